@@ -1,0 +1,211 @@
+package io.scimitar.deploy;
+
+import io.scimitar.deploy.kafka.KafkaServerProcess;
+import io.scimitar.deploy.postgres.PostgresServer;
+import io.scimitar.deploy.process.Ports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kafka, PostgreSQL, the Miro mock and both services as local processes on loopback, started in dependency order and
+ * stopped in reverse, with a pid file so that {@code stop} finds them even if the launcher itself was killed.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final List<String> DATABASES = List.of("assignments", "provisioner");
+
+    private final StackSettings settings;
+    private final PostgresServer postgres;
+    private final KafkaServerProcess kafka;
+    private final List<QuarkusServiceProcess> services = new ArrayList<>();
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+        this.postgres = new PostgresServer(settings.home().resolve("postgres"), settings.postgresPort(), true);
+        this.kafka = new KafkaServerProcess(settings.home().resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort(), System.getProperty("java.class.path"), "512m");
+    }
+
+    /** Starts everything and waits until each part is ready; on failure stops what it started and rethrows. */
+    public void start(Reporter reporter) {
+        try {
+            Files.createDirectories(settings.logs());
+            stopLeftovers(settings);
+            writePidFile(List.of(ProcessHandle.current().pid()));
+
+            reporter.step("PostgreSQL", "starting on 127.0.0.1:" + settings.postgresPort());
+            requireFree(settings.postgresPort(), "PostgreSQL", "--postgres-port");
+            postgres.start(DATABASES);
+
+            reporter.step("Kafka", "starting on 127.0.0.1:" + settings.kafkaPort());
+            requireFree(settings.kafkaPort(), "Kafka", "--kafka-port");
+            requireFree(settings.kafkaControllerPort(), "Kafka's controller", "--kafka-port");
+            kafka.start();
+
+            services.add(new QuarkusServiceProcess("miro-scim-mock", settings.root().resolve("miro-scim-mock"),
+                    settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
+                            settings.home().resolve("miro-mock-state.json").toString())));
+            services.add(new QuarkusServiceProcess("assignment-service", settings.root().resolve("assignment-service"),
+                    settings.assignmentPort(), serviceEnvironment("assignments")));
+            services.add(new QuarkusServiceProcess("provisioner-service",
+                    settings.root().resolve("provisioner-service"), settings.provisionerPort(),
+                    serviceEnvironment("provisioner")));
+            for (QuarkusServiceProcess service : services) {
+                reporter.step(service.name(), "starting on " + service.url());
+                service.start(settings.logs(), "512m");
+            }
+            writePidFile(pids());
+            for (QuarkusServiceProcess service : services) {
+                if (!service.awaitReady(READY_TIMEOUT)) {
+                    throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT
+                            + "; see " + service.logFile());
+                }
+                reporter.step(service.name(), "ready");
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String postgresJdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new Endpoint("Kafka", kafka.bootstrapServers(), settings.home().resolve("kafka/kafka.log")));
+        endpoints.add(new Endpoint("PostgreSQL", postgres.jdbcUrl("{assignments,provisioner}") + " (user postgres)",
+                settings.home().resolve("postgres")));
+        for (QuarkusServiceProcess service : services) {
+            endpoints.add(new Endpoint(service.name(), service.url() + "  (OpenAPI " + service.url()
+                    + "/q/swagger-ui)", service.logFile()));
+        }
+        return endpoints;
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL, and removes the pid file. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        kafka.stop();
+        postgres.close();
+        try {
+            Files.deleteIfExists(settings.pidFile());
+        } catch (IOException e) {
+            // nothing else to clean up
+        }
+    }
+
+    /**
+     * Stops a stack started from the same home folder by another launcher: the launcher first (its shutdown hook
+     * stops the rest in order), then whatever it left behind if it had been killed.
+     *
+     * @return how many processes were stopped
+     */
+    public static int stopRunning(StackSettings settings) {
+        int stopped = 0;
+        List<ProcessHandle> recorded = readPidFile(settings.pidFile());
+        for (ProcessHandle handle : recorded) {
+            if (handle.isAlive() && handle.pid() != ProcessHandle.current().pid()) {
+                handle.destroy();
+                stopped++;
+                try {
+                    handle.onExit().get(45, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                    handle.destroyForcibly();
+                }
+            }
+        }
+        stopped += stopLeftovers(settings);
+        try {
+            Files.deleteIfExists(settings.pidFile());
+        } catch (IOException e) {
+            // nothing else to clean up
+        }
+        return stopped;
+    }
+
+    private static int stopLeftovers(StackSettings settings) {
+        int stopped = 0;
+        for (ProcessHandle handle : readPidFile(settings.pidFile())) {
+            if (handle.isAlive() && handle.pid() != ProcessHandle.current().pid()) {
+                handle.destroyForcibly();
+                stopped++;
+            }
+        }
+        if (PostgresServer.stopOrphan(settings.home().resolve("postgres"), Duration.ofSeconds(30))) {
+            stopped++;
+        }
+        return stopped;
+    }
+
+    private List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(ProcessHandle.current().pid());
+        pids.add(kafka.pid());
+        services.forEach(service -> pids.add(service.pid()));
+        return pids;
+    }
+
+    private Map<String, String> serviceEnvironment(String database) {
+        return Map.of(
+                "SCIMITAR_DB_REACTIVE_URL", postgres.reactiveUrl(database),
+                "SCIMITAR_DB_JDBC_URL", postgres.jdbcUrl(database),
+                "SCIMITAR_DB_USER", PostgresServer.USER,
+                "SCIMITAR_DB_PASSWORD", PostgresServer.PASSWORD,
+                "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    }
+
+    private void writePidFile(List<Long> pids) throws IOException {
+        Files.write(settings.pidFile(), pids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<ProcessHandle> readPidFile(Path pidFile) {
+        if (!Files.exists(pidFile)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(pidFile).stream().map(String::trim).filter(line -> line.matches("\\d+"))
+                    .map(Long::parseLong).map(ProcessHandle::of).flatMap(Optional::stream).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void requireFree(int port, String what, String option) {
+        if (Ports.isListening(port)) {
+            throw new IllegalStateException("Port " + port + " for " + what + " is already in use; choose another with "
+                    + option + " N, or run './scimitar stop' if an earlier stack is still up");
+        }
+    }
+
+    /** One part of the running stack, for the summary printed at start-up. */
+    public record Endpoint(String name, String address, Path log) {
+    }
+
+    /** Where the stack reports its progress. */
+    public interface Reporter {
+        void step(String component, String message);
+    }
+}

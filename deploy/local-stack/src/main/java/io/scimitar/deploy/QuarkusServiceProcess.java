@@ -1,0 +1,91 @@
+package io.scimitar.deploy;
+
+import io.scimitar.deploy.process.ChildProcess;
+import io.scimitar.deploy.process.Ports;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the project's Quarkus applications, run from its built {@code target/quarkus-app/quarkus-run.jar}. */
+final class QuarkusServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private ChildProcess process;
+
+    QuarkusServiceProcess(String name, Path moduleDirectory, int port, Map<String, String> environment) {
+        this.name = name;
+        this.jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.environment = new HashMap<>(environment);
+        this.environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        this.environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    void start(Path logs, String heap) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        if (Ports.isListening(port)) {
+            throw new IllegalStateException("Port " + port + " for " + name + " is already in use; pick another with "
+                    + "the matching --...-port option or stop what uses it");
+        }
+        process = ChildProcess.start(name, List.of(ChildProcess.javaExecutable(), "-Xmx" + heap,
+                        "-XX:+UseG1GC", "-jar", jar.toString()), jar.getParent(), environment,
+                logs.resolve(name + ".log"));
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; false if the process dies or the time runs out. */
+    boolean awaitReady(Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        return Ports.await(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + process.logFile());
+            }
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, timeout);
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.stop(Duration.ofSeconds(20));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.scimitar.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the local stack keeps its data and which loopback ports it uses; parsed from {@code --name value} options.
+ *
+ * @param root             the repository root, where each module's {@code target/quarkus-app} is
+ * @param home             the folder holding every data directory, log and the pid file (kept between runs)
+ * @param kafkaPort        Kafka's PLAINTEXT listener
+ * @param kafkaControllerPort Kafka's KRaft controller listener
+ * @param postgresPort     PostgreSQL
+ * @param mockPort         miro-scim-mock's HTTP port
+ * @param assignmentPort   assignment-service's HTTP port
+ * @param provisionerPort  provisioner-service's HTTP port
+ */
+public record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
+        int mockPort, int assignmentPort, int provisionerPort, List<String> unparsed) {
+
+    public static final String USAGE = """
+            Options (all optional):
+              --home DIR               data, logs and pid file (default .scimitar)
+              --kafka-port N           Kafka listener (default 19092; its controller uses N+1)
+              --postgres-port N        PostgreSQL (default 15432)
+              --mock-port N            miro-scim-mock (default 8083)
+              --assignment-port N      assignment-service (default 8081)
+              --provisioner-port N     provisioner-service (default 8082)""";
+
+    public static StackSettings parse(Path root, List<String> arguments) {
+        Path home = root.resolve(".scimitar");
+        int kafka = 19092;
+        int postgres = 15432;
+        int mock = 8083;
+        int assignment = 8081;
+        int provisioner = 8082;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String option = arguments.get(i);
+            switch (option) {
+                case "--home" -> home = root.resolve(value(arguments, ++i, option));
+                case "--kafka-port" -> kafka = port(arguments, ++i, option);
+                case "--postgres-port" -> postgres = port(arguments, ++i, option);
+                case "--mock-port" -> mock = port(arguments, ++i, option);
+                case "--assignment-port" -> assignment = port(arguments, ++i, option);
+                case "--provisioner-port" -> provisioner = port(arguments, ++i, option);
+                default -> rest.add(option);
+            }
+        }
+        return new StackSettings(root, home.toAbsolutePath().normalize(), kafka, kafka + 1, postgres, mock, assignment,
+                provisioner, List.copyOf(rest));
+    }
+
+    public Path pidFile() {
+        return home.resolve("stack.pids");
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    private static String value(List<String> arguments, int index, String option) {
+        if (index >= arguments.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return arguments.get(index);
+    }
+
+    private static int port(List<String> arguments, int index, String option) {
+        String value = value(arguments, index, option);
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65534) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a port number, not '" + value + "'");
+        }
+    }
+}
