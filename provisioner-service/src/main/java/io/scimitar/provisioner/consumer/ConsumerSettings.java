@@ -1,0 +1,31 @@
+package io.scimitar.provisioner.consumer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How each job consumes the assignment topic. */
+@ConfigMapping(prefix = "scimitar.provisioner")
+public interface ConsumerSettings {
+
+    /** The topic assignment-service publishes to. */
+    @WithDefault("scimitar.assignment-events")
+    String topic();
+
+    /** Objects processed in parallel per job; events of one object are always applied in order. */
+    @WithDefault("32")
+    int concurrency();
+
+    /** Records fetched per poll: the unit after which offsets are committed. */
+    @WithDefault("500")
+    int maxPollRecords();
+
+    /** Wait before processing a batch again after an infrastructure failure (database or target unreachable). */
+    @WithDefault("2s")
+    Duration retryBackoff();
+
+    /** Prefix of each job's Kafka consumer group; the job id follows. */
+    @WithDefault("scimitar-provisioner-job-")
+    String consumerGroupPrefix();
+}

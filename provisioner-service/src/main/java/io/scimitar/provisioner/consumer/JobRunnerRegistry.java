@@ -1,0 +1,86 @@
+package io.scimitar.provisioner.consumer;
+
+import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.provisioning.EventDispatcher;
+import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The running jobs of this instance: one {@link JobRunner} per job that is on. */
+@ApplicationScoped
+public class JobRunnerRegistry {
+
+    private static final Logger LOG = Logger.getLogger(JobRunnerRegistry.class);
+
+    private final Map<UUID, JobRunner> runners = new ConcurrentHashMap<>();
+    private final Map<UUID, JobProgress> progress = new ConcurrentHashMap<>();
+    private final EventDispatcher dispatcher;
+    private final MembershipSynchronizer memberships;
+    private final ProvisioningLogRepository log;
+    private final ScimClientFactory scimClients;
+    private final ConsumerSettings settings;
+    private final String bootstrapServers;
+
+    public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
+            ProvisioningLogRepository log, ScimClientFactory scimClients, ConsumerSettings settings,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dispatcher = dispatcher;
+        this.memberships = memberships;
+        this.log = log;
+        this.scimClients = scimClients;
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Runs {@code job} from its committed position (stopping the runner of its previous definition first). */
+    public synchronized void run(JobDefinition job) {
+        stop(job.id());
+        if (!job.isOn()) {
+            return;
+        }
+        JobContext context = JobContext.of(job, scimClients.create(job.tenantUrl(), job.secretToken()),
+                UUID.randomUUID());
+        JobProgress jobProgress = new JobProgress();
+        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, settings, bootstrapServers,
+                jobProgress);
+        progress.put(job.id(), jobProgress);
+        runners.put(job.id(), runner);
+        runner.start();
+        LOG.infof("Job %s (%s) is running, cycle %s", job.id(), job.name(), context.cycleId());
+    }
+
+    public synchronized void stop(UUID jobId) {
+        JobRunner runner = runners.remove(jobId);
+        if (runner != null) {
+            runner.stop();
+            LOG.infof("Job %s stopped", jobId);
+        }
+    }
+
+    public boolean isRunning(UUID jobId) {
+        return runners.containsKey(jobId);
+    }
+
+    public Optional<JobProgress.Snapshot> progress(UUID jobId) {
+        return Optional.ofNullable(progress.get(jobId)).map(JobProgress::snapshot);
+    }
+
+    public Optional<UUID> cycleId(UUID jobId) {
+        return Optional.ofNullable(runners.get(jobId)).map(runner -> runner.context().cycleId());
+    }
+
+    void stopAll(@Observes ShutdownEvent shutdown) {
+        runners.keySet().forEach(this::stop);
+    }
+}

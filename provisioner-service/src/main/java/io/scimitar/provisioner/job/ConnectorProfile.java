@@ -1,0 +1,107 @@
+package io.scimitar.provisioner.job;
+
+import io.scimitar.provisioner.rules.mapping.AttributeMappingDefinition;
+import io.scimitar.provisioner.scim.PatchDialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a kind of target application can do and the defaults it starts with, like an Entra gallery app's template.
+ */
+public enum ConnectorProfile {
+
+    /** Miro's SCIM API: teams are matched by name and never created or deleted; Entra's default PATCH client. */
+    MIRO(PatchDialect.ENTRA_DEFAULT, false) {
+        @Override
+        List<AttributeMappingDefinition> defaultUserMappings() {
+            return List.of(
+                    AttributeMappingDefinition.direct("userPrincipalName", "userName").matchingWithPrecedence(1),
+                    AttributeMappingDefinition.expression(ACTIVE_EXPRESSION, "active"),
+                    AttributeMappingDefinition.direct("displayName", "displayName"),
+                    AttributeMappingDefinition.direct("mail", "emails[type eq \"work\"].value"),
+                    AttributeMappingDefinition.direct("givenName", "name.givenName"),
+                    AttributeMappingDefinition.direct("surname", "name.familyName"));
+        }
+
+        @Override
+        List<AttributeMappingDefinition> defaultGroupMappings() {
+            return List.of(AttributeMappingDefinition.direct("displayName", "displayName").matchingWithPrecedence(1));
+        }
+    },
+
+    /** Any RFC 7643/7644 endpoint: groups are created and deleted; PATCH follows RFC 7644 §3.5.2 exactly. */
+    GENERIC_SCIM(PatchDialect.RFC7644, true) {
+        @Override
+        List<AttributeMappingDefinition> defaultUserMappings() {
+            return List.of(
+                    AttributeMappingDefinition.direct("userPrincipalName", "userName").matchingWithPrecedence(1),
+                    AttributeMappingDefinition.expression(ACTIVE_EXPRESSION, "active"),
+                    AttributeMappingDefinition.direct("displayName", "displayName"),
+                    AttributeMappingDefinition.direct("jobTitle", "title"),
+                    AttributeMappingDefinition.direct("mail", "emails[type eq \"work\"].value"),
+                    AttributeMappingDefinition.direct("preferredLanguage", "preferredLanguage"),
+                    AttributeMappingDefinition.direct("givenName", "name.givenName"),
+                    AttributeMappingDefinition.direct("surname", "name.familyName"),
+                    AttributeMappingDefinition.expression("Join(\" \", [givenName], [surname])", "name.formatted"),
+                    AttributeMappingDefinition.direct("mobile", "phoneNumbers[type eq \"mobile\"].value"),
+                    AttributeMappingDefinition.direct("objectId", "externalId"),
+                    AttributeMappingDefinition.direct("department", ENTERPRISE + "department"),
+                    AttributeMappingDefinition.direct("employeeId", ENTERPRISE + "employeeNumber"));
+        }
+
+        @Override
+        List<AttributeMappingDefinition> defaultGroupMappings() {
+            return List.of(
+                    AttributeMappingDefinition.direct("displayName", "displayName").matchingWithPrecedence(1),
+                    AttributeMappingDefinition.direct("objectId", "externalId"));
+        }
+    };
+
+    /** Entra's default "active" mapping: true unless the user is unassigned, out of scope, disabled or deleted. */
+    public static final String ACTIVE_EXPRESSION = "Switch([IsSoftDeleted], , \"False\", \"True\", \"True\", \"False\")";
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
+
+    private final PatchDialect patchDialect;
+    private final boolean canCreateAndDeleteGroups;
+
+    ConnectorProfile(PatchDialect patchDialect, boolean canCreateAndDeleteGroups) {
+        this.patchDialect = patchDialect;
+        this.canCreateAndDeleteGroups = canCreateAndDeleteGroups;
+    }
+
+    abstract List<AttributeMappingDefinition> defaultUserMappings();
+
+    abstract List<AttributeMappingDefinition> defaultGroupMappings();
+
+    public PatchDialect patchDialect() {
+        return patchDialect;
+    }
+
+    /** The configuration a new job of this profile starts from. */
+    public JobConfiguration defaults() {
+        return new JobConfiguration(
+                new ObjectTypeSettings(true, true, true, true, defaultUserMappings(), List.of()),
+                new ObjectTypeSettings(true, canCreateAndDeleteGroups, true, canCreateAndDeleteGroups,
+                        defaultGroupMappings(), List.of()));
+    }
+
+    /** What this target cannot do that the configuration asks for, in words for the administrator. */
+    public List<String> violations(JobConfiguration configuration) {
+        List<String> violations = new ArrayList<>();
+        if (!canCreateAndDeleteGroups && configuration.groups().enabled()) {
+            if (configuration.groups().create()) {
+                violations.add("groups.create: " + name().toLowerCase() + " cannot create groups through SCIM "
+                        + "(Miro teams must already exist with the same name); turn Create off for groups");
+            }
+            if (configuration.groups().delete()) {
+                violations.add("groups.delete: " + name().toLowerCase() + " cannot delete groups through SCIM; "
+                        + "turn Delete off for groups");
+            }
+        }
+        if (!configuration.users().enabled()) {
+            violations.add("users.enabled: the Users mapping cannot be turned off, as in Entra");
+        }
+        return violations;
+    }
+}

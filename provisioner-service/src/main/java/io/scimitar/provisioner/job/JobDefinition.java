@@ -1,0 +1,65 @@
+package io.scimitar.provisioner.job;
+
+import io.scimitar.provisioner.rules.filter.ScopingClause;
+import io.scimitar.provisioner.rules.filter.ScopingFilter;
+import io.scimitar.provisioner.rules.filter.ScopingFilterSet;
+import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A job ready to run: its settings with the mappings and scoping filters parsed once, evaluated for every event.
+ * Immutable; a changed job gets a new definition.
+ */
+public record JobDefinition(
+        UUID id,
+        String applicationId,
+        String name,
+        ConnectorProfile profile,
+        String tenantUrl,
+        String secretToken,
+        ProvisioningScope scope,
+        JobStatus status,
+        String notificationEmail,
+        int deletionThreshold,
+        boolean skipOutOfScopeDeletions,
+        long version,
+        ObjectTypeSettings users,
+        ObjectTypeSettings groups,
+        CompiledMappingSet userMappings,
+        CompiledMappingSet groupMappings,
+        ScopingFilterSet userScope,
+        ScopingFilterSet groupScope) {
+
+    /** Compiles a stored configuration; throws the rules engine's validation exceptions for invalid rules. */
+    public static JobDefinition compile(ProvisioningJobEntity entity, JobConfiguration configuration) {
+        return new JobDefinition(entity.id, entity.applicationId, entity.name, entity.profile, entity.tenantUrl,
+                entity.secretToken, entity.scope, entity.status, entity.notificationEmail, entity.deletionThreshold,
+                entity.skipOutOfScopeDeletions, entity.version, configuration.users(), configuration.groups(),
+                CompiledMappingSet.compile(configuration.users().mappings()),
+                CompiledMappingSet.compile(configuration.groups().mappings()),
+                scopingFilters(configuration.users()), scopingFilters(configuration.groups()));
+    }
+
+    static ScopingFilterSet scopingFilters(ObjectTypeSettings settings) {
+        if (settings.scopingFilters().isEmpty()) {
+            return ScopingFilterSet.everything();
+        }
+        List<ScopingFilter> filters = settings.scopingFilters().stream()
+                .map(filter -> new ScopingFilter(filter.title(), filter.clauses().stream()
+                        .map(clause -> ScopingClause.of(clause.attribute(), clause.operator(), clause.value()))
+                        .toList()))
+                .toList();
+        return ScopingFilterSet.compile(filters);
+    }
+
+    public boolean isOn() {
+        return status == JobStatus.ON;
+    }
+
+    @Override
+    public String toString() {
+        return "JobDefinition[" + id + ", application " + applicationId + ", " + profile + ", " + status + "]";
+    }
+}

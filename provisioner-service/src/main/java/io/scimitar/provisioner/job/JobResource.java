@@ -1,0 +1,110 @@
+package io.scimitar.provisioner.job;
+
+import io.scimitar.provisioner.consumer.JobProgress;
+import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.error.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Provisioning jobs: create, read, replace, delete, turn on and off, and their live progress. */
+@Path("/api/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs")
+public class JobResource {
+
+    private final JobService jobs;
+    private final JobRunnerRegistry runners;
+
+    public JobResource(JobService jobs, JobRunnerRegistry runners) {
+        this.jobs = jobs;
+        this.runners = runners;
+    }
+
+    @GET
+    @Operation(summary = "Lists every job")
+    public Uni<List<JobResponse>> list() {
+        return jobs.list().map(all -> all.stream().map(jobs::toResponse).toList());
+    }
+
+    @POST
+    @Operation(summary = "Creates a job; omitted user and group settings take the connector profile's defaults")
+    public Uni<Response> create(JobRequest request, UriInfo uri) {
+        return jobs.create(request).map(job -> Response.created(uri.getAbsolutePathBuilder()
+                        .path(job.id.toString()).build())
+                .tag(Long.toString(job.version)).entity(jobs.toResponse(job)).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Reads a job; the secret token shows only as set or not set")
+    public Uni<Response> get(@RestPath UUID id) {
+        return jobs.get(id).map(job -> Response.ok(jobs.toResponse(job)).tag(Long.toString(job.version)).build());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replaces a job's settings; If-Match with the job's version guards against lost updates")
+    public Uni<Response> replace(@RestPath UUID id, @HeaderParam("If-Match") String ifMatch, JobRequest request) {
+        return jobs.replace(id, request, version(ifMatch))
+                .map(job -> Response.ok(jobs.toResponse(job)).tag(Long.toString(job.version)).build());
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Operation(summary = "Turns provisioning on: events held while off are applied")
+    public Uni<JobResponse> start(@RestPath UUID id) {
+        return jobs.setStatus(id, JobStatus.ON).map(jobs::toResponse);
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @Operation(summary = "Turns provisioning off: events keep arriving and wait for the job to be turned on")
+    public Uni<JobResponse> pause(@RestPath UUID id) {
+        return jobs.setStatus(id, JobStatus.OFF).map(jobs::toResponse);
+    }
+
+    @GET
+    @Path("{id}/progress")
+    @Operation(summary = "Live counters of a running job")
+    public Uni<JobProgress.Snapshot> progress(@RestPath UUID id) {
+        return jobs.get(id).map(job -> runners.progress(id).orElseThrow(() -> new ProblemException(409,
+                "Not running", "Job " + id + " is off; turn it on to see its progress", List.of())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Deletes a job with its links and state (its provisioning log stays)")
+    public Uni<Response> delete(@RestPath UUID id) {
+        return jobs.delete(id).replaceWith(Response.noContent().build());
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim().replace("W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "Invalid request", "If-Match must be the job's version as its ETag "
+                    + "gives it, not '" + ifMatch + "'", List.of());
+        }
+    }
+}

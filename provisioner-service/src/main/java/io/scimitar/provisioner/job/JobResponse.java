@@ -1,0 +1,24 @@
+package io.scimitar.provisioner.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A job as the API shows it: the secret token only as set or not set, never its value. */
+public record JobResponse(
+        UUID id,
+        String name,
+        String applicationId,
+        ConnectorProfile profile,
+        String tenantUrl,
+        boolean secretTokenSet,
+        ProvisioningScope scope,
+        JobStatus status,
+        String notificationEmail,
+        int deletionThreshold,
+        boolean skipOutOfScopeDeletions,
+        ObjectTypeSettings users,
+        ObjectTypeSettings groups,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+}

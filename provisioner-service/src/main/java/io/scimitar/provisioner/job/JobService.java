@@ -1,0 +1,170 @@
+package io.scimitar.provisioner.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.error.Problem.FieldError;
+import io.scimitar.provisioner.error.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, changes and removes jobs, and keeps the running jobs in step with what is stored. */
+@ApplicationScoped
+public class JobService {
+
+    static final int DEFAULT_DELETION_THRESHOLD = 500;
+
+    private final JobRepository jobs;
+    private final JobValidator validator;
+    private final JobRunnerRegistry runners;
+    private final ObjectMapper json;
+
+    public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, ObjectMapper json) {
+        this.jobs = jobs;
+        this.validator = validator;
+        this.runners = runners;
+        this.json = json;
+    }
+
+    @WithSession
+    public Uni<List<ProvisioningJobEntity>> list() {
+        return jobs.listAll();
+    }
+
+    @WithSession
+    public Uni<ProvisioningJobEntity> get(UUID id) {
+        return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id));
+    }
+
+    @WithTransaction
+    public Uni<ProvisioningJobEntity> create(JobRequest request) {
+        return Uni.createFrom().item(() -> {
+                    JobRequest complete = withDefaults(request);
+                    requireValid(complete, false);
+                    ProvisioningJobEntity entity = new ProvisioningJobEntity();
+                    entity.id = UUID.randomUUID();
+                    entity.createdAt = Instant.now();
+                    apply(entity, complete);
+                    return entity;
+                })
+                .chain(jobs::persist)
+                .call(() -> jobs.flush())
+                .invoke(saved -> runners.run(definition(saved)));
+    }
+
+    @WithTransaction
+    public Uni<ProvisioningJobEntity> replace(UUID id, JobRequest request, Long expectedVersion) {
+        return update(id, expectedVersion, entity -> {
+            JobRequest complete = withDefaults(request);
+            requireValid(complete, entity.secretToken != null);
+            apply(entity, complete);
+        });
+    }
+
+    /** Turns a job on or off; off keeps its position, so nothing is lost and it resumes where it stopped. */
+    @WithTransaction
+    public Uni<ProvisioningJobEntity> setStatus(UUID id, JobStatus status) {
+        return update(id, null, entity -> entity.status = status);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
+                .chain(entity -> jobs.delete(entity))
+                .invoke(() -> runners.stop(id));
+    }
+
+    /** Every stored job, compiled, for start-up. */
+    @WithSession
+    public Uni<List<JobDefinition>> definitions() {
+        return jobs.listAll().map(all -> all.stream().map(this::definition).toList());
+    }
+
+    public JobDefinition definition(ProvisioningJobEntity entity) {
+        return JobDefinition.compile(entity, configuration(entity));
+    }
+
+    public JobResponse toResponse(ProvisioningJobEntity entity) {
+        JobConfiguration configuration = configuration(entity);
+        return new JobResponse(entity.id, entity.name, entity.applicationId, entity.profile, entity.tenantUrl,
+                entity.secretToken != null, entity.scope, entity.status, entity.notificationEmail,
+                entity.deletionThreshold, entity.skipOutOfScopeDeletions, configuration.users(), configuration.groups(),
+                entity.version, entity.createdAt, entity.updatedAt);
+    }
+
+    private Uni<ProvisioningJobEntity> update(UUID id, Long expectedVersion, java.util.function.Consumer<ProvisioningJobEntity> change) {
+        return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
+                .invoke(entity -> {
+                    if (expectedVersion != null && entity.version != expectedVersion) {
+                        throw ProblemException.conflict("The job is at version " + entity.version + ", not "
+                                + expectedVersion + "; read it again and retry");
+                    }
+                    change.accept(entity);
+                    entity.updatedAt = Instant.now();
+                })
+                .call(() -> jobs.flush())
+                .invoke(entity -> runners.run(definition(entity)));
+    }
+
+    private void requireValid(JobRequest request, boolean tokenStored) {
+        List<FieldError> errors = validator.validate(request, tokenStored);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private JobRequest withDefaults(JobRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid(List.of(new FieldError("body", "a job is required", null)));
+        }
+        JobConfiguration defaults = request.profile() == null ? null : request.profile().defaults();
+        return new JobRequest(request.name(), request.applicationId(), request.profile(), request.tenantUrl(),
+                request.secretToken(),
+                request.scope() == null ? ProvisioningScope.ASSIGNED_ONLY : request.scope(),
+                request.status() == null ? JobStatus.ON : request.status(),
+                request.notificationEmail(),
+                request.deletionThreshold() == null ? DEFAULT_DELETION_THRESHOLD : request.deletionThreshold(),
+                request.skipOutOfScopeDeletions() != null && request.skipOutOfScopeDeletions(),
+                request.users() != null || defaults == null ? request.users() : defaults.users(),
+                request.groups() != null || defaults == null ? request.groups() : defaults.groups());
+    }
+
+    private void apply(ProvisioningJobEntity entity, JobRequest request) {
+        entity.name = request.name().trim();
+        entity.applicationId = request.applicationId().trim();
+        entity.profile = request.profile();
+        entity.tenantUrl = request.tenantUrl().trim();
+        if (request.secretToken() != null && !request.secretToken().isBlank()) {
+            entity.secretToken = request.secretToken();
+        }
+        entity.scope = request.scope();
+        entity.status = request.status();
+        entity.notificationEmail = request.notificationEmail();
+        entity.deletionThreshold = request.deletionThreshold();
+        entity.skipOutOfScopeDeletions = request.skipOutOfScopeDeletions();
+        entity.configuration = write(new JobConfiguration(request.users(), request.groups()));
+        entity.updatedAt = Instant.now();
+    }
+
+    private JobConfiguration configuration(ProvisioningJobEntity entity) {
+        try {
+            return json.readValue(entity.configuration, JobConfiguration.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Job " + entity.id + " has an unreadable configuration", e);
+        }
+    }
+
+    private String write(JobConfiguration configuration) {
+        try {
+            return json.writeValueAsString(configuration);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store a job configuration", e);
+        }
+    }
+}

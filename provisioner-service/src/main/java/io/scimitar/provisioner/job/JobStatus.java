@@ -1,0 +1,6 @@
+package io.scimitar.provisioner.job;
+
+/** Whether a job provisions (ON) or holds its events until it is turned on again (OFF). */
+public enum JobStatus {
+    ON, OFF
+}

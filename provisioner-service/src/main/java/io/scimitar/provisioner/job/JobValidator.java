@@ -1,0 +1,106 @@
+package io.scimitar.provisioner.job;
+
+import io.scimitar.provisioner.error.Problem.FieldError;
+import io.scimitar.provisioner.rules.filter.ScopingFilterValidationException;
+import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
+import io.scimitar.provisioner.rules.mapping.MappingValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Checks a job request completely and says, field by field, what is wrong with it. */
+@ApplicationScoped
+public class JobValidator {
+
+    private static final int MAX_NAME = 200;
+
+    /** Every problem of {@code request} (already completed with defaults); empty when it is valid. */
+    public List<FieldError> validate(JobRequest request, boolean tokenStored) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(request.name()) || request.name().length() > MAX_NAME) {
+            errors.add(error("name", "is required, at most " + MAX_NAME + " characters"));
+        }
+        if (blank(request.applicationId())) {
+            errors.add(error("applicationId", "is required: the id of the application whose assignments to provision"));
+        }
+        if (request.profile() == null) {
+            errors.add(error("profile", "is required: MIRO or GENERIC_SCIM"));
+        }
+        validateTenantUrl(request.tenantUrl(), errors);
+        if (blank(request.secretToken()) && !tokenStored) {
+            errors.add(error("secretToken", "is required: the bearer token the target issued for provisioning"));
+        }
+        if (request.deletionThreshold() != null && request.deletionThreshold() < 0) {
+            errors.add(error("deletionThreshold", "must be 0 or more"));
+        }
+        if (!blank(request.notificationEmail()) && !request.notificationEmail().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add(error("notificationEmail", "is not an email address"));
+        }
+        validateObjectType("users", request.users(), errors);
+        validateObjectType("groups", request.groups(), errors);
+        if (request.profile() != null && request.users() != null && request.groups() != null) {
+            request.profile().violations(new JobConfiguration(request.users(), request.groups()))
+                    .forEach(violation -> {
+                        int colon = violation.indexOf(':');
+                        errors.add(error(violation.substring(0, colon), violation.substring(colon + 2)));
+                    });
+        }
+        return errors;
+    }
+
+    private static void validateTenantUrl(String tenantUrl, List<FieldError> errors) {
+        if (blank(tenantUrl)) {
+            errors.add(error("tenantUrl", "is required, e.g. https://miro.com/api/v1/scim"));
+            return;
+        }
+        try {
+            URI uri = URI.create(tenantUrl.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                errors.add(error("tenantUrl", "must be an absolute http(s) URL"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(error("tenantUrl", "is not a valid URL: " + e.getMessage()));
+        }
+    }
+
+    private static void validateObjectType(String field, ObjectTypeSettings settings, List<FieldError> errors) {
+        if (settings == null) {
+            return;
+        }
+        for (int i = 0; i < settings.mappings().size(); i++) {
+            var mapping = settings.mappings().get(i);
+            if (mapping != null && mapping.source() != null && mapping.source().contains("SelectUniqueValue(")) {
+                errors.add(error(field + ".mappings[" + i + "].source", "SelectUniqueValue is supported only for "
+                        + "provisioning into Active Directory, as in Entra; SCIM jobs cannot use it"));
+            }
+        }
+        try {
+            CompiledMappingSet.compile(settings.mappings());
+        } catch (MappingValidationException e) {
+            errors.add(new FieldError(field + ".mappings[" + e.mappingIndex() + "]", e.getMessage(),
+                    e.position() < 0 ? null : e.position()));
+        }
+        for (int i = 0; i < settings.scopingFilters().size(); i++) {
+            ObjectTypeSettings.ScopingFilterSettings filter = settings.scopingFilters().get(i);
+            try {
+                JobDefinition.scopingFilters(new ObjectTypeSettings(true, true, true, true, List.of(),
+                        List.of(filter)));
+            } catch (ScopingFilterValidationException | IllegalArgumentException | NullPointerException e) {
+                errors.add(error(field + ".scopingFilters[" + i + "]", e.getMessage() == null
+                        ? "a clause is incomplete" : e.getMessage()));
+            }
+        }
+    }
+
+    private static FieldError error(String field, String message) {
+        return new FieldError(field, message, null);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,74 @@
+package io.scimitar.provisioner.job;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A provisioning job as stored: an application, a SCIM target and how to provision it. */
+@Entity
+@Table(name = "provisioning_job")
+public class ProvisioningJobEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "application_id", nullable = false)
+    public String applicationId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConnectorProfile profile;
+
+    @Column(name = "tenant_url", nullable = false)
+    public String tenantUrl;
+
+    /** Write-only: never returned by the API, never logged. */
+    @Column(name = "secret_token")
+    public String secretToken;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProvisioningScope scope;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobStatus status;
+
+    /** {@link JobConfiguration} as JSON. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String configuration;
+
+    @Column(name = "notification_email")
+    public String notificationEmail;
+
+    @Column(name = "deletion_threshold", nullable = false)
+    public int deletionThreshold;
+
+    @Column(name = "skip_out_of_scope_deletions", nullable = false)
+    public boolean skipOutOfScopeDeletions;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @Override
+    public String toString() {
+        return "ProvisioningJob[" + id + ", application " + applicationId + ", " + profile + "]";
+    }
+}

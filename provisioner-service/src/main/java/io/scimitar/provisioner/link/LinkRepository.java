@@ -1,0 +1,99 @@
+package io.scimitar.provisioner.link;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores links between source and target objects. */
+@ApplicationScoped
+public class LinkRepository {
+
+    private static final String UPSERT = """
+            insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,
+                display_name, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+            on conflict (job_id, object_type, source_id) do update set target_id = excluded.target_id,
+                state = excluded.state, exported = excluded.exported, source_version = excluded.source_version,
+                display_name = excluded.display_name, updated_at = now()""";
+
+    private final Pool database;
+
+    public LinkRepository(Pool database) {
+        this.database = database;
+    }
+
+    public Uni<Optional<ObjectLink>> find(UUID jobId, ObjectType type, String sourceId) {
+        return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2 "
+                        + "and source_id = $3").execute(Tuple.of(jobId, type.name(), sourceId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
+    }
+
+    public Uni<Void> save(ObjectLink link) {
+        return database.preparedQuery(UPSERT).execute(Tuple.tuple(List.of(link.jobId(), link.objectType().name(),
+                        link.sourceId()))
+                .addValue(link.targetId())
+                .addValue(link.state().name())
+                .addValue(new JsonObject(new HashMap<>(link.exported())))
+                .addValue(link.sourceVersion())
+                .addValue(link.displayName())).replaceWithVoid();
+    }
+
+    /** Target ids of the active user links among {@code sourceIds}, by source id. */
+    public Uni<Map<String, String>> activeUserTargets(UUID jobId, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.preparedQuery("select source_id, target_id from object_link where job_id = $1 "
+                        + "and object_type = 'USER' and state = 'ACTIVE' and target_id is not null "
+                        + "and source_id = any($2)")
+                .execute(Tuple.of(jobId, sourceIds.toArray(String[]::new)))
+                .map(LinkRepository::targetsBySource);
+    }
+
+    /** Target ids of the user links among {@code sourceIds} in any state but deleted, by source id. */
+    public Uni<Map<String, String>> userTargets(UUID jobId, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.preparedQuery("select source_id, target_id from object_link where job_id = $1 "
+                        + "and object_type = 'USER' and state <> 'DELETED' and target_id is not null "
+                        + "and source_id = any($2)")
+                .execute(Tuple.of(jobId, sourceIds.toArray(String[]::new)))
+                .map(LinkRepository::targetsBySource);
+    }
+
+    /** Whether another source object of the job is already linked to {@code targetId}. */
+    public Uni<Optional<String>> sourceLinkedTo(UUID jobId, ObjectType type, String targetId) {
+        return database.preparedQuery("select source_id from object_link where job_id = $1 and object_type = $2 "
+                        + "and target_id = $3 and state <> 'DELETED' limit 1")
+                .execute(Tuple.of(jobId, type.name(), targetId))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getString("source_id")));
+    }
+
+    private static Map<String, String> targetsBySource(RowSet<Row> rows) {
+        Map<String, String> targets = new HashMap<>();
+        rows.forEach(row -> targets.put(row.getString("source_id"), row.getString("target_id")));
+        return targets;
+    }
+
+    private static ObjectLink read(Row row) {
+        JsonObject exported = row.getJsonObject("exported");
+        return new ObjectLink(row.getUUID("job_id"), ObjectType.valueOf(row.getString("object_type")),
+                row.getString("source_id"), row.getString("target_id"), LinkState.valueOf(row.getString("state")),
+                exported == null ? Map.of() : exported.getMap(), row.getLong("source_version"),
+                row.getString("display_name"));
+    }
+
+}

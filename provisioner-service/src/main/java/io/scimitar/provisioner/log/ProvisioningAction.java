@@ -1,0 +1,6 @@
+package io.scimitar.provisioner.log;
+
+/** What a change did to the target, as Entra's provisioningAction. */
+public enum ProvisioningAction {
+    CREATE, UPDATE, DELETE, DISABLE, STAGED_DELETE, OTHER
+}

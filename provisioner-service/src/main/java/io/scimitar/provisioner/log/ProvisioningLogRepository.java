@@ -1,0 +1,87 @@
+package io.scimitar.provisioner.log;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes and reads provisioning log entries. */
+@ApplicationScoped
+public class ProvisioningLogRepository {
+
+    private static final String INSERT = """
+            insert into provisioning_log (job_id, cycle_id, change_id, activity_time, duration_ms, action, status,
+                object_type, source_id, source_display, target_id, event_id, object_version, steps,
+                modified_properties, error_code, error_reason)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""";
+
+    private final Pool database;
+    private final ObjectMapper json;
+
+    public ProvisioningLogRepository(Pool database, ObjectMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    public Uni<Void> insert(ProvisioningLogEntry entry) {
+        return database.preparedQuery(INSERT).execute(tuple(entry)).replaceWithVoid();
+    }
+
+    /** The entries of a job about one source object, newest first. */
+    public Uni<List<ProvisioningLogEntry>> forObject(UUID jobId, String sourceId) {
+        return database.preparedQuery("select * from provisioning_log where job_id = $1 and source_id = $2 "
+                        + "order by id desc").execute(Tuple.of(jobId, sourceId))
+                .map(rows -> {
+                    List<ProvisioningLogEntry> entries = new ArrayList<>();
+                    rows.forEach(row -> entries.add(read(row)));
+                    return entries;
+                });
+    }
+
+    private Tuple tuple(ProvisioningLogEntry entry) {
+        return Tuple.tuple(List.of(entry.jobId(), entry.cycleId(), entry.changeId(),
+                        entry.activityTime().atOffset(ZoneOffset.UTC), (int) entry.durationMs(), entry.action().name(),
+                        entry.status().name(), entry.objectType(), entry.sourceId()))
+                .addValue(entry.sourceDisplay())
+                .addValue(entry.targetId())
+                .addValue(entry.eventId())
+                .addValue(entry.objectVersion())
+                .addValue(toJsonArray(entry.steps()))
+                .addValue(toJsonArray(entry.modifiedProperties()))
+                .addValue(entry.errorCode())
+                .addValue(entry.errorReason());
+    }
+
+    private JsonArray toJsonArray(Object value) {
+        try {
+            return new JsonArray(json.writeValueAsString(value));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write a provisioning log entry", e);
+        }
+    }
+
+    ProvisioningLogEntry read(Row row) {
+        try {
+            return new ProvisioningLogEntry(row.getLong("id"), row.getUUID("job_id"), row.getUUID("cycle_id"),
+                    row.getUUID("change_id"), row.getOffsetDateTime("activity_time").toInstant(),
+                    row.getInteger("duration_ms"), ProvisioningAction.valueOf(row.getString("action")),
+                    ProvisioningStatus.valueOf(row.getString("status")), row.getString("object_type"),
+                    row.getString("source_id"), row.getString("source_display"), row.getString("target_id"),
+                    row.getUUID("event_id"), row.getLong("object_version"),
+                    List.of(json.readValue(row.getJsonArray("steps").encode(), ProvisioningStep[].class)),
+                    List.of(json.readValue(row.getJsonArray("modified_properties").encode(),
+                            ModifiedProperty[].class)),
+                    row.getString("error_code"), row.getString("error_reason"));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read provisioning log entry " + row.getLong("id"), e);
+        }
+    }
+}

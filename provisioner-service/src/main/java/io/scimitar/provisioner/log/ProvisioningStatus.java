@@ -1,0 +1,6 @@
+package io.scimitar.provisioner.log;
+
+/** How a change ended, as Entra's provisioningStatusInfo.status. */
+public enum ProvisioningStatus {
+    SUCCESS, WARNING, FAILURE, SKIPPED
+}

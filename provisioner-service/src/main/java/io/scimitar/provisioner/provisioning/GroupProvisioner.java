@@ -1,0 +1,292 @@
+package io.scimitar.provisioner.provisioning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.events.GroupAssignmentEvent;
+import io.scimitar.events.GroupDeletedEvent;
+import io.scimitar.provisioner.job.ConnectorProfile;
+import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.link.LinkState;
+import io.scimitar.provisioner.link.ObjectLink;
+import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.log.ChangeTrace;
+import io.scimitar.provisioner.log.ProvisioningAction;
+import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.provisioner.log.ProvisioningStep.StepType;
+import io.scimitar.provisioner.mapping.SourceObjects;
+import io.scimitar.provisioner.matching.MatchResult;
+import io.scimitar.provisioner.matching.TargetMatcher;
+import io.scimitar.provisioner.membership.MembershipRepository;
+import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.rules.mapping.MappingEvaluationException;
+import io.scimitar.provisioner.rules.mapping.MappingResult;
+import io.scimitar.provisioner.scim.AttributeChange;
+import io.scimitar.provisioner.scim.AttributeDiff;
+import io.scimitar.provisioner.scim.ScimClient;
+import io.scimitar.provisioner.scim.ScimPatchWriter;
+import io.scimitar.provisioner.scim.ScimResourceReader;
+import io.scimitar.provisioner.scim.ScimResourceWriter;
+import io.scimitar.provisioner.scim.ScimResult;
+import io.scimitar.provisioner.scope.ScopeEvaluator;
+import io.scimitar.provisioner.scope.ScopeResult;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies a group event to a job's target: groups are matched by their matching attribute (displayName); created and
+ * deleted only where the connector profile allows it (never in Miro, whose teams must already exist).
+ */
+@ApplicationScoped
+public class GroupProvisioner {
+
+    private static final String TYPE = "Group";
+
+    private final ScopeEvaluator scope;
+    private final TargetMatcher matcher;
+    private final LinkRepository links;
+    private final MembershipRepository memberships;
+    private final MembershipSynchronizer membershipSync;
+    private final ScimResourceWriter resources;
+    private final ScimPatchWriter patches;
+
+    public GroupProvisioner(ScopeEvaluator scope, TargetMatcher matcher, LinkRepository links,
+            MembershipRepository memberships, MembershipSynchronizer membershipSync, ObjectMapper json) {
+        this.scope = scope;
+        this.matcher = matcher;
+        this.links = links;
+        this.memberships = memberships;
+        this.membershipSync = membershipSync;
+        this.resources = new ScimResourceWriter(json);
+        this.patches = new ScimPatchWriter(json);
+    }
+
+    public Uni<ChangeOutcome> apply(JobContext context, GroupAssignmentEvent event) {
+        return links.find(context.job().id(), ObjectType.GROUP, event.objectId()).chain(link -> {
+            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+                return Uni.createFrom().item(ChangeOutcome.stale());
+            }
+            return evaluate(context, event, link);
+        });
+    }
+
+    private Uni<ChangeOutcome> evaluate(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link) {
+        JobDefinition job = context.job();
+        ChangeTrace trace = new ChangeTrace(job.id(), context.cycleId(), TYPE, event)
+                .sourceDisplay(event.group().displayName());
+        trace.step(StepType.IMPORT, "EntryImportAdd", ProvisioningStatus.SUCCESS,
+                "Received group '" + event.group().displayName() + "' (version " + event.objectVersion() + ", "
+                        + event.cause() + ")", Map.of("assigned", event.assigned(), "softDeleted",
+                        event.softDeleted()));
+        ScopeResult inScope = scope.group(job, event);
+        trace.step(StepType.SCOPING, "EntrySynchronizationScoping",
+                inScope.shouldBeActive() ? ProvisioningStatus.SUCCESS : ProvisioningStatus.SKIPPED, inScope.reason());
+        boolean provisioned = link.isPresent() && link.get().targetId() != null
+                && link.get().state() == LinkState.ACTIVE;
+        if (!inScope.shouldBeActive()) {
+            return leaveScope(context, event, link, trace, inScope, provisioned);
+        }
+        MappingResult mapped;
+        try {
+            mapped = job.groupMappings().evaluate(SourceObjects.group(event, false), context.environment(), false);
+        } catch (MappingEvaluationException e) {
+            trace.failed("AttributeMappingFailed", e.getMessage());
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        Optional<ObjectLink> usableLink = provisioned ? link : Optional.empty();
+        return matcher.match(context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues())
+                .chain(match -> act(context, event, link, trace, mapped, match));
+    }
+
+    private Uni<ChangeOutcome> act(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, MappingResult mapped, MatchResult match) {
+        JobDefinition job = context.job();
+        if (match instanceof MatchResult.Linked linked) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "Linked to target group " + linked.targetId());
+            return update(context, event, link, trace, mapped, linked.targetId(),
+                    link.map(ObjectLink::exported).orElse(Map.of()));
+        }
+        if (match instanceof MatchResult.Matched matched) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "Matched target group " + matched.targetId() + " on " + matched.attribute() + " = '"
+                            + matched.value() + "'");
+            return update(context, event, link, trace, mapped, matched.targetId(),
+                    ScimResourceReader.values(matched.resource(), mapped.values().keySet()));
+        }
+        if (match instanceof MatchResult.NotFound notFound) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "No target group matches (" + notFound.tried() + ")");
+            if (!job.groups().create()) {
+                String reason = "The group '" + event.group().displayName() + "' does not exist in the target ("
+                        + notFound.tried() + " found nothing), and groups are not created: "
+                        + (job.profile() == ConnectorProfile.MIRO
+                        ? "Miro cannot create teams through SCIM; create a team named exactly '"
+                        + event.group().displayName() + "' in Miro, then restart or wait for the next change"
+                        : "the Create action is turned off for groups");
+                trace.step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.FAILURE, reason);
+                trace.failed("TargetGroupMissing", reason);
+                return Uni.createFrom().item(ChangeOutcome.of(trace));
+            }
+            return create(context, event, link, trace);
+        }
+        String reason = match instanceof MatchResult.Duplicate duplicate
+                ? duplicate.count() + " target groups have " + duplicate.attribute() + " = '" + duplicate.value() + "'"
+                : match instanceof MatchResult.Failed failed ? "The target could not be queried: " + failed.failure()
+                : "The group has no value for any matching attribute";
+        String code = match instanceof MatchResult.Duplicate ? "DuplicateTargetEntries"
+                : match instanceof MatchResult.Failed failed ? failed.failure().errorCode() : "ImportSkipped";
+        trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.FAILURE, reason);
+        if (match instanceof MatchResult.NoMatchingValue) {
+            trace.skipped(code, reason);
+        } else {
+            trace.failed(code, reason);
+        }
+        return Uni.createFrom().item(ChangeOutcome.of(trace));
+    }
+
+    private Uni<ChangeOutcome> create(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace) {
+        MappingResult created;
+        try {
+            created = context.job().groupMappings().evaluate(SourceObjects.group(event, false), context.environment(),
+                    true);
+        } catch (MappingEvaluationException e) {
+            trace.failed("AttributeMappingFailed", e.getMessage());
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        trace.action(ProvisioningAction.CREATE);
+        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
+        return context.scim().create(ScimClient.GROUPS, resources.group(created.values())).chain(result -> {
+            if (result instanceof ScimResult.Success success && success.body().hasNonNull("id")) {
+                String targetId = success.body().get("id").asText();
+                trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
+                        "Created group " + targetId);
+                return linked(context, event, trace, targetId, created.values());
+            }
+            return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
+                    result)));
+        });
+    }
+
+    private Uni<ChangeOutcome> update(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, MappingResult mapped, String targetId, Map<String, Object> current) {
+        trace.targetId(targetId);
+        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), current);
+        Map<String, Object> exported = new LinkedHashMap<>(current);
+        exported.putAll(mapped.values());
+        boolean newlyLinked = link.isEmpty() || link.get().state() != LinkState.ACTIVE
+                || !targetId.equals(link.get().targetId());
+        if (changes.isEmpty() || !context.job().groups().update()) {
+            if (!newlyLinked) {
+                trace.skipped("EntrySynchronizationSkipped", changes.isEmpty()
+                        ? "The target group is already in sync" : "The Update action is turned off for groups");
+            }
+            return linked(context, event, trace, targetId, exported);
+        }
+        trace.action(ProvisioningAction.UPDATE);
+        changes.forEach(change -> trace.modified(change.path(), change.oldValue(), change.newValue()));
+        return context.scim().patch(ScimClient.GROUPS, targetId, patches.attributes(context.dialect(), changes))
+                .chain(result -> {
+                    if (!result.isSuccess()) {
+                        return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace,
+                                "EntryExportUpdate", result)));
+                    }
+                    trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
+                            "Updated group " + targetId + ": " + changes.size() + " attribute(s)");
+                    return linked(context, event, trace, targetId, exported);
+                });
+    }
+
+    /** Records the link and pushes the members that were waiting for the group to be linked. */
+    private Uni<ChangeOutcome> linked(JobContext context, GroupAssignmentEvent event, ChangeTrace trace,
+            String targetId, Map<String, Object> exported) {
+        ObjectLink link = new ObjectLink(context.job().id(), ObjectType.GROUP, event.objectId(), targetId,
+                LinkState.ACTIVE, exported, event.objectVersion(), event.group().displayName());
+        return links.save(link)
+                .chain(() -> membershipSync.pushPending(context, link, trace))
+                .replaceWith(ChangeOutcome.of(trace));
+    }
+
+    private Uni<ChangeOutcome> leaveScope(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, ScopeResult inScope, boolean provisioned) {
+        JobDefinition job = context.job();
+        if (!provisioned) {
+            trace.skipped("EntrySynchronizationSkipped", inScope.reason() + "; the group is not provisioned");
+            return record(context, event, link, trace, link.map(ObjectLink::targetId).orElse(null),
+                    link.map(ObjectLink::state).orElse(LinkState.NOT_PROVISIONED));
+        }
+        String targetId = link.get().targetId();
+        trace.targetId(targetId);
+        if (!job.groups().delete() || (!inScope.inScope() && job.skipOutOfScopeDeletions())) {
+            trace.skipped("EntrySynchronizationSkipped", inScope.reason() + "; the target group is left as it is"
+                    + (job.groups().delete() ? " (SkipOutOfScopeDeletions)" : " (the Delete action is off for groups)")
+                    + " and no longer managed");
+            return memberships.resetGroup(job.id(), event.objectId())
+                    .chain(() -> record(context, event, link, trace, targetId, LinkState.DISABLED));
+        }
+        trace.action(ProvisioningAction.DELETE);
+        return context.scim().delete(ScimClient.GROUPS, targetId).chain(result -> deleted(context, event.objectId(),
+                event.objectVersion(), event.group().displayName(), link, trace, targetId, result));
+    }
+
+    /** Applies a hard deletion of a group: DELETE when the Delete action is on, otherwise nothing. */
+    public Uni<ChangeOutcome> delete(JobContext context, GroupDeletedEvent event) {
+        JobDefinition job = context.job();
+        return links.find(job.id(), ObjectType.GROUP, event.objectId()).chain(link -> {
+            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+                return Uni.createFrom().item(ChangeOutcome.stale());
+            }
+            ChangeTrace trace = new ChangeTrace(job.id(), context.cycleId(), TYPE, event)
+                    .sourceDisplay(event.displayName());
+            trace.step(StepType.IMPORT, "EntryImportDelete", ProvisioningStatus.SUCCESS,
+                    "The group was hard-deleted from the directory");
+            Uni<Void> forget = memberships.forgetGroup(job.id(), event.objectId());
+            boolean provisioned = link.isPresent() && link.get().targetId() != null
+                    && link.get().state() == LinkState.ACTIVE;
+            if (!provisioned || !job.groups().delete()) {
+                trace.skipped("EntrySynchronizationSkipped", provisioned ? "The Delete action is off for groups"
+                        : "The group is not provisioned");
+                return forget.chain(() -> saveDeleted(context, event.objectId(), event.objectVersion(),
+                        event.displayName(), link, link.map(ObjectLink::targetId).orElse(null),
+                        provisioned ? LinkState.DISABLED : LinkState.NOT_PROVISIONED)).replaceWith(
+                        ChangeOutcome.of(trace));
+            }
+            String targetId = link.get().targetId();
+            trace.targetId(targetId).action(ProvisioningAction.DELETE);
+            return context.scim().delete(ScimClient.GROUPS, targetId)
+                    .chain(result -> forget.chain(() -> deleted(context, event.objectId(), event.objectVersion(),
+                            event.displayName(), link, trace, targetId, result)));
+        });
+    }
+
+    private Uni<ChangeOutcome> deleted(JobContext context, String groupId, long version, String displayName,
+            Optional<ObjectLink> link, ChangeTrace trace, String targetId, ScimResult result) {
+        boolean gone = result.isSuccess() || (result instanceof ScimResult.Failure failure
+                && failure.kind() == ScimResult.FailureKind.NOT_FOUND);
+        if (!gone) {
+            return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportDelete",
+                    result)));
+        }
+        trace.step(StepType.EXPORT, "EntryExportDelete", ProvisioningStatus.SUCCESS, "Deleted group " + targetId);
+        return memberships.resetGroup(context.job().id(), groupId)
+                .chain(() -> saveDeleted(context, groupId, version, displayName, link, targetId, LinkState.DELETED))
+                .replaceWith(ChangeOutcome.of(trace));
+    }
+
+    private Uni<Void> saveDeleted(JobContext context, String groupId, long version, String displayName,
+            Optional<ObjectLink> link, String targetId, LinkState state) {
+        return links.save(new ObjectLink(context.job().id(), ObjectType.GROUP, groupId, targetId, state,
+                link.map(ObjectLink::exported).orElse(Map.of()), version, displayName));
+    }
+
+    private Uni<ChangeOutcome> record(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, String targetId, LinkState state) {
+        return saveDeleted(context, event.objectId(), event.objectVersion(), event.group().displayName(), link,
+                targetId, state).replaceWith(ChangeOutcome.of(trace));
+    }
+}

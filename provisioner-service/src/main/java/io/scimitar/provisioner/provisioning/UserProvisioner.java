@@ -1,0 +1,300 @@
+package io.scimitar.provisioner.provisioning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.events.UserAssignmentEvent;
+import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.link.LinkState;
+import io.scimitar.provisioner.link.ObjectLink;
+import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.log.ChangeTrace;
+import io.scimitar.provisioner.log.ProvisioningAction;
+import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.provisioner.log.ProvisioningStep.StepType;
+import io.scimitar.provisioner.matching.MatchResult;
+import io.scimitar.provisioner.matching.TargetMatcher;
+import io.scimitar.provisioner.mapping.SourceObjects;
+import io.scimitar.provisioner.membership.MembershipRepository;
+import io.scimitar.provisioner.rules.SourceObject;
+import io.scimitar.provisioner.rules.mapping.MappingEvaluationException;
+import io.scimitar.provisioner.rules.mapping.MappingResult;
+import io.scimitar.provisioner.scim.AttributeChange;
+import io.scimitar.provisioner.scim.AttributeDiff;
+import io.scimitar.provisioner.scim.ScimClient;
+import io.scimitar.provisioner.scim.ScimPatchWriter;
+import io.scimitar.provisioner.scim.ScimResourceReader;
+import io.scimitar.provisioner.scim.ScimResourceWriter;
+import io.scimitar.provisioner.scim.ScimResult;
+import io.scimitar.provisioner.scope.ScopeEvaluator;
+import io.scimitar.provisioner.scope.ScopeResult;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Applies a user event to a job's target: scope, map, match, then create, update, disable or delete. */
+@ApplicationScoped
+public class UserProvisioner {
+
+    private static final String TYPE = "User";
+
+    private final ScopeEvaluator scope;
+    private final TargetMatcher matcher;
+    private final LinkRepository links;
+    private final MembershipRepository memberships;
+    private final ScimResourceWriter resources;
+    private final ScimPatchWriter patches;
+
+    public UserProvisioner(ScopeEvaluator scope, TargetMatcher matcher, LinkRepository links,
+            MembershipRepository memberships, ObjectMapper json) {
+        this.scope = scope;
+        this.matcher = matcher;
+        this.links = links;
+        this.memberships = memberships;
+        this.resources = new ScimResourceWriter(json);
+        this.patches = new ScimPatchWriter(json);
+    }
+
+    public Uni<ChangeOutcome> apply(JobContext context, UserAssignmentEvent event) {
+        return links.find(context.job().id(), ObjectType.USER, event.objectId()).chain(link -> {
+            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+                return Uni.createFrom().item(ChangeOutcome.stale());
+            }
+            return evaluate(context, event, link);
+        });
+    }
+
+    private Uni<ChangeOutcome> evaluate(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link) {
+        JobDefinition job = context.job();
+        ChangeTrace trace = new ChangeTrace(job.id(), context.cycleId(), TYPE, event)
+                .sourceDisplay(event.user().userPrincipalName());
+        trace.step(StepType.IMPORT, "EntryImportAdd", ProvisioningStatus.SUCCESS,
+                "Received user '" + event.user().userPrincipalName() + "' (version " + event.objectVersion() + ", "
+                        + event.cause() + ")",
+                Map.of("assigned", event.assigned(), "accountEnabled", event.user().accountEnabled(),
+                        "softDeleted", event.softDeleted(), "roles", event.roles().size()));
+        ScopeResult inScope = scope.user(job, event);
+        trace.step(StepType.SCOPING, "EntrySynchronizationScoping",
+                inScope.shouldBeActive() ? ProvisioningStatus.SUCCESS : ProvisioningStatus.SKIPPED, inScope.reason());
+
+        boolean provisioned = link.isPresent() && link.get().targetId() != null
+                && link.get().state() != LinkState.DELETED;
+        if (!inScope.shouldBeActive()) {
+            if (!provisioned) {
+                trace.skipped("EntrySynchronizationSkipped", inScope.reason()
+                        + "; the user has not been provisioned, so there is nothing to do");
+                return record(context, event, link, trace, null, LinkState.NOT_PROVISIONED, null);
+            }
+            if (!inScope.inScope() && job.skipOutOfScopeDeletions()) {
+                trace.skipped("EntrySynchronizationSkipped", inScope.reason()
+                        + "; SkipOutOfScopeDeletions is set, so the account is left as it is");
+                return record(context, event, link, trace, link.get().targetId(), link.get().state(),
+                        link.get().exported());
+            }
+            if (link.get().state() == LinkState.DISABLED) {
+                trace.targetId(link.get().targetId()).skipped("EntrySynchronizationSkipped",
+                        inScope.reason() + "; the account is already disabled in the target");
+                return record(context, event, link, trace, link.get().targetId(), LinkState.DISABLED,
+                        link.get().exported());
+            }
+        }
+
+        SourceObject source = SourceObjects.user(event, !inScope.shouldBeActive());
+        MappingResult mapped;
+        try {
+            mapped = job.userMappings().evaluate(source, context.environment(), false);
+        } catch (MappingEvaluationException e) {
+            trace.step(StepType.PROCESSING, "EntryMapping", ProvisioningStatus.FAILURE, e.getMessage());
+            trace.failed("AttributeMappingFailed", e.getMessage());
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        return matcher.match(context.scim(), ObjectType.USER, link, mapped.matchingValues())
+                .chain(match -> act(context, event, link, trace, inScope, source, mapped, match));
+    }
+
+    private Uni<ChangeOutcome> act(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, ScopeResult inScope, SourceObject source, MappingResult mapped, MatchResult match) {
+        JobDefinition job = context.job();
+        if (match instanceof MatchResult.NoMatchingValue) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SKIPPED,
+                    "The user has no value for any matching attribute");
+            trace.skipped("ImportSkipped", "The user has no value for any matching attribute");
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        if (match instanceof MatchResult.Duplicate duplicate) {
+            String reason = duplicate.count() + " target users have " + duplicate.attribute() + " = '"
+                    + duplicate.value() + "'; one was expected";
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.FAILURE, reason);
+            trace.failed("DuplicateTargetEntries", reason);
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        if (match instanceof MatchResult.Failed failed) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.FAILURE,
+                    "The target could not be queried: " + failed.failure());
+            trace.failed(failed.failure().errorCode(), failed.failure().detail());
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        if (match instanceof MatchResult.NotFound notFound) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "No target user matches (" + notFound.tried() + ")");
+            if (!inScope.shouldBeActive()) {
+                trace.skipped("EntrySynchronizationSkipped", inScope.reason()
+                        + "; the user does not exist in the target, so there is nothing to disable");
+                return record(context, event, link, trace, null, LinkState.NOT_PROVISIONED, null);
+            }
+            if (!job.users().create()) {
+                trace.skipped("EntrySynchronizationSkipped", "The Create action is turned off for users");
+                return Uni.createFrom().item(ChangeOutcome.of(trace));
+            }
+            return create(context, event, link, trace, source);
+        }
+        if (match instanceof MatchResult.Linked linked) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "Linked to target user " + linked.targetId());
+            return update(context, event, link, trace, inScope, mapped, linked.targetId(),
+                    link.map(ObjectLink::exported).orElse(Map.of()));
+        }
+        MatchResult.Matched matched = (MatchResult.Matched) match;
+        trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                "Matched target user " + matched.targetId() + " on " + matched.attribute() + " = '"
+                        + matched.value() + "'");
+        Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.values().keySet());
+        return update(context, event, link, trace, inScope, mapped, matched.targetId(), current);
+    }
+
+    private Uni<ChangeOutcome> create(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, SourceObject source) {
+        MappingResult created;
+        try {
+            created = context.job().userMappings().evaluate(source, context.environment(), true);
+        } catch (MappingEvaluationException e) {
+            trace.failed("AttributeMappingFailed", e.getMessage());
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        trace.action(ProvisioningAction.CREATE);
+        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
+        return context.scim().create(ScimClient.USERS, resources.user(created.values())).chain(result -> {
+            if (result instanceof ScimResult.Success success && success.body().hasNonNull("id")) {
+                String targetId = success.body().get("id").asText();
+                trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
+                        "Created user " + targetId + " (HTTP " + success.status() + ")");
+                return record(context, event, link, trace, targetId, LinkState.ACTIVE, created.values())
+                        .map(outcome -> new ChangeOutcome(outcome.trace(), event.objectId()));
+            }
+            return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportAdd", result)));
+        });
+    }
+
+    private Uni<ChangeOutcome> update(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, ScopeResult inScope, MappingResult mapped, String targetId,
+            Map<String, Object> current) {
+        trace.targetId(targetId);
+        LinkState state = inScope.shouldBeActive() ? LinkState.ACTIVE : LinkState.DISABLED;
+        String activated = inScope.shouldBeActive() ? event.objectId() : null;
+        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), current);
+        Map<String, Object> exported = new LinkedHashMap<>(current);
+        exported.putAll(mapped.values());
+        if (changes.isEmpty()) {
+            trace.skipped("EntrySynchronizationSkipped", "The target user is already in sync");
+            return record(context, event, link, trace, targetId, state, exported)
+                    .map(outcome -> new ChangeOutcome(outcome.trace(), activated));
+        }
+        if (!context.job().users().update()) {
+            trace.skipped("EntrySynchronizationSkipped", "The Update action is turned off for users");
+            return Uni.createFrom().item(ChangeOutcome.of(trace));
+        }
+        boolean disables = AttributeDiff.deactivates(changes);
+        trace.action(disables ? ProvisioningAction.DISABLE : ProvisioningAction.UPDATE);
+        Map<String, Object> loggable = mapped.loggableValues();
+        changes.forEach(change -> trace.modified(change.path(),
+                mapped.redactedTargets().contains(change.path()) ? loggable.get(change.path()) : change.oldValue(),
+                loggable.get(change.path())));
+        return context.scim().patch(ScimClient.USERS, targetId, patches.attributes(context.dialect(), changes))
+                .chain(result -> {
+                    if (result.isSuccess()) {
+                        trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
+                                (disables ? "Disabled" : "Updated") + " user " + targetId + ": "
+                                        + changes.size() + " attribute(s)");
+                        return record(context, event, link, trace, targetId, state, exported)
+                                .map(outcome -> new ChangeOutcome(outcome.trace(), activated));
+                    }
+                    if (result instanceof ScimResult.Failure failure
+                            && failure.kind() == ScimResult.FailureKind.NOT_FOUND) {
+                        trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.FAILURE,
+                                "The linked target user " + targetId + " no longer exists");
+                        trace.failed("InvalidAnchor", "The linked target user " + targetId
+                                + " no longer exists; the link is dropped and the user is matched again next time");
+                        return record(context, event, link, trace, null, LinkState.NOT_PROVISIONED, null)
+                                .map(outcome -> ChangeOutcome.of(trace));
+                    }
+                    return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportUpdate", result)));
+                });
+    }
+
+    /** Applies a hard deletion: DELETE when the Delete action is on, otherwise nothing. */
+    public Uni<ChangeOutcome> delete(JobContext context, UserDeletedEvent event) {
+        JobDefinition job = context.job();
+        return links.find(job.id(), ObjectType.USER, event.objectId()).chain(link -> {
+            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+                return Uni.createFrom().item(ChangeOutcome.stale());
+            }
+            ChangeTrace trace = new ChangeTrace(job.id(), context.cycleId(), TYPE, event)
+                    .sourceDisplay(event.userPrincipalName());
+            trace.step(StepType.IMPORT, "EntryImportDelete", ProvisioningStatus.SUCCESS,
+                    "The user was hard-deleted from the directory");
+            Uni<Void> forgetMemberships = memberships.forgetMember(job.id(), event.objectId());
+            if (link.isEmpty() || link.get().targetId() == null || link.get().state() == LinkState.DELETED) {
+                trace.skipped("EntrySynchronizationSkipped", "The user was never provisioned to the target");
+                return forgetMemberships.chain(() -> recordDeletion(context, event, link, trace, null, null));
+            }
+            String targetId = link.get().targetId();
+            trace.targetId(targetId);
+            if (!job.users().delete()) {
+                trace.skipped("EntrySynchronizationSkipped", "The Delete action is turned off for users");
+                return forgetMemberships.chain(() -> recordDeletion(context, event, link, trace, targetId,
+                        link.get().state()));
+            }
+            trace.action(ProvisioningAction.DELETE);
+            return context.scim().delete(ScimClient.USERS, targetId).chain(result -> {
+                boolean gone = result.isSuccess() || (result instanceof ScimResult.Failure failure
+                        && failure.kind() == ScimResult.FailureKind.NOT_FOUND);
+                if (!gone) {
+                    return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportDelete", result)));
+                }
+                trace.step(StepType.EXPORT, "EntryExportDelete", ProvisioningStatus.SUCCESS,
+                        result.isSuccess() ? "Deleted user " + targetId : "User " + targetId + " was already gone");
+                return forgetMemberships.chain(() -> recordDeletion(context, event, link, trace, targetId,
+                        LinkState.DELETED));
+            });
+        });
+    }
+
+    private Uni<ChangeOutcome> recordDeletion(JobContext context, UserDeletedEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, String targetId, LinkState state) {
+        ObjectLink updated = new ObjectLink(context.job().id(), ObjectType.USER, event.objectId(), targetId,
+                state == null ? LinkState.DELETED : state, link.map(ObjectLink::exported).orElse(Map.of()),
+                event.objectVersion(), event.userPrincipalName());
+        return links.save(updated).replaceWith(ChangeOutcome.of(trace));
+    }
+
+    private Uni<ChangeOutcome> record(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, String targetId, LinkState state, Map<String, Object> exported) {
+        ObjectLink updated = new ObjectLink(context.job().id(), ObjectType.USER, event.objectId(), targetId, state,
+                exported == null ? link.map(ObjectLink::exported).orElse(Map.of()) : exported,
+                event.objectVersion(), event.user().userPrincipalName());
+        return links.save(updated).replaceWith(ChangeOutcome.of(trace));
+    }
+
+    static ChangeTrace exportFailed(ChangeTrace trace, String step, ScimResult result) {
+        ScimResult.Failure failure = (ScimResult.Failure) (result instanceof ScimResult.Failure f ? f
+                : new ScimResult.Failure(result.status(), ScimResult.FailureKind.PERMANENT,
+                        "SystemForCrossDomainIdentityManagementServiceIncompatible", null,
+                        "The target answered " + result.status() + " without an id", null));
+        trace.step(StepType.EXPORT, step, ProvisioningStatus.FAILURE, failure.toString());
+        return trace.failed(failure.errorCode(), failure.detail());
+    }
+}

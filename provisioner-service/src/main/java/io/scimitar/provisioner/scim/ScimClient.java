@@ -1,0 +1,174 @@
+package io.scimitar.provisioner.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** The SCIM operations of one target, with every answer turned into a {@link ScimResult}. */
+public final class ScimClient {
+
+    public static final String USERS = "Users";
+    public static final String GROUPS = "Groups";
+
+    private final ScimHttpApi api;
+    private final String authorization;
+    private final ObjectMapper json;
+
+    ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json) {
+        this.api = api;
+        this.authorization = secretToken == null ? null : "Bearer " + secretToken;
+        this.json = json;
+    }
+
+    /** {@code GET /{type}?filter=...}; groups are asked without members, as Entra does. */
+    public Uni<ScimResult> query(String type, String filter) {
+        return call(api.query(type, filter, GROUPS.equals(type) ? "members" : null, null, authorization));
+    }
+
+    public Uni<ScimResult> get(String type, String id) {
+        return call(api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization));
+    }
+
+    public Uni<ScimResult> create(String type, JsonNode resource) {
+        return call(api.create(type, resource.toString(), authorization));
+    }
+
+    public Uni<ScimResult> patch(String type, String id, JsonNode patch) {
+        return call(api.patch(type, id, patch.toString(), authorization));
+    }
+
+    public Uni<ScimResult> delete(String type, String id) {
+        return call(api.delete(type, id, authorization));
+    }
+
+    /** The resources of a ListResponse. */
+    public static List<JsonNode> resources(ScimResult.Success success) {
+        JsonNode resources = ScimResourceReader.field(success.body(), "Resources");
+        if (resources == null || !resources.isArray()) {
+            return List.of();
+        }
+        List<JsonNode> list = new java.util.ArrayList<>();
+        resources.forEach(list::add);
+        return list;
+    }
+
+    private Uni<ScimResult> call(Uni<Response> request) {
+        return request.map(this::toResult).onFailure().recoverWithItem(ScimClient::failure);
+    }
+
+    private ScimResult toResult(Response response) {
+        try (response) {
+            int status = response.getStatus();
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            JsonNode body = parse(text);
+            if (status >= 200 && status < 300) {
+                return new ScimResult.Success(status, body);
+            }
+            String detail = textOf(body, "detail");
+            String scimType = textOf(body, "scimType");
+            if (detail == null) {
+                detail = text.isBlank() ? response.getStatusInfo().getReasonPhrase() : abbreviate(text);
+            }
+            return new ScimResult.Failure(status, kind(status), errorCode(status), scimType, detail,
+                    retryAfter(response.getHeaderString("Retry-After")));
+        }
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            return json.createObjectNode().put("unparsedBody", abbreviate(text));
+        }
+    }
+
+    static ScimResult.Failure failure(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof TimeoutException
+                || cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof SSLException)) {
+            cause = cause.getCause();
+        }
+        String code;
+        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+            code = "Timeout";
+        } else if (cause instanceof UnknownHostException) {
+            code = "DnsResolutionFailed";
+        } else if (cause instanceof SSLException) {
+            code = "TlsHandshakeFailed";
+        } else if (cause instanceof ConnectException) {
+            code = "ConnectionRefused";
+        } else {
+            code = "WebExceptionProtocolError";
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new ScimResult.Failure(0, ScimResult.FailureKind.TRANSIENT, code, null, message, null);
+    }
+
+    private static ScimResult.FailureKind kind(int status) {
+        if (status == 429) {
+            return ScimResult.FailureKind.THROTTLED;
+        }
+        if (status == 401 || status == 403) {
+            return ScimResult.FailureKind.CREDENTIALS;
+        }
+        if (status == 404) {
+            return ScimResult.FailureKind.NOT_FOUND;
+        }
+        if (status >= 500 || status == 408) {
+            return ScimResult.FailureKind.TRANSIENT;
+        }
+        return ScimResult.FailureKind.PERMANENT;
+    }
+
+    private static String errorCode(int status) {
+        return switch (status) {
+            case 400 -> "BadRequest";
+            case 401 -> "Unauthorized";
+            case 403 -> "InsufficientRights";
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            case 408 -> "Timeout";
+            case 409 -> "Conflict";
+            case 413 -> "RequestEntityTooLarge";
+            case 415 -> "UnsupportedMediaType";
+            case 422 -> "UnprocessableEntity";
+            case 429 -> "TooManyRequests";
+            case 500 -> "InternalServerError";
+            case 501 -> "NotImplemented";
+            case 503 -> "ServiceUnavailable";
+            default -> "HttpStatus" + status;
+        };
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String textOf(JsonNode body, String field) {
+        JsonNode node = ScimResourceReader.field(body, field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
+    }
+}

@@ -1,0 +1,46 @@
+package io.scimitar.provisioner.scim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the {@link ScimClient} of a target: one HTTP client setup for every SCIM call we make. */
+@ApplicationScoped
+public class ScimClientFactory {
+
+    private final ObjectMapper json;
+    private final ScimClientConfig config;
+
+    public ScimClientFactory(ObjectMapper json, ScimClientConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    /**
+     * A client for {@code tenantUrl} (Entra's {@code aadOptscim062020} flag and any other query string are not part
+     * of the base URI) authenticating with {@code secretToken}.
+     */
+    public ScimClient create(String tenantUrl, String secretToken) {
+        ScimHttpApi api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri(tenantUrl))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .property("io.quarkus.rest.client.connection-pool-size", config.connectionPoolSize())
+                .build(ScimHttpApi.class);
+        return new ScimClient(api, secretToken, json);
+    }
+
+    /** The tenant URL without its query string, ending with a slash so relative paths resolve under it. */
+    public static URI baseUri(String tenantUrl) {
+        URI uri = URI.create(tenantUrl.trim());
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path);
+    }
+}

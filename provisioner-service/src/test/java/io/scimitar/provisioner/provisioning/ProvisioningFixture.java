@@ -1,0 +1,163 @@
+package io.scimitar.provisioner.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.AssignmentEventCodec;
+import io.scimitar.events.AssignmentTopics;
+import io.scimitar.events.GroupAssignmentEvent;
+import io.scimitar.events.GroupMembershipEvent;
+import io.scimitar.events.GroupSnapshot;
+import io.scimitar.events.MemberRef;
+import io.scimitar.events.RoleAssignment;
+import io.scimitar.events.UserAssignmentEvent;
+import io.scimitar.events.UserSnapshot;
+import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.MiroMockResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Test data and the real parts around the provisioner: the broker to publish events to, the Miro mock to inspect. */
+final class ProvisioningFixture {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static KafkaProducer<String, byte[]> producer;
+
+    private ProvisioningFixture() {
+    }
+
+    static synchronized void publish(AssignmentEvent... events) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    KafkaBrokerResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        try {
+            for (AssignmentEvent event : events) {
+                producer.send(new ProducerRecord<>(AssignmentTopics.ASSIGNMENT_EVENTS, event.key(),
+                        AssignmentEventCodec.encode(event))).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish test events", e);
+        }
+    }
+
+    /** Creates a job through the API and answers its id. */
+    static String createJob(Map<String, Object> job) {
+        return given().contentType(ContentType.JSON).body(job).post("/api/v1/jobs")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> miroJob(String applicationId) {
+        return new java.util.HashMap<>(Map.of("name", "Miro " + applicationId, "applicationId", applicationId,
+                "profile", "MIRO", "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN));
+    }
+
+    static String newApplication() {
+        return "app-" + UUID.randomUUID();
+    }
+
+    static UserSnapshot user(String id, String upn, String givenName, String surname, String department) {
+        return new UserSnapshot(id, upn, upn, upn.substring(0, upn.indexOf('@')), givenName, surname,
+                givenName + " " + surname, "Engineer", department, "Contoso", "E-" + id.hashCode(), "Employee",
+                "HQ", "Berlin", "DE", "DE", null, List.of(), "en-US", true, null, Map.of(), Instant.now(),
+                Instant.now(), null);
+    }
+
+    static UserSnapshot uniqueUser(String givenName, String surname, String department) {
+        String id = UUID.randomUUID().toString();
+        String upn = (givenName + "." + surname + "." + id.substring(0, 8)).toLowerCase() + "@example.com";
+        return user(id, upn, givenName, surname, department);
+    }
+
+    static UserAssignmentEvent assigned(String app, UserSnapshot user, long version) {
+        return UserAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST", user, true,
+                List.of(new RoleAssignment("as-" + user.id(), "role-user", "User", "Default Access", null)), false);
+    }
+
+    static UserAssignmentEvent unassigned(String app, UserSnapshot user, long version) {
+        return UserAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST", user, false, List.of(),
+                false);
+    }
+
+    static GroupAssignmentEvent assignedGroup(String app, String groupId, String displayName, long version) {
+        return GroupAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST",
+                new GroupSnapshot(groupId, displayName, null, null, true, Instant.now(), Instant.now(), null), true,
+                List.of(new RoleAssignment("as-" + groupId, "role-user", "User", "Default Access", null)), false);
+    }
+
+    static GroupMembershipEvent membersAdded(String app, String groupId, long version, String... userIds) {
+        return GroupMembershipEvent.delta(UUID.randomUUID(), Instant.now(), app, groupId, version,
+                java.util.Arrays.stream(userIds).map(MemberRef::user).toList(), List.of());
+    }
+
+    static GroupMembershipEvent membersRemoved(String app, String groupId, long version, String... userIds) {
+        return GroupMembershipEvent.delta(UUID.randomUUID(), Instant.now(), app, groupId, version, List.of(),
+                java.util.Arrays.stream(userIds).map(MemberRef::user).toList());
+    }
+
+    /** The mock's users with this userName (SCIM filter query). */
+    static List<JsonNode> miroUsers(String userName) {
+        JsonNode list = scim("GET", "/Users?filter=" + URLEncoder.encode("userName eq \"" + userName + "\"",
+                StandardCharsets.UTF_8), null);
+        return list.path("Resources").isArray() ? iterable(list.path("Resources")) : List.of();
+    }
+
+    static JsonNode miroTeam(String teamId) {
+        return scim("GET", "/Groups/" + teamId, null);
+    }
+
+    static JsonNode scim(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MiroMockResource.scimUrl() + path))
+                .header("Authorization", "Bearer " + MiroMockResource.TOKEN)
+                .header("Content-Type", "application/scim+json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return send(request.build());
+    }
+
+    /** Seeds a Miro team (SCIM cannot create teams) and answers its id. */
+    static String seedTeam(String displayName) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/teams"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"" + displayName + "\"}")).build();
+        return send(request).path("id").asText();
+    }
+
+    static JsonNode counters() {
+        return send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/counters")).build());
+    }
+
+    private static JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("Request to the Miro mock failed: " + request.uri(), e);
+        }
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+}
