@@ -131,6 +131,25 @@ class UserProvisioningTest {
     }
 
     @Test
+    void reEnablesAUserWhenAssignedAgain() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        UserSnapshot frances = uniqueUser("Frances", "Allen", "IBM");
+        publish(assigned(app, frances, 1), unassigned(app, frances, 2));
+        awaitEntries(job, frances.id(), 2);
+
+        publish(assigned(app, frances, 3));
+
+        ProvisioningLogEntry entry = awaitEntries(job, frances.id(), 3).get(0);
+        assertThat(entry.action()).isEqualTo(ProvisioningAction.UPDATE);
+        assertThat(entry.modifiedProperties()).anySatisfy(p -> {
+            assertThat(p.displayName()).isEqualTo("active");
+            assertThat(p.newValue()).isEqualTo("True");
+        });
+        assertThat(awaitOneMiroUser(frances.userPrincipalName()).path("active").asBoolean()).isTrue();
+    }
+
+    @Test
     void deletesAHardDeletedUserWhenDeleteIsEnabledAndKeepsItOtherwise() {
         String app = newApplication();
         String job = createJob(miroJob(app));

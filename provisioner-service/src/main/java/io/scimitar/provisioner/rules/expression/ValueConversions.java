@@ -217,9 +217,12 @@ public final class ValueConversions {
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
-                copy.add(toOutput(element));
+                Object output = toOutput(element);
+                if (output != null) {
+                    copy.add(output);
+                }
             }
-            return List.copyOf(copy.stream().filter(e -> e != null).toList());
+            return List.copyOf(copy);
         }
         return value;
     }

@@ -1,0 +1,184 @@
+package io.scimitar.provisioner.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scimitar.events.UserSnapshot;
+import io.scimitar.provisioner.log.ProvisioningAction;
+import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.MiroMockResource;
+import io.scimitar.testsupport.PostgresResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersRemoved;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroUsers;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(MiroMockResource.class)
+class GroupProvisioningTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ProvisioningLogRepository log;
+
+    @Test
+    void patchesTheMembersOfAnAssignedGroupIntoTheExistingMiroTeam() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        String teamName = "Design " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = seedTeam(teamName);
+        String groupId = UUID.randomUUID().toString();
+        UserSnapshot ada = uniqueUser("Ada", "Byron", "Design");
+        UserSnapshot ida = uniqueUser("Ida", "Rhodes", "Design");
+        publish(assigned(app, ada, 1), assigned(app, ida, 1));
+        awaitUser(ada);
+        awaitUser(ida);
+
+        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, ada.id(), ida.id()));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId))
+                .contains(miroId(ada), miroId(ida)));
+        ProvisioningLogEntry linked = awaitEntries(job, groupId, e -> e.objectVersion() != null
+                && e.objectVersion() == 1).get(0);
+        assertThat(linked.targetId()).isEqualTo(teamId);
+        assertThat(linked.status()).isEqualTo(ProvisioningStatus.SUCCESS);
+    }
+
+    @Test
+    void addsAMemberOnceItsUserIsProvisionedEvenIfTheMembershipCameFirst() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        String teamName = "Research " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = seedTeam(teamName);
+        String groupId = UUID.randomUUID().toString();
+        UserSnapshot late = uniqueUser("Late", "Comer", "Research");
+
+        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, late.id()));
+        assertThat(awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 1).get(0)
+                .targetId()).isEqualTo(teamId);
+        assertThat(memberIds(teamId)).isEmpty();
+        publish(assigned(app, late, 1));
+
+        awaitUser(late);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(late)));
+    }
+
+    @Test
+    void removesAMemberFromTheTeamWhenItLeavesTheGroup() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        String teamName = "Ops " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = seedTeam(teamName);
+        String groupId = UUID.randomUUID().toString();
+        UserSnapshot stays = uniqueUser("Stays", "Here", "Ops");
+        UserSnapshot leaves = uniqueUser("Leaves", "Soon", "Ops");
+        publish(assigned(app, stays, 1), assigned(app, leaves, 1));
+        awaitUser(stays);
+        awaitUser(leaves);
+        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, stays.id(), leaves.id()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId))
+                .contains(miroId(stays), miroId(leaves)));
+
+        publish(membersRemoved(app, groupId, 3, leaves.id()));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId))
+                .contains(miroId(stays)).doesNotContain(miroId(leaves)));
+        assertThat(awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 3).get(0)
+                .modifiedProperties()).anySatisfy(p -> assertThat(p.oldValue()).isEqualTo("-1 member(s)"));
+    }
+
+    @Test
+    void logsAFailureNamingTheReasonWhenTheTeamDoesNotExistInMiro() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        String groupId = UUID.randomUUID().toString();
+        String missing = "Nowhere " + UUID.randomUUID().toString().substring(0, 8);
+
+        publish(assignedGroup(app, groupId, missing, 1));
+
+        ProvisioningLogEntry entry = awaitEntries(job, groupId, e -> true).get(0);
+        assertThat(entry.status()).isEqualTo(ProvisioningStatus.FAILURE);
+        assertThat(entry.errorCode()).isEqualTo("TargetGroupMissing");
+        assertThat(entry.errorReason()).contains(missing).contains("Miro cannot create teams");
+    }
+
+    @Test
+    void refusesGroupCreateAndDeleteForTheMiroProfileLikeMiroDoes() {
+        Map<String, Object> job = miroJob(newApplication());
+        job.put("groups", Map.of("enabled", true, "create", true, "update", true, "delete", true,
+                "mappings", List.of(Map.of("type", "DIRECT", "source", "displayName", "target", "displayName",
+                        "applyOn", "ALWAYS", "matching", true, "matchingPrecedence", 1))));
+
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(job)
+                .post("/api/v1/jobs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("groups.create", "groups.delete"));
+    }
+
+    @Test
+    void disablesThroughRfc7644PatchWhenTheTenantUrlCarriesEntrasFlag() {
+        String app = newApplication();
+        Map<String, Object> flagged = miroJob(app);
+        flagged.put("tenantUrl", MiroMockResource.scimUrl() + "?aadOptscim062020");
+        String job = createJob(flagged);
+        UserSnapshot rfc = uniqueUser("Rfc", "Compliant", "Standards");
+        publish(assigned(app, rfc, 1));
+        awaitUser(rfc);
+
+        publish(ProvisioningFixture.unassigned(app, rfc, 2));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(miroUsers(rfc.userPrincipalName()).get(0)
+                .path("active").asBoolean()).isFalse());
+        assertThat(awaitEntries(job, rfc.id(), e -> e.action() == ProvisioningAction.DISABLE)).hasSize(1);
+    }
+
+    private List<ProvisioningLogEntry> awaitEntries(String job, String sourceId,
+            java.util.function.Predicate<ProvisioningLogEntry> wanted) {
+        UUID jobId = UUID.fromString(job);
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> log.forObject(jobId, sourceId).await().indefinitely().stream().filter(wanted).toList(),
+                        entries -> !entries.isEmpty());
+    }
+
+    private static void awaitUser(UserSnapshot user) {
+        await().atMost(WAIT).until(() -> miroUsers(user.userPrincipalName()).size() == 1);
+    }
+
+    private static String miroId(UserSnapshot user) {
+        return miroUsers(user.userPrincipalName()).get(0).path("id").asText();
+    }
+
+    private static List<String> memberIds(String teamId) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode member : miroTeam(teamId).path("members")) {
+            ids.add(member.path("value").asText());
+        }
+        return ids;
+    }
+}
