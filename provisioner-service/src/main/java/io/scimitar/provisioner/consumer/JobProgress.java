@@ -22,6 +22,11 @@ public final class JobProgress {
     private final Map<ProvisioningStatus, AtomicLong> byStatus = new EnumMap<>(ProvisioningStatus.class);
     private volatile long lag = -1;
     private volatile Instant lastEvent;
+    private volatile boolean caughtUp;
+    private volatile boolean running = true;
+    private long windowStartNanos = System.nanoTime();
+    private long windowStartCount;
+    private volatile double rate;
 
     public JobProgress() {
         for (ProvisioningAction action : ProvisioningAction.values()) {
@@ -45,6 +50,10 @@ public final class JobProgress {
         byStatus.get(status).incrementAndGet();
     }
 
+    void stopped() {
+        running = false;
+    }
+
     void poisonEvent() {
         poison.incrementAndGet();
     }
@@ -62,6 +71,21 @@ public final class JobProgress {
         }
         if (known) {
             lag = total;
+            if (total == 0) {
+                caughtUp = true;
+            }
+        }
+        updateRate();
+    }
+
+    private synchronized void updateRate() {
+        long now = System.nanoTime();
+        long elapsed = now - windowStartNanos;
+        if (elapsed >= 2_000_000_000L) {
+            long count = processed.get();
+            rate = (count - windowStartCount) * 1e9 / elapsed;
+            windowStartNanos = now;
+            windowStartCount = count;
         }
     }
 
@@ -71,15 +95,32 @@ public final class JobProgress {
         byAction.forEach((action, count) -> actions.put(action.name().toLowerCase(), count.get()));
         Map<String, Long> statuses = new java.util.LinkedHashMap<>();
         byStatus.forEach((status, count) -> statuses.put(status.name().toLowerCase(), count.get()));
-        return new Snapshot(started, processed.get(), stale.get(), poison.get(), actions, statuses,
-                lag < 0 ? null : lag, lastEvent);
+        Phase phase = !running ? Phase.PAUSED : caughtUp ? Phase.INCREMENTAL : Phase.INITIAL_SYNC;
+        Long behind = lag < 0 ? null : lag;
+        Long secondsLeft = behind == null || behind == 0 ? (behind == null ? null : 0L)
+                : rate > 0 ? (long) Math.ceil(behind / rate) : null;
+        return new Snapshot(phase, started, processed.get(), stale.get(), poison.get(), actions, statuses, behind,
+                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent);
+    }
+
+    /** Where a job stands, as Entra's "Current status" shows the cycle type. */
+    public enum Phase {
+        /** Reading the history for the first time since the job started or restarted. */
+        INITIAL_SYNC,
+        /** Caught up: applying changes as they happen. */
+        INCREMENTAL,
+        /** Turned off: events wait on the topic. */
+        PAUSED
     }
 
     /**
      * @param eventsBehind the job's consumer lag on the assignment topic, or null before the first fetch
      * @param alreadyApplied events skipped because a newer or equal version was already applied (replays)
+     * @param eventsPerSecond the rate over the last few seconds
+     * @param estimatedSecondsLeft events behind divided by the rate; null while unknown
      */
-    public record Snapshot(Instant runningSince, long eventsProcessed, long alreadyApplied, long unreadableEvents,
-            Map<String, Long> byAction, Map<String, Long> byStatus, Long eventsBehind, Instant lastEventAt) {
+    public record Snapshot(Phase phase, Instant runningSince, long eventsProcessed, long alreadyApplied,
+            long unreadableEvents, Map<String, Long> byAction, Map<String, Long> byStatus, Long eventsBehind,
+            double eventsPerSecond, Long estimatedSecondsLeft, Instant lastEventAt) {
     }
 }

@@ -64,6 +64,7 @@ public class JobRunnerRegistry {
         JobRunner runner = runners.remove(jobId);
         if (runner != null) {
             runner.stop();
+            Optional.ofNullable(progress.get(jobId)).ifPresent(JobProgress::stopped);
             LOG.infof("Job %s stopped", jobId);
         }
     }

@@ -24,6 +24,11 @@ public class ProblemExceptionMapper {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
                 ? mismatch.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()

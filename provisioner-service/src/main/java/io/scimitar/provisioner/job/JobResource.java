@@ -1,9 +1,14 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.connection.ConnectionTestResult;
+import io.scimitar.provisioner.connection.ConnectionTester;
 import io.scimitar.provisioner.consumer.JobProgress;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
+import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,18 +32,22 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs")
+@RolesAllowed(ApiRoles.ADMIN)
 public class JobResource {
 
     private final JobService jobs;
     private final JobRunnerRegistry runners;
+    private final ConnectionTester connections;
 
-    public JobResource(JobService jobs, JobRunnerRegistry runners) {
+    public JobResource(JobService jobs, JobRunnerRegistry runners, ConnectionTester connections) {
         this.jobs = jobs;
         this.runners = runners;
+        this.connections = connections;
     }
 
     @GET
     @Operation(summary = "Lists every job")
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     public Uni<List<JobResponse>> list() {
         return jobs.list().map(all -> all.stream().map(jobs::toResponse).toList());
     }
@@ -54,6 +63,7 @@ public class JobResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Reads a job; the secret token shows only as set or not set")
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     public Uni<Response> get(@RestPath UUID id) {
         return jobs.get(id).map(job -> Response.ok(jobs.toResponse(job)).tag(Long.toString(job.version)).build());
     }
@@ -68,6 +78,7 @@ public class JobResource {
 
     @POST
     @Path("{id}/start")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Turns provisioning on: events held while off are applied")
     public Uni<JobResponse> start(@RestPath UUID id) {
         return jobs.setStatus(id, JobStatus.ON).map(jobs::toResponse);
@@ -75,6 +86,7 @@ public class JobResource {
 
     @POST
     @Path("{id}/pause")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Turns provisioning off: events keep arriving and wait for the job to be turned on")
     public Uni<JobResponse> pause(@RestPath UUID id) {
         return jobs.setStatus(id, JobStatus.OFF).map(jobs::toResponse);
@@ -83,9 +95,21 @@ public class JobResource {
     @GET
     @Path("{id}/progress")
     @Operation(summary = "Live counters of a running job")
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     public Uni<JobProgress.Snapshot> progress(@RestPath UUID id) {
         return jobs.get(id).map(job -> runners.progress(id).orElseThrow(() -> new ProblemException(409,
-                "Not running", "Job " + id + " is off; turn it on to see its progress", List.of())));
+                "Not started", "Job " + id + " has not run since this instance started; turn it on to see its "
+                        + "progress", List.of())));
+    }
+
+    @POST
+    @Path("{id}/test-connection")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Tests a stored job's tenant URL and secret token as Entra's Test Connection does")
+    public Uni<ConnectionTestResult> testConnection(@RestPath UUID id) {
+        return jobs.get(id).map(jobs::definition).chain(job -> connections.test(job.tenantUrl(), job.secretToken(),
+                job.userMappings().matchingAttributes().stream().findFirst().map(MatchingAttribute::target)
+                        .orElse("userName"), job.groups().enabled()));
     }
 
     @DELETE

@@ -51,19 +51,24 @@ public class JobValidator {
         return errors;
     }
 
+    /** True for an absolute http or https URL with a host. */
+    public static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static void validateTenantUrl(String tenantUrl, List<FieldError> errors) {
         if (blank(tenantUrl)) {
             errors.add(error("tenantUrl", "is required, e.g. https://miro.com/api/v1/scim"));
             return;
         }
-        try {
-            URI uri = URI.create(tenantUrl.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                errors.add(error("tenantUrl", "must be an absolute http(s) URL"));
-            }
-        } catch (IllegalArgumentException e) {
-            errors.add(error("tenantUrl", "is not a valid URL: " + e.getMessage()));
+        if (!isHttpUrl(tenantUrl)) {
+            errors.add(error("tenantUrl", "must be an absolute http(s) URL, e.g. https://miro.com/api/v1/scim"));
         }
     }
 

@@ -21,11 +21,11 @@ public class LinkRepository {
 
     private static final String UPSERT = """
             insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,
-                display_name, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+                display_name, updated_at, reevaluate)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, now(), false)
             on conflict (job_id, object_type, source_id) do update set target_id = excluded.target_id,
                 state = excluded.state, exported = excluded.exported, source_version = excluded.source_version,
-                display_name = excluded.display_name, updated_at = now()""";
+                display_name = excluded.display_name, updated_at = now(), reevaluate = false""";
 
     private final Pool database;
 
@@ -93,7 +93,41 @@ public class LinkRepository {
         return new ObjectLink(row.getUUID("job_id"), ObjectType.valueOf(row.getString("object_type")),
                 row.getString("source_id"), row.getString("target_id"), LinkState.valueOf(row.getString("state")),
                 exported == null ? Map.of() : exported.getMap(), row.getLong("source_version"),
-                row.getString("display_name"));
+                row.getString("display_name"), row.getBoolean("reevaluate"));
+    }
+
+    /** A restart: the newest known event of every object of the job is evaluated again when the replay reaches it. */
+    public Uni<Integer> markForReevaluation(UUID jobId) {
+        return database.preparedQuery("update object_link set reevaluate = true where job_id = $1")
+                .execute(Tuple.of(jobId)).map(rows -> rows.rowCount());
+    }
+
+    /** Provision on demand: the object's newest known event is evaluated again even though it was applied. */
+    public Uni<Void> markForReevaluation(UUID jobId, ObjectType type, String sourceId) {
+        return database.preparedQuery("update object_link set reevaluate = true where job_id = $1 "
+                + "and object_type = $2 and source_id = $3").execute(Tuple.of(jobId, type.name(), sourceId))
+                .replaceWithVoid();
+    }
+
+    /** A full restart: forgets every link, membership and snapshot part of the job, so everything is matched again. */
+    public Uni<Void> forgetJob(UUID jobId) {
+        return database.preparedQuery("delete from object_link where job_id = $1").execute(Tuple.of(jobId))
+                .chain(() -> database.preparedQuery("delete from group_membership where job_id = $1")
+                        .execute(Tuple.of(jobId)))
+                .chain(() -> database.preparedQuery("delete from membership_snapshot_part where job_id = $1")
+                        .execute(Tuple.of(jobId)))
+                .replaceWithVoid();
+    }
+
+    /** Every link of a job, for dry runs. */
+    public Uni<Map<String, ObjectLink>> all(UUID jobId, ObjectType type) {
+        return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2")
+                .execute(Tuple.of(jobId, type.name()))
+                .map(rows -> {
+                    Map<String, ObjectLink> links = new HashMap<>();
+                    rows.forEach(row -> links.put(row.getString("source_id"), read(row)));
+                    return links;
+                });
     }
 
 }

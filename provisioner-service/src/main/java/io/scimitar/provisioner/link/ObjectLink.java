@@ -8,15 +8,22 @@ import java.util.UUID;
  * change is compared with) and the newest source version applied.
  */
 public record ObjectLink(UUID jobId, ObjectType objectType, String sourceId, String targetId, LinkState state,
-        Map<String, Object> exported, long sourceVersion, String displayName) {
+        Map<String, Object> exported, long sourceVersion, String displayName, boolean reevaluate) {
 
     public ObjectLink {
         exported = exported == null ? Map.of() : Map.copyOf(exported);
     }
 
-    public ObjectLink with(String newTargetId, LinkState newState, Map<String, Object> newExported, long version,
-            String newDisplayName) {
-        return new ObjectLink(jobId, objectType, sourceId, newTargetId, newState, newExported, version,
-                newDisplayName);
+    public ObjectLink(UUID jobId, ObjectType objectType, String sourceId, String targetId, LinkState state,
+            Map<String, Object> exported, long sourceVersion, String displayName) {
+        this(jobId, objectType, sourceId, targetId, state, exported, sourceVersion, displayName, false);
+    }
+
+    /**
+     * True when an event of {@code version} was already applied: an older one always; the same one unless a restart
+     * asked for the newest known event of each object to be evaluated again.
+     */
+    public boolean alreadyApplied(long version) {
+        return version < sourceVersion || (version == sourceVersion && !reevaluate);
     }
 }

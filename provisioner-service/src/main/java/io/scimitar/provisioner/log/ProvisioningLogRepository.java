@@ -35,6 +35,60 @@ public class ProvisioningLogRepository {
         return database.preparedQuery(INSERT).execute(tuple(entry)).replaceWithVoid();
     }
 
+    /** The entries matching {@code query}, newest first, at most {@code query.limit()}. */
+    public Uni<List<ProvisioningLogEntry>> find(LogQuery query) {
+        StringBuilder sql = new StringBuilder("select * from provisioning_log where job_id = $1");
+        List<Object> values = new ArrayList<>();
+        values.add(query.jobId());
+        if (query.identity() != null && !query.identity().isBlank()) {
+            values.add(query.identity());
+            int n = values.size();
+            sql.append(" and (source_id = $").append(n).append(" or target_id = $").append(n)
+                    .append(" or source_display ilike '%' || $").append(n).append(" || '%')");
+        }
+        if (query.status() != null) {
+            values.add(query.status().name());
+            sql.append(" and status = $").append(values.size());
+        }
+        if (query.action() != null) {
+            values.add(query.action().name());
+            sql.append(" and action = $").append(values.size());
+        }
+        if (query.from() != null) {
+            values.add(query.from().atOffset(ZoneOffset.UTC));
+            sql.append(" and activity_time >= $").append(values.size());
+        }
+        if (query.to() != null) {
+            values.add(query.to().atOffset(ZoneOffset.UTC));
+            sql.append(" and activity_time < $").append(values.size());
+        }
+        if (query.cycleId() != null) {
+            values.add(query.cycleId());
+            sql.append(" and cycle_id = $").append(values.size());
+        }
+        if (query.changeId() != null) {
+            values.add(query.changeId());
+            sql.append(" and change_id = $").append(values.size());
+        }
+        if (query.before() != null) {
+            values.add(query.before());
+            sql.append(" and id < $").append(values.size());
+        }
+        values.add(query.limit());
+        sql.append(" order by id desc limit $").append(values.size());
+        return database.preparedQuery(sql.toString()).execute(Tuple.from(values)).map(rows -> {
+            List<ProvisioningLogEntry> entries = new ArrayList<>();
+            rows.forEach(row -> entries.add(read(row)));
+            return entries;
+        });
+    }
+
+    /** Deletes the entries older than {@code cutoff}; answers how many. */
+    public Uni<Integer> deleteOlderThan(java.time.Instant cutoff) {
+        return database.preparedQuery("delete from provisioning_log where activity_time < $1")
+                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
+
     /** The entries of a job about one source object, newest first. */
     public Uni<List<ProvisioningLogEntry>> forObject(UUID jobId, String sourceId) {
         return database.preparedQuery("select * from provisioning_log where job_id = $1 and source_id = $2 "

@@ -67,7 +67,7 @@ public class GroupProvisioner {
 
     public Uni<ChangeOutcome> apply(JobContext context, GroupAssignmentEvent event) {
         return links.find(context.job().id(), ObjectType.GROUP, event.objectId()).chain(link -> {
-            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+            if (link.isPresent() && link.get().alreadyApplied(event.objectVersion())) {
                 return Uni.createFrom().item(ChangeOutcome.stale());
             }
             return evaluate(context, event, link);
@@ -238,7 +238,7 @@ public class GroupProvisioner {
     public Uni<ChangeOutcome> delete(JobContext context, GroupDeletedEvent event) {
         JobDefinition job = context.job();
         return links.find(job.id(), ObjectType.GROUP, event.objectId()).chain(link -> {
-            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+            if (link.isPresent() && link.get().alreadyApplied(event.objectVersion())) {
                 return Uni.createFrom().item(ChangeOutcome.stale());
             }
             ChangeTrace trace = new ChangeTrace(job.id(), context.cycleId(), TYPE, event)

@@ -61,7 +61,7 @@ public class UserProvisioner {
 
     public Uni<ChangeOutcome> apply(JobContext context, UserAssignmentEvent event) {
         return links.find(context.job().id(), ObjectType.USER, event.objectId()).chain(link -> {
-            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+            if (link.isPresent() && link.get().alreadyApplied(event.objectVersion())) {
                 return Uni.createFrom().item(ChangeOutcome.stale());
             }
             return evaluate(context, event, link);
@@ -239,7 +239,7 @@ public class UserProvisioner {
     public Uni<ChangeOutcome> delete(JobContext context, UserDeletedEvent event) {
         JobDefinition job = context.job();
         return links.find(job.id(), ObjectType.USER, event.objectId()).chain(link -> {
-            if (link.isPresent() && link.get().sourceVersion() >= event.objectVersion()) {
+            if (link.isPresent() && link.get().alreadyApplied(event.objectVersion())) {
                 return Uni.createFrom().item(ChangeOutcome.stale());
             }
             ChangeTrace trace = new ChangeTrace(job.id(), context.cycleId(), TYPE, event)

@@ -33,6 +33,11 @@ public final class ScimClient {
         return call(api.query(type, filter, GROUPS.equals(type) ? "members" : null, null, authorization));
     }
 
+    /** {@code GET /{type}?count=n}: any page of resources, to check that the credentials can read. */
+    public Uni<ScimResult> firstPage(String type, int count) {
+        return call(api.page(type, count, GROUPS.equals(type) ? "members" : null, authorization));
+    }
+
     public Uni<ScimResult> get(String type, String id) {
         return call(api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization));
     }

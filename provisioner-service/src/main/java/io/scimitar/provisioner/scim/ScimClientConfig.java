@@ -17,6 +17,10 @@ public interface ScimClientConfig {
     @WithDefault("60s")
     Duration readTimeout();
 
+    /** How long Test Connection waits for each answer. */
+    @WithDefault("10s")
+    Duration testConnectionTimeout();
+
     /** Connections kept open per target. */
     @WithDefault("32")
     int connectionPoolSize();

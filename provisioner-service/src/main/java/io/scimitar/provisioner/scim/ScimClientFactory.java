@@ -24,10 +24,15 @@ public class ScimClientFactory {
      * of the base URI) authenticating with {@code secretToken}.
      */
     public ScimClient create(String tenantUrl, String secretToken) {
+        return create(tenantUrl, secretToken, config.readTimeout());
+    }
+
+    /** A client that waits at most {@code readTimeout} for each answer. */
+    public ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout) {
         ScimHttpApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri(tenantUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .property("io.quarkus.rest.client.connection-pool-size", config.connectionPoolSize())
                 .build(ScimHttpApi.class);

@@ -24,6 +24,12 @@ interface ScimHttpApi {
             @HeaderParam("Authorization") String authorization);
 
     @GET
+    @Path("{type}")
+    Uni<Response> page(@PathParam("type") String type, @QueryParam("count") int count,
+            @QueryParam("excludedAttributes") String excludedAttributes,
+            @HeaderParam("Authorization") String authorization);
+
+    @GET
     @Path("{type}/{id}")
     Uni<Response> get(@PathParam("type") String type, @PathParam("id") String id,
             @QueryParam("excludedAttributes") String excludedAttributes,

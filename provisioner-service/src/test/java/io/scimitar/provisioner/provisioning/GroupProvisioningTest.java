@@ -134,7 +134,7 @@ class GroupProvisioningTest {
                 "mappings", List.of(Map.of("type", "DIRECT", "source", "displayName", "target", "displayName",
                         "applyOn", "ALWAYS", "matching", true, "matchingPrecedence", 1))));
 
-        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body(job)
+        ProvisioningFixture.asAdmin().contentType(io.restassured.http.ContentType.JSON).body(job)
                 .post("/api/v1/jobs")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

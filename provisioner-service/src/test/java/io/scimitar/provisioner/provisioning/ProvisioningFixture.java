@@ -35,16 +35,16 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** Test data and the real parts around the provisioner: the broker to publish events to, the Miro mock to inspect. */
-final class ProvisioningFixture {
+public final class ProvisioningFixture {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KafkaProducer<String, byte[]> producer;
 
     private ProvisioningFixture() {
     }
 
-    static synchronized void publish(AssignmentEvent... events) {
+    public static synchronized void publish(AssignmentEvent... events) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     KafkaBrokerResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
@@ -61,71 +61,82 @@ final class ProvisioningFixture {
     }
 
     /** Creates a job through the API and answers its id. */
-    static String createJob(Map<String, Object> job) {
-        return given().contentType(ContentType.JSON).body(job).post("/api/v1/jobs")
+    public static String createJob(Map<String, Object> job) {
+        return asAdmin().contentType(ContentType.JSON).body(job).post("/api/v1/jobs")
                 .then().statusCode(201).extract().path("id");
     }
 
-    static Map<String, Object> miroJob(String applicationId) {
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String READER_KEY = "test-reader-key";
+
+    public static io.restassured.specification.RequestSpecification asAdmin() {
+        return given().header("Authorization", "Bearer " + ADMIN_KEY);
+    }
+
+    public static io.restassured.specification.RequestSpecification asReader() {
+        return given().header("X-API-Key", READER_KEY);
+    }
+
+    public static Map<String, Object> miroJob(String applicationId) {
         return new java.util.HashMap<>(Map.of("name", "Miro " + applicationId, "applicationId", applicationId,
                 "profile", "MIRO", "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN));
     }
 
-    static String newApplication() {
+    public static String newApplication() {
         return "app-" + UUID.randomUUID();
     }
 
-    static UserSnapshot user(String id, String upn, String givenName, String surname, String department) {
+    public static UserSnapshot user(String id, String upn, String givenName, String surname, String department) {
         return new UserSnapshot(id, upn, upn, upn.substring(0, upn.indexOf('@')), givenName, surname,
                 givenName + " " + surname, "Engineer", department, "Contoso", "E-" + id.hashCode(), "Employee",
                 "HQ", "Berlin", "DE", "DE", null, List.of(), "en-US", true, null, Map.of(), Instant.now(),
                 Instant.now(), null);
     }
 
-    static UserSnapshot uniqueUser(String givenName, String surname, String department) {
+    public static UserSnapshot uniqueUser(String givenName, String surname, String department) {
         String id = UUID.randomUUID().toString();
         String upn = (givenName + "." + surname + "." + id.substring(0, 8)).toLowerCase() + "@example.com";
         return user(id, upn, givenName, surname, department);
     }
 
-    static UserAssignmentEvent assigned(String app, UserSnapshot user, long version) {
+    public static UserAssignmentEvent assigned(String app, UserSnapshot user, long version) {
         return UserAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST", user, true,
                 List.of(new RoleAssignment("as-" + user.id(), "role-user", "User", "Default Access", null)), false);
     }
 
-    static UserAssignmentEvent unassigned(String app, UserSnapshot user, long version) {
+    public static UserAssignmentEvent unassigned(String app, UserSnapshot user, long version) {
         return UserAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST", user, false, List.of(),
                 false);
     }
 
-    static GroupAssignmentEvent assignedGroup(String app, String groupId, String displayName, long version) {
+    public static GroupAssignmentEvent assignedGroup(String app, String groupId, String displayName, long version) {
         return GroupAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST",
                 new GroupSnapshot(groupId, displayName, null, null, true, Instant.now(), Instant.now(), null), true,
                 List.of(new RoleAssignment("as-" + groupId, "role-user", "User", "Default Access", null)), false);
     }
 
-    static GroupMembershipEvent membersAdded(String app, String groupId, long version, String... userIds) {
+    public static GroupMembershipEvent membersAdded(String app, String groupId, long version, String... userIds) {
         return GroupMembershipEvent.delta(UUID.randomUUID(), Instant.now(), app, groupId, version,
                 java.util.Arrays.stream(userIds).map(MemberRef::user).toList(), List.of());
     }
 
-    static GroupMembershipEvent membersRemoved(String app, String groupId, long version, String... userIds) {
+    public static GroupMembershipEvent membersRemoved(String app, String groupId, long version, String... userIds) {
         return GroupMembershipEvent.delta(UUID.randomUUID(), Instant.now(), app, groupId, version, List.of(),
                 java.util.Arrays.stream(userIds).map(MemberRef::user).toList());
     }
 
     /** The mock's users with this userName (SCIM filter query). */
-    static List<JsonNode> miroUsers(String userName) {
+    public static List<JsonNode> miroUsers(String userName) {
         JsonNode list = scim("GET", "/Users?filter=" + URLEncoder.encode("userName eq \"" + userName + "\"",
                 StandardCharsets.UTF_8), null);
         return list.path("Resources").isArray() ? iterable(list.path("Resources")) : List.of();
     }
 
-    static JsonNode miroTeam(String teamId) {
+    public static JsonNode miroTeam(String teamId) {
         return scim("GET", "/Groups/" + teamId, null);
     }
 
-    static JsonNode scim(String method, String path, String body) {
+    public static JsonNode scim(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MiroMockResource.scimUrl() + path))
                 .header("Authorization", "Bearer " + MiroMockResource.TOKEN)
                 .header("Content-Type", "application/scim+json");
@@ -135,11 +146,30 @@ final class ProvisioningFixture {
     }
 
     /** Seeds a Miro team (SCIM cannot create teams) and answers its id. */
-    static String seedTeam(String displayName) {
+    public static String seedTeam(String displayName) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/teams"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"" + displayName + "\"}")).build();
         return send(request).path("id").asText();
+    }
+
+    /** Writes the mock has answered so far: creates, patches, replaces and deletes of users and groups. */
+    public static long miroWrites() {
+        JsonNode counters = counters();
+        long writes = 0;
+        for (String endpoint : List.of("USERS_CREATE", "USERS_PATCH", "USERS_REPLACE", "USERS_DELETE",
+                "GROUPS_CREATE", "GROUPS_PATCH", "GROUPS_REPLACE", "GROUPS_DELETE")) {
+            for (JsonNode count : counters.path(endpoint)) {
+                writes += count.asLong();
+            }
+        }
+        return writes;
+    }
+
+    /** Changes the mock's runtime settings, e.g. {@code {"scimEnabled":false}}. */
+    public static void miroSettings(String json) {
+        send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/settings"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     static JsonNode counters() {

@@ -189,6 +189,12 @@ public final class NetDateFormat {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             boolean flexible = forParsing && (i + 1 == tokens.size() || !tokens.get(i + 1).numeric());
+            if (t.letter == '\0' && t.literal.equals(".") && i + 1 < tokens.size() && tokens.get(i + 1).letter == 'F') {
+                // .NET drops the decimal point together with an all-zero F fraction
+                b.appendFraction(ChronoField.NANO_OF_SECOND, 0, tokens.get(i + 1).count, true);
+                i++;
+                continue;
+            }
             switch (t.letter) {
                 case '\0' -> b.appendLiteral(t.literal);
                 case 'd' -> {

@@ -71,6 +71,16 @@ class NetDateFormatTest {
     }
 
     @Test
+    void dropsTheDecimalPointWithAZeroOptionalFraction() {
+        assertThat(NetDateFormat.of("HH:mm:ss.FFF").format(Instant.parse("2024-03-01T08:09:10Z"))).isEqualTo("08:09:10");
+        assertThat(NetDateFormat.of("HH:mm:ss.FFF").format(Instant.parse("2024-03-01T08:09:10.25Z")))
+                .isEqualTo("08:09:10.25");
+        assertThat(NetDateFormat.of("HH:mm:ss.fff").format(Instant.parse("2024-03-01T08:09:10Z")))
+                .isEqualTo("08:09:10.000");
+        assertThat(parse("HH:mm:ss.FFF", "08:09:10")).isEqualTo(Instant.parse("2024-06-15T08:09:10Z"));
+    }
+
+    @Test
     void rejectsUnknownStandardFormatsAndUnterminatedQuotes() {
         assertThatThrownBy(() -> NetDateFormat.of("Q")).hasMessageContaining("not a .NET standard date format");
         assertThatThrownBy(() -> NetDateFormat.of("yyyy 'at")).hasMessageContaining("unterminated");

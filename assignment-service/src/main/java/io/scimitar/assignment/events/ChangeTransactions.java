@@ -1,0 +1,29 @@
+package io.scimitar.assignment.events;
+
+import io.scimitar.assignment.database.Transactions;
+import io.scimitar.assignment.database.Tx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.BiFunction;
+
+/** Runs a change to the directory and publishes its effects to the outbox, all in one database transaction. */
+@ApplicationScoped
+public class ChangeTransactions {
+
+    private final Transactions transactions;
+    private final EffectiveStatePublisher publisher;
+
+    public ChangeTransactions(Transactions transactions, EffectiveStatePublisher publisher) {
+        this.transactions = transactions;
+        this.publisher = publisher;
+    }
+
+    public <T> T run(BiFunction<Tx, Changes, T> work) {
+        return transactions.inTransaction(tx -> {
+            Changes changes = new Changes();
+            T result = work.apply(tx, changes);
+            publisher.publish(tx, changes);
+            return result;
+        });
+    }
+}

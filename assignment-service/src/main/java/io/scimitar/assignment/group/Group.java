@@ -1,0 +1,9 @@
+package io.scimitar.assignment.group;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A directory group as stored; {@code rowVersion} is the optimistic-concurrency version (the ETag). */
+public record Group(UUID id, String displayName, String mailNickname, String description, boolean securityEnabled,
+        Instant createdDateTime, Instant modifiedDateTime, long rowVersion) {
+}

@@ -1,0 +1,226 @@
+package io.scimitar.assignment.group;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.assignment.database.Transactions;
+import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.error.ConflictException;
+import io.scimitar.assignment.error.InvalidInputException;
+import io.scimitar.assignment.error.NotFoundException;
+import io.scimitar.assignment.error.PreconditionFailedException;
+import io.scimitar.assignment.events.Audience;
+import io.scimitar.assignment.events.ChangeTransactions;
+import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.scimitar.assignment.paging.Page;
+import io.scimitar.assignment.paging.PageRequest;
+import io.scimitar.assignment.user.UserRepository;
+import io.scimitar.assignment.web.MergePatch;
+import io.scimitar.events.MemberRef;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creates, changes and deletes groups and their direct members, recording what each change means for events. */
+@ApplicationScoped
+public class GroupService {
+
+    private static final Set<String> READ_ONLY = Set.of("id");
+
+    private final ChangeTransactions changeTransactions;
+    private final Transactions transactions;
+    private final GroupRepository groups;
+    private final MembershipRepository memberships;
+    private final UserRepository users;
+    private final EffectiveStatePublisher publisher;
+    private final ObjectMapper json;
+
+    public GroupService(ChangeTransactions changeTransactions, Transactions transactions, GroupRepository groups,
+            MembershipRepository memberships, UserRepository users, EffectiveStatePublisher publisher,
+            ObjectMapper json) {
+        this.changeTransactions = changeTransactions;
+        this.transactions = transactions;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.users = users;
+        this.publisher = publisher;
+        this.json = json;
+    }
+
+    public Group create(GroupRequest request) {
+        return changeTransactions.run((tx, changes) -> create(tx, request, changes));
+    }
+
+    public Group get(UUID id) {
+        return transactions.inTransaction(tx -> groups.find(tx, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public Page<Group> list(String displayNameStartsWith, PageRequest page) {
+        return page.page(transactions.inTransaction(tx -> groups.list(tx, displayNameStartsWith, page)), Group::id);
+    }
+
+    public Group patch(UUID id, JsonNode patch, Long ifMatch) {
+        return changeTransactions.run((tx, changes) -> {
+            Group current = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
+            if (ifMatch != null && ifMatch != current.rowVersion()) {
+                throw new PreconditionFailedException("Group", id, current.rowVersion());
+            }
+            GroupRequest merged = MergePatch.apply(json, GroupMapper.toRequest(current), patch, GroupRequest.class,
+                    READ_ONLY);
+            return replace(tx, current, merged, changes);
+        });
+    }
+
+    /**
+     * Deletes a group for good. Its members lose what they inherited through it before it goes, so their events are
+     * published first; then the group's parents lose it as a member and every application learns of the deletion.
+     */
+    public void delete(UUID id) {
+        changeTransactions.run((tx, changes) -> {
+            Group group = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
+            Set<UUID> apps = groups.assignedApplications(tx, id);
+            tx.update("delete from app_role_assignment where principal_id = $1", id);
+            if (!apps.isEmpty() && group.securityEnabled()) {
+                publisher.publishGroupMembers(tx, id, Audience.of(apps), "GROUP_DELETED");
+            }
+            for (UUID parent : memberships.groupsOf(tx, id)) {
+                changes.memberRemoved(parent, MemberRef.group(id.toString()));
+            }
+            groups.delete(tx, id);
+            changes.groupDeleted(id, group.displayName());
+            return null;
+        });
+    }
+
+    public Page<MemberRef> members(UUID groupId, PageRequest page) {
+        return transactions.inTransaction(tx -> {
+            groups.find(tx, groupId).orElseThrow(() -> notFound(groupId));
+            return page.page(memberships.page(tx, groupId, page.after(), page.limit() + 1),
+                    member -> UUID.fromString(member.id()));
+        });
+    }
+
+    public MemberRef addMember(UUID groupId, MemberRequest request) {
+        return changeTransactions.run((tx, changes) -> addMember(tx, groupId, request, changes));
+    }
+
+    public void removeMember(UUID groupId, UUID memberId) {
+        changeTransactions.run((tx, changes) -> {
+            if (!removeMember(tx, groupId, memberId, changes)) {
+                throw new NotFoundException("Member", memberId + " of group " + groupId);
+            }
+            return null;
+        });
+    }
+
+    public Group create(Tx tx, GroupRequest request, Changes changes) {
+        GroupValidator.check(request).throwIfAny();
+        UUID id = request.id() == null ? UUID.randomUUID() : UUID.fromString(request.id());
+        if (groups.find(tx, id).isPresent() || users.find(tx, id).isPresent()) {
+            throw new ConflictException("id", "An object with id " + id + " exists already");
+        }
+        Instant now = Instant.now();
+        Group group = new Group(id, request.displayName(), request.mailNickname(), request.description(),
+                request.securityEnabled() == null || request.securityEnabled(), now, now, 1);
+        groups.insert(tx, List.of(group));
+        changes.group(id, Audience.allApplications(), "GROUP_CREATED");
+        return group;
+    }
+
+    public Group replace(Tx tx, Group current, GroupRequest request, Changes changes) {
+        GroupValidator.check(request).throwIfAny();
+        if (request.id() != null && !request.id().equals(current.id().toString())) {
+            throw new InvalidInputException("id", "does not match the group being changed");
+        }
+        Group group = new Group(current.id(), request.displayName(), request.mailNickname(), request.description(),
+                request.securityEnabled() == null || request.securityEnabled(), current.createdDateTime(),
+                Instant.now(), current.rowVersion() + 1);
+        groups.update(tx, List.of(group));
+        changes.group(group.id(), Audience.allApplications(), "GROUP_UPDATED");
+        if (group.securityEnabled() != current.securityEnabled()) {
+            Set<UUID> apps = groups.assignedApplications(tx, group.id());
+            if (!apps.isEmpty()) {
+                changes.groupMembers(group.id(), Audience.of(apps), "GROUP_UPDATED");
+            }
+        }
+        return group;
+    }
+
+    /** An import row: updates the group with this id, or creates one. */
+    public ImportedGroup importRow(Tx tx, GroupRequest request, Changes changes) {
+        GroupValidator.check(request).throwIfAny();
+        if (request.id() != null) {
+            var existing = groups.lockIfExists(tx, UUID.fromString(request.id()));
+            if (existing.isPresent()) {
+                return new ImportedGroup(replace(tx, existing.get(), request, changes), false);
+            }
+        }
+        return new ImportedGroup(create(tx, request, changes), true);
+    }
+
+    /** The outcome of one import row. */
+    public record ImportedGroup(Group group, boolean created) {
+    }
+
+    /** Adds a direct member within the caller's transaction; adding an existing member changes nothing. */
+    public MemberRef addMember(Tx tx, UUID groupId, MemberRequest request, Changes changes) {
+        Group group = groups.lockIfExists(tx, groupId).orElseThrow(() -> notFound(groupId));
+        UUID memberId = memberId(request == null ? null : request.id());
+        MemberRef member;
+        if (!users.existing(tx, List.of(memberId)).isEmpty()) {
+            member = MemberRef.user(memberId.toString());
+        } else if (!groups.existing(tx, List.of(memberId)).isEmpty()) {
+            if (memberId.equals(groupId)) {
+                throw new InvalidInputException("id", "a group cannot be a member of itself");
+            }
+            member = MemberRef.group(memberId.toString());
+        } else {
+            throw new InvalidInputException("id", "no user or group has id " + memberId);
+        }
+        if (memberships.add(tx, groupId, member)) {
+            changes.memberAdded(groupId, member);
+            republishMember(tx, group, member, changes, "GROUP_MEMBER_ADDED");
+        }
+        return member;
+    }
+
+    /** Removes a direct member within the caller's transaction; false when it was not a member. */
+    public boolean removeMember(Tx tx, UUID groupId, UUID memberId, Changes changes) {
+        Group group = groups.lockIfExists(tx, groupId).orElseThrow(() -> notFound(groupId));
+        MemberRef member = users.existing(tx, List.of(memberId)).isEmpty()
+                ? MemberRef.group(memberId.toString()) : MemberRef.user(memberId.toString());
+        if (!memberships.remove(tx, groupId, memberId)) {
+            return false;
+        }
+        changes.memberRemoved(groupId, member);
+        republishMember(tx, group, member, changes, "GROUP_MEMBER_REMOVED");
+        return true;
+    }
+
+    private void republishMember(Tx tx, Group group, MemberRef member, Changes changes, String cause) {
+        if (member.type() == MemberRef.MemberType.USER && group.securityEnabled()) {
+            Set<UUID> apps = groups.assignedApplications(tx, group.id());
+            if (!apps.isEmpty()) {
+                changes.user(UUID.fromString(member.id()), Audience.of(apps), cause);
+            }
+        }
+    }
+
+    private static UUID memberId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException("id", "is required");
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("id", "must be a GUID");
+        }
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("Group", id);
+    }
+}

@@ -1,0 +1,113 @@
+package io.scimitar.assignment.importing;
+
+import io.scimitar.assignment.database.Transactions;
+import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.error.ConflictException;
+import io.scimitar.assignment.error.FieldError;
+import io.scimitar.assignment.error.InvalidInputException;
+import io.scimitar.assignment.error.MalformedInputException;
+import io.scimitar.assignment.error.NotFoundException;
+import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs a bulk request: reads rows as they arrive, applies them in batches (one transaction per batch), publishes the
+ * batch's events in the same transaction, and hands each row's result on before the next batch is read.
+ * <p>
+ * A rejected row leaves nothing behind while its neighbours go in. Every rule a row can break is checked before the
+ * row writes anything, so a batch first runs without savepoints; only when the database itself refuses a statement
+ * (e.g. a concurrent insert of the same userPrincipalName) is the batch rolled back and run again with a savepoint
+ * per row.
+ */
+@ApplicationScoped
+public class BulkImporter {
+
+    private final Transactions transactions;
+    private final EffectiveStatePublisher publisher;
+    private final RowHandlers handlers;
+    private final ImportConfig config;
+
+    public BulkImporter(Transactions transactions, EffectiveStatePublisher publisher, RowHandlers handlers,
+            ImportConfig config) {
+        this.transactions = transactions;
+        this.publisher = publisher;
+        this.handlers = handlers;
+        this.config = config;
+    }
+
+    public ImportSummary run(ImportKind kind, RowReader rows, Consumer<RowResult> results) {
+        ImportSummary summary = new ImportSummary();
+        List<ImportRow> batch = new ArrayList<>(config.batchSize());
+        try {
+            for (ImportRow row = rows.next(); row != null; row = rows.next()) {
+                batch.add(row);
+                if (batch.size() == config.batchSize()) {
+                    apply(kind, batch, summary, results);
+                    batch.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the request body", e);
+        }
+        apply(kind, batch, summary, results);
+        return summary;
+    }
+
+    private void apply(ImportKind kind, List<ImportRow> batch, ImportSummary summary, Consumer<RowResult> results) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<RowResult> outcomes;
+        try {
+            outcomes = transactions.inTransaction(tx -> applyAll(kind, batch, tx, false));
+        } catch (RuntimeException e) {
+            // the database refused a statement and the transaction is lost: run the batch again, row by row
+            outcomes = transactions.inTransaction(tx -> applyAll(kind, batch, tx, true));
+        }
+        for (RowResult outcome : outcomes) {
+            summary.count(outcome);
+            results.accept(outcome);
+        }
+    }
+
+    private List<RowResult> applyAll(ImportKind kind, List<ImportRow> batch, Tx tx, boolean savepoints) {
+        List<RowResult> done = new ArrayList<>(batch.size());
+        Changes changes = new Changes();
+        for (ImportRow row : batch) {
+            if (!row.unreadable().isEmpty()) {
+                done.add(RowResult.rejected(row.line(), row.unreadable()));
+                continue;
+            }
+            Changes rowChanges = new Changes();
+            try {
+                done.add(savepoints ? tx.withinSavepoint(t -> handlers.apply(kind, t, row, rowChanges))
+                        : handlers.apply(kind, tx, row, rowChanges));
+                changes.addAll(rowChanges);
+            } catch (InvalidInputException e) {
+                done.add(RowResult.rejected(row.line(), e.errors()));
+            } catch (MalformedInputException e) {
+                done.add(RowResult.rejected(row.line(), List.of(new FieldError(e.field(), e.getMessage()))));
+            } catch (ConflictException e) {
+                done.add(RowResult.rejected(row.line(), List.of(new FieldError(e.field(), e.getMessage()))));
+            } catch (NotFoundException e) {
+                done.add(RowResult.rejected(row.line(), List.of(new FieldError(null, e.getMessage()))));
+            } catch (PgException e) {
+                if (!savepoints) {
+                    throw e;
+                }
+                done.add(RowResult.rejected(row.line(), List.of(new FieldError(null,
+                        "the database refused the row: " + e.getErrorMessage()))));
+            }
+        }
+        publisher.publish(tx, changes);
+        return done;
+    }
+}

@@ -1,0 +1,229 @@
+package io.scimitar.assignment.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.scimitar.assignment.database.Transactions;
+import io.scimitar.assignment.database.Tx;
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.AssignmentTopics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Moves outbox rows to Kafka: reads a batch in id order, sends it with the idempotent producer, waits for every
+ * acknowledgement, then deletes the batch, all under a transaction-scoped advisory lock so that only one instance
+ * relays at a time. After a failed round only the acknowledged rows are gone (minus any behind a failed row of the
+ * same key); the rest is sent again after a growing pause, so delivery is at least once and in order per key across
+ * broker outages and restarts of this service. Woken by LISTEN/NOTIFY, so latency is milliseconds.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock that elects the one relaying instance ("scimitar" in ASCII, as a number). */
+    private static final long RELAY_LOCK = 0x736369_6d69746172L;
+    private static final byte[] SCHEMA_VERSION = Integer.toString(AssignmentEvent.SCHEMA_VERSION)
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final Transactions transactions;
+    private final EventProducer producer;
+    private final TopicInitializer topics;
+    private final OutboxNotifications notifications;
+    private final OutboxConfig config;
+    private final KafkaConfig kafka;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong relayed = new AtomicLong();
+    private volatile boolean running;
+    private RuntimeException lastFailure;
+    private Thread thread;
+
+    public OutboxRelay(Transactions transactions, EventProducer producer, TopicInitializer topics,
+            OutboxNotifications notifications, OutboxConfig config, KafkaConfig kafka) {
+        this.transactions = transactions;
+        this.producer = producer;
+        this.topics = topics;
+        this.notifications = notifications;
+        this.config = config;
+        this.kafka = kafka;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled");
+            return;
+        }
+        running = true;
+        notifications.listen(this::wake);
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake();
+        notifications.close();
+        // unblocks a send waiting for an unreachable broker; the unacknowledged rows stay in the outbox
+        producer.reset();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many events this instance has relayed since it started. */
+    public long relayedCount() {
+        return relayed.get();
+    }
+
+    void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        boolean topicReady = false;
+        Duration backoff = config.initialBackoff();
+        while (running) {
+            try {
+                if (!topicReady) {
+                    topics.ensureTopic();
+                    topicReady = true;
+                }
+                int sent = transactions.inTransaction(this::relayBatch);
+                if (sent < 0) {
+                    throw lastFailure;
+                }
+                backoff = config.initialBackoff();
+                if (sent < config.batchSize()) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backoff.toMillis(), describe(e));
+                producer.reset();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** One round; returns how many events it relayed (0 when another instance holds the relay lock). */
+    private int relayBatch(Tx tx) {
+        if (!tx.query("select pg_try_advisory_xact_lock($1)", RELAY_LOCK).iterator().next().getBoolean(0)) {
+            return 0;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        RuntimeException sendFailure = null;
+        for (var row : tx.query("select id, event_key, event_type, payload from outbox order by id limit $1",
+                config.batchSize())) {
+            ids.add(row.getLong(0));
+            keys.add(row.getString(1));
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(AssignmentTopics.EVENT_TYPE_HEADER, row.getString(2).getBytes(StandardCharsets.UTF_8));
+            headers.add(AssignmentTopics.SCHEMA_VERSION_HEADER, SCHEMA_VERSION);
+            if (sendFailure == null) {
+                try {
+                    acks.add(producer.send(new ProducerRecord<>(kafka.topic(), null, row.getString(1),
+                            row.getString(3).getBytes(StandardCharsets.UTF_8), headers)));
+                } catch (RuntimeException e) {
+                    sendFailure = e;
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        if (sendFailure == null) {
+            producer.flush();
+        }
+        // delete what the broker acknowledged, except rows behind a failed row of the same key: those go again,
+        // after it, so that a key's events are never reordered; the rest stays for the next round
+        Set<String> blockedKeys = new HashSet<>();
+        List<Long> delivered = new ArrayList<>(ids.size());
+        RuntimeException failure = sendFailure;
+        for (int i = 0; i < ids.size(); i++) {
+            RuntimeException error = i < acks.size() ? await(acks.get(i)) : sendFailure;
+            if (error == null && !blockedKeys.contains(keys.get(i))) {
+                delivered.add(ids.get(i));
+            } else {
+                blockedKeys.add(keys.get(i));
+                failure = failure == null ? error : failure;
+            }
+        }
+        if (!delivered.isEmpty()) {
+            // the range lets PostgreSQL walk the primary key even before it has statistics on a fresh table
+            tx.update("delete from outbox where id between $1 and $2 and id = any($3)", delivered.get(0),
+                    delivered.get(delivered.size() - 1), delivered.toArray(Long[]::new));
+            relayed.addAndGet(delivered.size());
+        }
+        if (failure != null) {
+            lastFailure = failure;
+            return -1;
+        }
+        return ids.size();
+    }
+
+    /** Waits for one acknowledgement; returns the failure, or null when the broker has the record. */
+    private RuntimeException await(Future<RecordMetadata> ack) {
+        while (true) {
+            try {
+                ack.get(config.stallWarning().toMillis(), TimeUnit.MILLISECONDS);
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new IllegalStateException("Interrupted while waiting for the broker", e);
+            } catch (ExecutionException e) {
+                return new IllegalStateException("The broker did not take an event: " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                if (!running) {
+                    return new IllegalStateException("Shutting down before the broker acknowledged the batch");
+                }
+                LOG.warnf("Still waiting for the broker to acknowledge outbox events (%d relayed so far)",
+                        relayed.get());
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e.getMessage() + (root != e ? " (" + root + ")" : "");
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.scimitar.assignment.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.assignment.database.SqlStates;
+import io.scimitar.assignment.database.Transactions;
+import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.error.ConflictException;
+import io.scimitar.assignment.error.InvalidInputException;
+import io.scimitar.assignment.error.NotFoundException;
+import io.scimitar.assignment.error.PreconditionFailedException;
+import io.scimitar.assignment.events.Audience;
+import io.scimitar.assignment.events.ChangeTransactions;
+import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.group.MembershipRepository;
+import io.scimitar.assignment.paging.Page;
+import io.scimitar.assignment.paging.PageRequest;
+import io.scimitar.assignment.web.MergePatch;
+import io.scimitar.events.MemberRef;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creates, changes and deletes users, and records what each change means for the assignment events. */
+@ApplicationScoped
+public class UserService {
+
+    private static final Set<String> READ_ONLY = Set.of("id");
+
+    private final ChangeTransactions changeTransactions;
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final MembershipRepository memberships;
+    private final ObjectMapper json;
+
+    public UserService(ChangeTransactions changeTransactions, Transactions transactions, UserRepository users,
+            MembershipRepository memberships, ObjectMapper json) {
+        this.changeTransactions = changeTransactions;
+        this.transactions = transactions;
+        this.users = users;
+        this.memberships = memberships;
+        this.json = json;
+    }
+
+    public User create(UserRequest request) {
+        return changeTransactions.run((tx, changes) -> create(tx, request, changes));
+    }
+
+    public User get(UUID id) {
+        return transactions.inTransaction(tx -> users.find(tx, id)).orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    public Page<User> list(UserFilter filter, PageRequest page) {
+        return page.page(transactions.inTransaction(tx -> users.list(tx, filter, page)), User::id);
+    }
+
+    public User patch(UUID id, JsonNode patch, Long ifMatch) {
+        return changeTransactions.run((tx, changes) -> {
+            User current = users.findForUpdate(tx, id).orElseThrow(() -> new NotFoundException("User", id));
+            if (ifMatch != null && ifMatch != current.rowVersion()) {
+                throw new PreconditionFailedException("User", id, current.rowVersion());
+            }
+            UserRequest merged = MergePatch.apply(json, UserMapper.toRequest(current), patch, UserRequest.class,
+                    READ_ONLY);
+            return replace(tx, current, merged, changes);
+        });
+    }
+
+    public void softDelete(UUID id) {
+        changeTransactions.run((tx, changes) -> {
+            User user = users.findForUpdate(tx, id).orElseThrow(() -> new NotFoundException("User", id));
+            if (!user.softDeleted()) {
+                users.setDeleted(tx, id, Instant.now());
+                changes.user(id, Audience.allApplications(), "USER_SOFT_DELETED");
+            }
+            return null;
+        });
+    }
+
+    public User restore(UUID id) {
+        return changeTransactions.run((tx, changes) -> {
+            User user = users.findForUpdate(tx, id).orElseThrow(() -> new NotFoundException("User", id));
+            if (user.softDeleted()) {
+                users.setDeleted(tx, id, null);
+                changes.user(id, Audience.allApplications(), "USER_RESTORED");
+            }
+            return users.find(tx, id).orElseThrow();
+        });
+    }
+
+    public void hardDelete(UUID id) {
+        changeTransactions.run((tx, changes) -> {
+            User user = users.findForUpdate(tx, id).orElseThrow(() -> new NotFoundException("User", id));
+            for (UUID group : memberships.groupsOf(tx, id)) {
+                changes.memberRemoved(group, MemberRef.user(id.toString()));
+            }
+            for (UUID report : users.delete(tx, id)) {
+                changes.user(report, Audience.allApplications(), "MANAGER_DELETED");
+            }
+            changes.userDeleted(id, user.userPrincipalName());
+            return null;
+        });
+    }
+
+    /** Creates a user within the caller's transaction. */
+    public User create(Tx tx, UserRequest request, Changes changes) {
+        UserValidator.check(request).throwIfAny();
+        UUID id = request.id() == null ? UUID.randomUUID() : UUID.fromString(request.id());
+        if (users.find(tx, id).isPresent()) {
+            throw new ConflictException("id", "A user with id " + id + " exists already");
+        }
+        requireFreePrincipalName(tx, request.userPrincipalName(), id);
+        return insert(tx, id, request, changes);
+    }
+
+    private User insert(Tx tx, UUID id, UserRequest request, Changes changes) {
+        requireManager(tx, request.managerId(), id);
+        Instant now = Instant.now();
+        User user = UserMapper.fromRequest(id, request, now, now, null, 1);
+        try {
+            users.insert(tx, List.of(user));
+        } catch (PgException e) {
+            throw translate(e, request);
+        }
+        changes.user(id, Audience.allApplications(), "USER_CREATED");
+        return user;
+    }
+
+    /** Replaces every writable attribute of {@code current} within the caller's transaction. */
+    public User replace(Tx tx, User current, UserRequest request, Changes changes) {
+        UserValidator.check(request).throwIfAny();
+        if (request.id() != null && !request.id().equals(current.id().toString())) {
+            throw new InvalidInputException("id", "does not match the user being changed");
+        }
+        requireFreePrincipalName(tx, request.userPrincipalName(), current.id());
+        requireManager(tx, request.managerId(), current.id());
+        User user = UserMapper.fromRequest(current.id(), request, current.createdDateTime(), Instant.now(),
+                current.deletedDateTime(), current.rowVersion() + 1);
+        try {
+            users.update(tx, List.of(user));
+        } catch (PgException e) {
+            throw translate(e, request);
+        }
+        changes.user(user.id(), Audience.allApplications(), "USER_UPDATED");
+        return user;
+    }
+
+    /** An import row: updates the user with this userPrincipalName (or id), or creates one. */
+    public ImportedUser importRow(Tx tx, UserRequest request, Changes changes) {
+        UserValidator.check(request).throwIfAny();
+        var existing = request.id() != null
+                ? users.findForUpdate(tx, UUID.fromString(request.id()))
+                : users.findByPrincipalName(tx, request.userPrincipalName());
+        if (existing.isPresent()) {
+            return new ImportedUser(replace(tx, existing.get(), request, changes), false);
+        }
+        if (request.id() == null) {
+            // no user has this userPrincipalName, and a fresh id is free: no need to look again
+            return new ImportedUser(insert(tx, UUID.randomUUID(), request, changes), true);
+        }
+        return new ImportedUser(create(tx, request, changes), true);
+    }
+
+    /** The outcome of one import row. */
+    public record ImportedUser(User user, boolean created) {
+    }
+
+    private void requireFreePrincipalName(Tx tx, String userPrincipalName, UUID self) {
+        users.findByPrincipalName(tx, userPrincipalName.trim())
+                .filter(other -> !other.id().equals(self))
+                .ifPresent(other -> {
+                    throw new ConflictException("userPrincipalName",
+                            "userPrincipalName " + userPrincipalName + " is already used by user " + other.id());
+                });
+    }
+
+    private void requireManager(Tx tx, String managerId, UUID self) {
+        if (managerId == null) {
+            return;
+        }
+        UUID manager = UUID.fromString(managerId);
+        if (manager.equals(self)) {
+            throw new InvalidInputException("managerId", "a user cannot be their own manager");
+        }
+        if (users.existing(tx, List.of(manager)).isEmpty()) {
+            throw new InvalidInputException("managerId", "no user has id " + managerId);
+        }
+    }
+
+    private static RuntimeException translate(PgException e, UserRequest request) {
+        if (SqlStates.is(e, SqlStates.UNIQUE_VIOLATION)) {
+            return new ConflictException("userPrincipalName",
+                    "userPrincipalName " + request.userPrincipalName() + " is already in use");
+        }
+        if (SqlStates.is(e, SqlStates.FOREIGN_KEY_VIOLATION)) {
+            return new InvalidInputException("managerId", "no user has id " + request.managerId());
+        }
+        return e;
+    }
+}

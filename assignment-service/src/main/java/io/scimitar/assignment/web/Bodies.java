@@ -1,0 +1,17 @@
+package io.scimitar.assignment.web;
+
+import io.scimitar.assignment.error.MalformedInputException;
+
+/** Checks that a request carried the body it needs. */
+public final class Bodies {
+
+    private Bodies() {
+    }
+
+    public static <T> T required(T body) {
+        if (body == null) {
+            throw new MalformedInputException(null, "The request needs a JSON body");
+        }
+        return body;
+    }
+}

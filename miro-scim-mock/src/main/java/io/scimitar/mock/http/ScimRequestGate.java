@@ -1,0 +1,123 @@
+package io.scimitar.mock.http;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.scimitar.mock.admin.RequestCounters;
+import io.scimitar.mock.auth.BearerTokenVerifier;
+import io.scimitar.mock.config.MockConfig;
+import io.scimitar.mock.config.MockSettings;
+import io.scimitar.mock.error.ScimError;
+import io.scimitar.mock.fault.FaultDecision;
+import io.scimitar.mock.fault.FaultInjector;
+import io.scimitar.mock.json.ScimJson;
+import io.scimitar.mock.ratelimit.RateLimitBucket;
+import io.scimitar.mock.ratelimit.RateLimiter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Runs in front of every SCIM endpoint, in Miro's order: bearer token (401), SCIM enabled (403), rate limit (429 with
+ * Retry-After), then injected faults (latency, error answers, dropped connections, timeouts). Counts every outcome.
+ */
+@Singleton
+public class ScimRequestGate {
+
+    private final BearerTokenVerifier tokens;
+    private final MockSettings settings;
+    private final RateLimiter rateLimiter;
+    private final FaultInjector faults;
+    private final RequestCounters counters;
+    private final ScimJson json;
+    private final int largeGroupPatchBytes;
+
+    public ScimRequestGate(BearerTokenVerifier tokens, MockSettings settings, RateLimiter rateLimiter, FaultInjector faults,
+                           RequestCounters counters, ScimJson json, MockConfig config) {
+        this.tokens = tokens;
+        this.settings = settings;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.counters = counters;
+        this.json = json;
+        this.largeGroupPatchBytes = config.rateLimits().groupsPatchLargeBodyBytes();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, 100);
+    }
+
+    void handle(RoutingContext rc) {
+        EndpointClass endpoint = EndpointClass.of(rc.request().method().name(), rc.request().path());
+        if (endpoint == null) {
+            rc.next();
+            return;
+        }
+        rc.addHeadersEndHandler(v -> counters.record(endpoint, Integer.toString(rc.response().getStatusCode())));
+        if (!tokens.accepts(rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer");
+            reject(rc, 401, null, "The token cannot authorize the organization");
+            return;
+        }
+        if (!settings.scimEnabled()) {
+            reject(rc, 403, null, "SCIM integration is disabled for the organization");
+            return;
+        }
+        long retryAfter = rateLimiter.tryAcquire(RateLimitBucket.of(endpoint, isLargeBody(rc)));
+        if (retryAfter > 0) {
+            rc.response().putHeader("Retry-After", Long.toString(retryAfter));
+            reject(rc, 429, "tooManyRequests", "The user has sent too many requests in a given amount of time");
+            return;
+        }
+        FaultDecision fault = faults.decide(endpoint);
+        if (fault.latencyMs() > 0) {
+            rc.request().pause();
+            rc.vertx().setTimer(fault.latencyMs(), id -> {
+                rc.request().resume();
+                act(rc, endpoint, fault);
+            });
+        } else {
+            act(rc, endpoint, fault);
+        }
+    }
+
+    private void act(RoutingContext rc, EndpointClass endpoint, FaultDecision fault) {
+        switch (fault.action()) {
+            case PROCEED -> rc.next();
+            case ERROR -> {
+                if (fault.retryAfterSeconds() != null) {
+                    rc.response().putHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+                }
+                reject(rc, fault.status(), null, "Injected fault: unexpected error; contact support");
+            }
+            case DROP -> {
+                counters.record(endpoint, "dropped");
+                rc.request().connection().close();
+            }
+            case TIMEOUT -> {
+                counters.record(endpoint, "timeout");
+                rc.vertx().setTimer(Math.max(1, fault.timeoutMs()), id -> rc.request().connection().close());
+            }
+        }
+    }
+
+    private boolean isLargeBody(RoutingContext rc) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length) > largeGroupPatchBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void reject(RoutingContext rc, int status, String scimType, String detail) {
+        rc.request().resume();
+        rc.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ScimJson.SCIM_MEDIA_TYPE)
+                .end(Buffer.buffer(json.bytes(ScimError.of(status, scimType, detail))));
+    }
+}

@@ -1,0 +1,65 @@
+package io.scimitar.mock.team;
+
+import io.scimitar.mock.error.ScimException;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** In-memory, thread-safe store of teams; each team guards its own members. */
+@Singleton
+public class TeamRepository {
+
+    private final Map<String, Team> teams = new ConcurrentHashMap<>();
+
+    public Team get(String id) {
+        return teams.get(id);
+    }
+
+    public void put(Team team) {
+        teams.put(team.id(), team);
+    }
+
+    /** The team, or a 404 SCIM error. */
+    public Team require(String id) {
+        Team team = teams.get(id);
+        if (team == null) {
+            throw ScimException.notFound("Group " + id + " not found");
+        }
+        return team;
+    }
+
+    /** All teams ordered by id (creation order). */
+    public List<Team> all() {
+        List<Team> result = new ArrayList<>(teams.values());
+        result.sort(Comparator.comparing((Team t) -> t.id().length()).thenComparing(Team::id));
+        return result;
+    }
+
+    public Collection<Team> values() {
+        return teams.values();
+    }
+
+    /** All groups of one kind ordered by id (creation order). */
+    public List<Team> all(GroupKind kind) {
+        return all().stream().filter(t -> t.kind() == kind).toList();
+    }
+
+    /** Whether another group of the same kind has this name, ignoring case (teams and user groups are separate). */
+    public boolean displayNameTaken(GroupKind kind, String displayName, String exceptId) {
+        return teams.values().stream()
+                .anyMatch(t -> t.kind() == kind && !t.id().equals(exceptId) && t.displayName().equalsIgnoreCase(displayName));
+    }
+
+    public Team remove(String id) {
+        return teams.remove(id);
+    }
+
+    public void clear() {
+        teams.clear();
+    }
+}

@@ -1,0 +1,109 @@
+package io.scimitar.mock.admin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static io.scimitar.mock.ScimApi.DEFAULT_TEAM_ID;
+import static io.scimitar.mock.ScimApi.GROUPS;
+import static io.scimitar.mock.ScimApi.USERS;
+import static io.scimitar.mock.ScimApi.createUser;
+import static io.scimitar.mock.ScimApi.makeAdmin;
+import static io.scimitar.mock.ScimApi.reset;
+import static io.scimitar.mock.ScimApi.scim;
+import static io.scimitar.mock.ScimApi.seedTeam;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class AdminApiTest {
+
+    @BeforeEach
+    void cleanState() {
+        reset();
+    }
+
+    @Test
+    void seedsTeamsThatScimCanThenFindByName() {
+        Response seeded = given().contentType("application/json").body("{\"displayName\":\"Sales\"}").post("/admin/teams");
+
+        assertThat(seeded.statusCode()).isEqualTo(201);
+        String id = seeded.path("id");
+        assertThat(scim().queryParam("filter", "displayName eq \"Sales\"").get(GROUPS).<String>path("Resources[0].id")).isEqualTo(id);
+        given().contentType("application/json").body("{\"displayName\":\"sales\"}").post("/admin/teams").then().statusCode(409);
+        given().contentType("application/json").body("{}").post("/admin/teams").then().statusCode(400);
+    }
+
+    @Test
+    void seedsTeamWithMembersAndRoles() {
+        String ada = createUser("ada@example.com");
+
+        Response seeded = given().contentType("application/json")
+                .body("{\"displayName\":\"Ops\",\"members\":{\"" + ada + "\":\"ADMIN\"}}").post("/admin/teams");
+
+        assertThat(seeded.<String>path("members[0].userId")).isEqualTo(ada);
+        assertThat(seeded.<String>path("members[0].role")).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void exportsTheWholeState() {
+        String ada = createUser("ada@example.com");
+        String team = seedTeam("Ops");
+        makeAdmin(team, ada);
+
+        Response state = given().get("/admin/state");
+
+        assertThat(state.<String>path("defaultTeamId")).isEqualTo(DEFAULT_TEAM_ID);
+        assertThat(state.<String>path("users[0].userName")).isEqualTo("ada@example.com");
+        assertThat(state.jsonPath().getList("users[0].groups.value")).containsExactly(DEFAULT_TEAM_ID, team);
+        assertThat(state.jsonPath().getList("teams.displayName")).containsExactly("Default team", "Ops");
+        assertThat(state.<String>path("teams[1].members[0].role")).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void countsRequestsPerEndpointClassAndStatus() {
+        createUser("ada@example.com");
+        scim().get(USERS + "/nope");
+        given().get(USERS);
+
+        Response counters = given().get("/admin/counters");
+
+        assertThat(counters.<Integer>path("USERS_CREATE.'201'")).isEqualTo(1);
+        assertThat(counters.<Integer>path("USERS_GET.'404'")).isEqualTo(1);
+        assertThat(counters.<Integer>path("USERS_LIST.'401'")).isEqualTo(1);
+        given().delete("/admin/counters").then().statusCode(204);
+        assertThat(given().get("/admin/counters").asString()).isEqualTo("{}");
+    }
+
+    @Test
+    void resetClearsUsersTeamsAndSettings() {
+        createUser("ada@example.com");
+        seedTeam("Ops");
+        given().contentType("application/json").body("{\"scimEnabled\":false,\"allowedDomains\":[\"x.org\"]}").put("/admin/settings")
+                .then().statusCode(200);
+
+        reset();
+
+        assertThat(scim().get(USERS).<Integer>path("totalResults")).isZero();
+        assertThat(scim().get(GROUPS).jsonPath().getList("Resources.id")).containsExactly(DEFAULT_TEAM_ID);
+        assertThat(given().get("/admin/settings").<Boolean>path("scimEnabled")).isTrue();
+        assertThat(given().get("/admin/settings").jsonPath().getList("allowedDomains")).contains("example.com");
+    }
+
+    @Test
+    void changesAllowedDomainsAtRuntime() {
+        given().contentType("application/json").body("{\"allowedDomains\":[]}").put("/admin/settings").then().statusCode(200);
+
+        scim().body(io.scimitar.mock.ScimApi.userJson("eve@anywhere.org")).post(USERS).then().statusCode(201);
+    }
+
+    @Test
+    void rejectsMalformedAdminRequests() {
+        given().contentType("application/json").body("{oops").put("/admin/settings").then().statusCode(400);
+        given().contentType("application/json").body("{\"role\":\"OWNER\"}").put("/admin/teams/" + DEFAULT_TEAM_ID + "/members/1")
+                .then().statusCode(400);
+        given().contentType("application/json").body("{\"role\":\"ADMIN\"}").put("/admin/teams/" + DEFAULT_TEAM_ID + "/members/1")
+                .then().statusCode(404);
+    }
+}

@@ -1,0 +1,147 @@
+package io.scimitar.provisioner.log;
+
+import io.scimitar.provisioner.error.Problem.FieldError;
+import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.job.JobService;
+import io.scimitar.security.ApiRoles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A job's provisioning log: query and page through it, or export it as CSV. */
+@Path("/api/v1/jobs/{id}/logs")
+@Tag(name = "Provisioning logs")
+@RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
+public class LogResource {
+
+    /** Most entries one export holds. */
+    static final int MAX_EXPORT = 100_000;
+
+    private final ProvisioningLogRepository log;
+    private final JobService jobs;
+
+    public LogResource(ProvisioningLogRepository log, JobService jobs) {
+        this.log = log;
+        this.jobs = jobs;
+    }
+
+    /** One page of entries and the cursor of the next page (null on the last page). */
+    public record LogPage(List<ProvisioningLogEntry> entries, Long nextCursor) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Entries newest first, filtered by identity, status, action, time range, cycle or change")
+    public Uni<LogPage> query(@RestPath UUID id, @QueryParam("identity") String identity,
+            @QueryParam("status") String status, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cycleId") String cycleId,
+            @QueryParam("changeId") String changeId, @QueryParam("cursor") Long cursor,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        LogQuery query = toQuery(id, identity, status, action, from, to, cycleId, changeId, cursor, limit);
+        return jobs.get(id).chain(() -> log.find(query)).map(entries -> new LogPage(entries,
+                entries.size() < query.limit() ? null : entries.get(entries.size() - 1).id()));
+    }
+
+    @GET
+    @Path("export")
+    @Operation(summary = "The matching entries as CSV: format=joined (one file) or format=entra (three files, zipped)")
+    public Uni<Response> export(@RestPath UUID id, @QueryParam("format") @DefaultValue("joined") String format,
+            @QueryParam("identity") String identity, @QueryParam("status") String status,
+            @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("cycleId") String cycleId, @QueryParam("changeId") String changeId) {
+        if (!format.equals("joined") && !format.equals("entra")) {
+            throw ProblemException.invalid(List.of(new FieldError("format", "must be 'joined' or 'entra'", null)));
+        }
+        LogQuery base = toQuery(id, identity, status, action, from, to, cycleId, changeId, null, LogQuery.MAX_LIMIT);
+        return jobs.get(id).chain(() -> all(base, new ArrayList<>())).map(entries -> format.equals("joined")
+                ? Response.ok(LogCsvWriter.joined(entries), "text/csv")
+                        .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".csv\"")
+                        .build()
+                : Response.ok(LogCsvWriter.entraZip(entries), "application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".zip\"")
+                        .build());
+    }
+
+    private Uni<List<ProvisioningLogEntry>> all(LogQuery query, List<ProvisioningLogEntry> collected) {
+        return log.find(query).chain(page -> {
+            collected.addAll(page);
+            if (page.size() < query.limit() || collected.size() >= MAX_EXPORT) {
+                return Uni.createFrom().item(collected);
+            }
+            return all(new LogQuery(query.jobId(), query.identity(), query.status(), query.action(), query.from(),
+                    query.to(), query.cycleId(), query.changeId(), page.get(page.size() - 1).id(), query.limit()),
+                    collected);
+        });
+    }
+
+    private static LogQuery toQuery(UUID id, String identity, String status, String action, String from, String to,
+            String cycleId, String changeId, Long cursor, int limit) {
+        List<FieldError> errors = new ArrayList<>();
+        ProvisioningStatus statusValue = parseEnum(ProvisioningStatus.class, "status", status, errors);
+        ProvisioningAction actionValue = parseEnum(ProvisioningAction.class, "action", action, errors);
+        Instant fromValue = parseInstant("from", from, errors);
+        Instant toValue = parseInstant("to", to, errors);
+        UUID cycle = parseUuid("cycleId", cycleId, errors);
+        UUID change = parseUuid("changeId", changeId, errors);
+        if (limit < 1 || limit > LogQuery.MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + LogQuery.MAX_LIMIT, null));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new LogQuery(id, identity, statusValue, actionValue, fromValue, toValue, cycle, change, cursor, limit);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(Locale.ROOT), null));
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", null));
+            return null;
+        }
+    }
+
+    private static UUID parseUuid(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be a UUID", null));
+            return null;
+        }
+    }
+}

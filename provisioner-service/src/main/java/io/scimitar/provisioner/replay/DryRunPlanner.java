@@ -1,0 +1,178 @@
+package io.scimitar.provisioner.replay;
+
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.GroupAssignmentEvent;
+import io.scimitar.events.GroupDeletedEvent;
+import io.scimitar.events.UserAssignmentEvent;
+import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.link.LinkState;
+import io.scimitar.provisioner.link.ObjectLink;
+import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.mapping.SourceObjects;
+import io.scimitar.provisioner.replay.PlannedChange.PlannedAction;
+import io.scimitar.provisioner.rules.EvaluationEnvironment;
+import io.scimitar.provisioner.rules.UniquenessCheck;
+import io.scimitar.provisioner.rules.mapping.MappingResult;
+import io.scimitar.provisioner.scim.AttributeChange;
+import io.scimitar.provisioner.scim.AttributeDiff;
+import io.scimitar.provisioner.scope.ScopeEvaluator;
+import io.scimitar.provisioner.scope.ScopeResult;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dry run: reads the history of the job's application, keeps each object's newest state, and decides what a run
+ * would do with the job's configuration and its current links, without calling the target. Objects the job has not
+ * linked yet are assumed absent from the target (a real run first tries to match them).
+ */
+@ApplicationScoped
+public class DryRunPlanner {
+
+    static final int MAX_LISTED = 1000;
+
+    private final TopicReader topic;
+    private final LinkRepository links;
+    private final ScopeEvaluator scope;
+
+    public DryRunPlanner(TopicReader topic, LinkRepository links, ScopeEvaluator scope) {
+        this.topic = topic;
+        this.links = links;
+        this.scope = scope;
+    }
+
+    public Uni<DryRunReport> plan(JobDefinition job, Instant from) {
+        String prefix = job.applicationId() + "/";
+        return Uni.createFrom().item(() -> {
+                    Map<String, AssignmentEvent> newest = new LinkedHashMap<>();
+                    long[] read = {0};
+                    topic.scan(key -> key.startsWith(prefix), from, null, event -> {
+                        read[0]++;
+                        if (!(event instanceof io.scimitar.events.GroupMembershipEvent)) {
+                            newest.merge(event.type().startsWith("user") ? "U" + event.objectId()
+                                    : "G" + event.objectId(), event,
+                                    (old, next) -> next.objectVersion() >= old.objectVersion() ? next : old);
+                        }
+                    });
+                    return new History(read[0], newest);
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(history -> links.all(job.id(), ObjectType.USER)
+                        .chain(users -> links.all(job.id(), ObjectType.GROUP)
+                                .map(groups -> report(job, history, users, groups))));
+    }
+
+    private DryRunReport report(JobDefinition job, History history, Map<String, ObjectLink> users,
+            Map<String, ObjectLink> groups) {
+        Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
+        List<PlannedChange> changes = new ArrayList<>();
+        EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE);
+        for (AssignmentEvent event : history.newest().values()) {
+            PlannedChange change;
+            if (event instanceof UserAssignmentEvent user) {
+                change = user(job, user, users.get(user.objectId()), environment);
+            } else if (event instanceof UserDeletedEvent deleted) {
+                change = deleted(job.users().delete(), "User", deleted.objectId(), deleted.userPrincipalName(),
+                        users.get(deleted.objectId()));
+            } else if (event instanceof GroupAssignmentEvent group) {
+                change = group(job, group, groups.get(group.objectId()), environment);
+            } else {
+                GroupDeletedEvent deleted = (GroupDeletedEvent) event;
+                change = deleted(job.groups().delete(), "Group", deleted.objectId(), deleted.displayName(),
+                        groups.get(deleted.objectId()));
+            }
+            counts.merge(change.action(), 1, Integer::sum);
+            if (change.action() != PlannedAction.SKIP && changes.size() < MAX_LISTED) {
+                changes.add(change);
+            }
+        }
+        long listed = counts.entrySet().stream().filter(e -> e.getKey() != PlannedAction.SKIP)
+                .mapToLong(Map.Entry::getValue).sum();
+        return new DryRunReport(history.eventsRead(), counts, changes, listed > changes.size());
+    }
+
+    private PlannedChange user(JobDefinition job, UserAssignmentEvent event, ObjectLink link,
+            EvaluationEnvironment environment) {
+        ScopeResult inScope = scope.user(job, event);
+        boolean provisioned = isProvisioned(link);
+        String display = event.user().userPrincipalName();
+        if (!inScope.shouldBeActive()) {
+            if (!provisioned || link.state() == LinkState.DISABLED
+                    || (!inScope.inScope() && job.skipOutOfScopeDeletions()) || !job.users().update()) {
+                return skip("User", event.objectId(), display, inScope.reason());
+            }
+        }
+        MappingResult mapped = job.userMappings().evaluate(SourceObjects.user(event, !inScope.shouldBeActive()),
+                environment, !provisioned);
+        if (!provisioned) {
+            return job.users().create()
+                    ? new PlannedChange("User", event.objectId(), display, PlannedAction.CREATE,
+                            List.copyOf(mapped.values().keySet()), inScope.reason())
+                    : skip("User", event.objectId(), display, "The Create action is turned off for users");
+        }
+        return update("User", event.objectId(), display, mapped, link, job.users().update());
+    }
+
+    private PlannedChange group(JobDefinition job, GroupAssignmentEvent event, ObjectLink link,
+            EvaluationEnvironment environment) {
+        ScopeResult inScope = scope.group(job, event);
+        boolean provisioned = link != null && link.state() == LinkState.ACTIVE && link.targetId() != null;
+        String display = event.group().displayName();
+        if (!inScope.shouldBeActive()) {
+            return provisioned && job.groups().delete() && !(!inScope.inScope() && job.skipOutOfScopeDeletions())
+                    ? new PlannedChange("Group", event.objectId(), display, PlannedAction.DELETE, List.of(),
+                            inScope.reason())
+                    : skip("Group", event.objectId(), display, inScope.reason());
+        }
+        MappingResult mapped = job.groupMappings().evaluate(SourceObjects.group(event, false), environment,
+                !provisioned);
+        if (!provisioned) {
+            return new PlannedChange("Group", event.objectId(), display,
+                    job.groups().create() ? PlannedAction.CREATE : PlannedAction.MATCH,
+                    List.copyOf(mapped.values().keySet()), job.groups().create() ? inScope.reason()
+                    : "Matched by " + mapped.matchingValues() + "; the target must already have it");
+        }
+        return update("Group", event.objectId(), display, mapped, link, job.groups().update());
+    }
+
+    private static PlannedChange update(String type, String id, String display, MappingResult mapped,
+            ObjectLink link, boolean updateEnabled) {
+        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), link.exported());
+        if (changes.isEmpty()) {
+            return skip(type, id, display, "Already in sync");
+        }
+        if (!updateEnabled) {
+            return skip(type, id, display, "The Update action is turned off");
+        }
+        return new PlannedChange(type, id, display, AttributeDiff.deactivates(changes) ? PlannedAction.DISABLE
+                : PlannedAction.UPDATE, changes.stream().map(AttributeChange::path).toList(), "Attributes changed");
+    }
+
+    private static PlannedChange deleted(boolean deleteEnabled, String type, String id, String display,
+            ObjectLink link) {
+        return isProvisioned(link) && deleteEnabled
+                ? new PlannedChange(type, id, display, PlannedAction.DELETE, List.of(), "Hard-deleted in the directory")
+                : skip(type, id, display, isProvisioned(link) ? "The Delete action is turned off" : "Not provisioned");
+    }
+
+    private static boolean isProvisioned(ObjectLink link) {
+        return link != null && link.targetId() != null && link.state() != LinkState.DELETED
+                && link.state() != LinkState.NOT_PROVISIONED;
+    }
+
+    private static PlannedChange skip(String type, String id, String display, String reason) {
+        return new PlannedChange(type, id, display, PlannedAction.SKIP, List.of(), reason);
+    }
+
+    private record History(long eventsRead, Map<String, AssignmentEvent> newest) {
+    }
+}

@@ -1,0 +1,146 @@
+package io.scimitar.provisioner.replay;
+
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.EventKeys;
+import io.scimitar.events.GroupMembershipEvent;
+import io.scimitar.events.MemberRef;
+import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.provisioning.EventDispatcher;
+import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Provision on demand: applies one user's newest state (or one group's, with its members) now, without waiting for
+ * the job's consumer to reach it, and answers the steps as the provisioning log records them.
+ */
+@ApplicationScoped
+public class OnDemandProvisioner {
+
+    /** As Entra, on demand handles a group with a few members; larger groups go through the event stream. */
+    static final int MAX_GROUP_MEMBERS = 50;
+
+    private final TopicReader topic;
+    private final EventDispatcher dispatcher;
+    private final LinkRepository links;
+    private final ScimClientFactory scimClients;
+    private final JobRunnerRegistry runners;
+
+    public OnDemandProvisioner(TopicReader topic, EventDispatcher dispatcher, LinkRepository links,
+            ScimClientFactory scimClients, JobRunnerRegistry runners) {
+        this.topic = topic;
+        this.dispatcher = dispatcher;
+        this.links = links;
+        this.scimClients = scimClients;
+        this.runners = runners;
+    }
+
+    public Uni<List<ProvisioningLogEntry>> user(JobDefinition job, String userId) {
+        String key = EventKeys.key(job.applicationId(), userId);
+        return newest(List.of(key)).chain(events -> {
+            AssignmentEvent event = events.get(key);
+            if (event == null) {
+                throw ProblemException.notFound("No event about user " + userId + " for application "
+                        + job.applicationId() + " has been published, so user " + userId);
+            }
+            JobContext context = context(job);
+            return apply(context, ObjectType.USER, event).map(List::of);
+        });
+    }
+
+    public Uni<List<ProvisioningLogEntry>> group(JobDefinition job, String groupId) {
+        String groupKey = EventKeys.key(job.applicationId(), groupId);
+        return Uni.createFrom().item(() -> {
+                    List<AssignmentEvent> groupEvents = new ArrayList<>();
+                    topic.scan(groupKey::equals, null, List.of(groupKey), groupEvents::add);
+                    return groupEvents;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(groupEvents -> {
+                    AssignmentEvent group = groupEvents.stream().filter(e -> !(e instanceof GroupMembershipEvent))
+                            .reduce((a, b) -> b.objectVersion() >= a.objectVersion() ? b : a).orElseThrow(() ->
+                                    ProblemException.notFound("No event about group " + groupId
+                                            + " for application " + job.applicationId() + " has been published, "
+                                            + "so group " + groupId));
+                    List<GroupMembershipEvent> memberships = groupEvents.stream()
+                            .filter(GroupMembershipEvent.class::isInstance).map(GroupMembershipEvent.class::cast)
+                            .toList();
+                    Set<String> members = currentMembers(memberships);
+                    if (members.size() > MAX_GROUP_MEMBERS) {
+                        throw new ProblemException(422, "Group too large for on demand", "Group " + groupId
+                                + " has " + members.size() + " members; on demand handles at most "
+                                + MAX_GROUP_MEMBERS + ", larger groups are provisioned by the job", List.of());
+                    }
+                    List<String> memberKeys = members.stream().map(id -> EventKeys.key(job.applicationId(), id))
+                            .toList();
+                    JobContext context = context(job);
+                    return newest(memberKeys).chain(memberEvents -> {
+                        List<ProvisioningLogEntry> entries = new ArrayList<>();
+                        return Multi.createFrom().iterable(memberEvents.values())
+                                .onItem().transformToUniAndConcatenate(e -> apply(context, ObjectType.USER, e)
+                                        .invoke(entries::add))
+                                .collect().last()
+                                .chain(() -> apply(context, ObjectType.GROUP, group).invoke(entries::add))
+                                .chain(() -> Multi.createFrom().iterable(memberships)
+                                        .onItem().transformToUniAndConcatenate(m -> dispatcher.dispatch(context, m))
+                                        .collect().last())
+                                .replaceWith(entries);
+                    });
+                });
+    }
+
+    private Uni<ProvisioningLogEntry> apply(JobContext context, ObjectType type, AssignmentEvent event) {
+        return links.markForReevaluation(context.job().id(), type, event.objectId())
+                .chain(() -> dispatcher.dispatch(context, event))
+                .map(outcome -> outcome.trace() == null ? null : outcome.trace().toEntry());
+    }
+
+    private Uni<Map<String, AssignmentEvent>> newest(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Set<String> wanted = new LinkedHashSet<>(keys);
+        return Uni.createFrom().item(() -> {
+            Map<String, AssignmentEvent> newest = new LinkedHashMap<>();
+            topic.scan(wanted::contains, null, wanted, event -> {
+                if (!(event instanceof GroupMembershipEvent)) {
+                    newest.merge(event.key(), event, (a, b) -> b.objectVersion() >= a.objectVersion() ? b : a);
+                }
+            });
+            return newest;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Set<String> currentMembers(List<GroupMembershipEvent> events) {
+        Set<String> members = new LinkedHashSet<>();
+        for (GroupMembershipEvent event : events) {
+            if (event.isSnapshot() && event.snapshot().part() == 1) {
+                members.clear();
+            }
+            event.added().stream().filter(m -> m.type() == MemberRef.MemberType.USER).forEach(m -> members.add(m.id()));
+            event.removed().forEach(m -> members.remove(m.id()));
+        }
+        return members;
+    }
+
+    private JobContext context(JobDefinition job) {
+        UUID cycle = runners.cycleId(job.id()).orElseGet(UUID::randomUUID);
+        return JobContext.of(job, scimClients.create(job.tenantUrl(), job.secretToken()), cycle);
+    }
+}

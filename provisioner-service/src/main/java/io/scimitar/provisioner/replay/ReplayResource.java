@@ -1,0 +1,93 @@
+package io.scimitar.provisioner.replay;
+
+import io.scimitar.provisioner.error.Problem.FieldError;
+import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.job.JobService;
+import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.security.ApiRoles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Restart and replay, dry runs and provision on demand. */
+@Path("/api/v1/jobs/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs")
+@RolesAllowed(ApiRoles.ADMIN)
+public class ReplayResource {
+
+    private final JobService jobs;
+    private final JobRestarter restarter;
+    private final DryRunPlanner planner;
+    private final OnDemandProvisioner onDemand;
+
+    public ReplayResource(JobService jobs, JobRestarter restarter, DryRunPlanner planner, OnDemandProvisioner onDemand) {
+        this.jobs = jobs;
+        this.restarter = restarter;
+        this.planner = planner;
+        this.onDemand = onDemand;
+    }
+
+    /** Where to replay from; {@code full} also forgets the links. */
+    public record RestartBody(Instant from, Boolean full) {
+    }
+
+    /** Which object to provision now: exactly one of the two. */
+    public record OnDemandBody(String userId, String groupId) {
+    }
+
+    @POST
+    @Path("restart")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Replays the history (from the beginning, or from a time) and converges the target; "
+            + "full=true also forgets every link and matches each object again")
+    public Uni<RestartBody> restart(@RestPath UUID id, RestartBody body) {
+        RestartRequest request = new RestartRequest(body == null ? null : body.from(),
+                body != null && Boolean.TRUE.equals(body.full()));
+        return jobs.get(id).map(jobs::definition).chain(job -> restarter.restart(job, request))
+                .replaceWith(new RestartBody(request.from(), request.full()));
+    }
+
+    @POST
+    @Path("dry-run")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "What replaying the history with this job's configuration would create, update, disable "
+            + "and delete, without calling the target")
+    public Uni<DryRunReport> dryRun(@RestPath UUID id, @QueryParam("from") String from) {
+        Instant since;
+        try {
+            since = from == null || from.isBlank() ? null : Instant.parse(from.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(new FieldError("from",
+                    "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", null)));
+        }
+        return jobs.get(id).map(jobs::definition).chain(job -> planner.plan(job, since));
+    }
+
+    @POST
+    @Path("provision-on-demand")
+    @Operation(summary = "Provisions one user, or one group with its members, now; answers the steps taken")
+    public Uni<List<ProvisioningLogEntry>> provisionOnDemand(@RestPath UUID id, OnDemandBody body) {
+        boolean user = body != null && body.userId() != null && !body.userId().isBlank();
+        boolean group = body != null && body.groupId() != null && !body.groupId().isBlank();
+        if (user == group) {
+            throw ProblemException.invalid(List.of(new FieldError(user ? "groupId" : "userId",
+                    "give exactly one of userId and groupId", null)));
+        }
+        return jobs.get(id).map(jobs::definition)
+                .chain(job -> user ? onDemand.user(job, body.userId()) : onDemand.group(job, body.groupId()));
+    }
+}

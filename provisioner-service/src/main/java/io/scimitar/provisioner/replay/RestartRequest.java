@@ -1,0 +1,12 @@
+package io.scimitar.provisioner.replay;
+
+import java.time.Instant;
+
+/**
+ * How to restart a job.
+ *
+ * @param from the time to replay from; null replays the whole history
+ * @param full true also forgets every link, so each object is matched against the target again (Entra's "Full")
+ */
+public record RestartRequest(Instant from, boolean full) {
+}

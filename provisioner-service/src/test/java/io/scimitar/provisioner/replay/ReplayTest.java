@@ -1,0 +1,203 @@
+package io.scimitar.provisioner.replay;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.scimitar.events.UserSnapshot;
+import io.scimitar.provisioner.log.LogQuery;
+import io.scimitar.provisioner.log.ProvisioningAction;
+import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.MiroMockResource;
+import io.scimitar.testsupport.PostgresResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asReader;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroUsers;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroWrites;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.unassigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(MiroMockResource.class)
+class ReplayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @Inject
+    ProvisioningLogRepository log;
+
+    @Test
+    void replayingTheHistoryTwiceSendsNoWriteTheSecondTime() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        UserSnapshot a = uniqueUser("Replay", "Alpha", "R");
+        UserSnapshot b = uniqueUser("Replay", "Beta", "R");
+        UserSnapshot renamed = rename(a, "Replay", "Alpha Renamed");
+        publish(assigned(app, a, 1), assigned(app, b, 1), assigned(app, renamed, 2), unassigned(app, b, 2));
+        awaitEntries(job, 4);
+
+        restart(job, Map.of());
+        awaitEntries(job, 6);
+        long writesAfterFirstReplay = miroWrites();
+        restart(job, Map.of());
+        awaitEntries(job, 8);
+
+        assertThat(miroWrites()).isEqualTo(writesAfterFirstReplay);
+        List<ProvisioningLogEntry> replayed = entries(job).subList(0, 4);
+        assertThat(replayed).allSatisfy(entry -> {
+            assertThat(entry.status()).isEqualTo(ProvisioningStatus.SKIPPED);
+            assertThat(entry.objectVersion()).isEqualTo(2L);
+        });
+        assertThat(miroUsers(a.userPrincipalName()).get(0).path("displayName").asText())
+                .isEqualTo("Replay Alpha Renamed");
+        assertThat(miroUsers(b.userPrincipalName()).get(0).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void restartsFromATimestamp() throws InterruptedException {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        UserSnapshot before = uniqueUser("Before", "Cut", "T");
+        publish(assigned(app, before, 1));
+        awaitEntries(job, 1);
+        Thread.sleep(50);
+        Instant cut = Instant.now();
+        Thread.sleep(50);
+        UserSnapshot after = uniqueUser("After", "Cut", "T");
+        publish(assigned(app, after, 1));
+        awaitEntries(job, 2);
+
+        restart(job, Map.of("from", cut.toString()));
+
+        List<ProvisioningLogEntry> entries = awaitEntries(job, 3);
+        assertThat(entries.get(0).sourceId()).isEqualTo(after.id());
+        assertThat(entries.get(0).status()).isEqualTo(ProvisioningStatus.SKIPPED);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> entries(job).size() == 3);
+    }
+
+    @Test
+    void aFullRestartMatchesEveryObjectAgainWithoutDuplicates() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        UserSnapshot user = uniqueUser("Full", "Restart", "F");
+        publish(assigned(app, user, 1));
+        awaitEntries(job, 1);
+
+        restart(job, Map.of("full", true));
+
+        ProvisioningLogEntry entry = awaitEntries(job, 2).get(0);
+        assertThat(entry.steps()).anySatisfy(step -> assertThat(step.description()).startsWith("Matched target user"));
+        assertThat(miroUsers(user.userPrincipalName())).hasSize(1);
+    }
+
+    @Test
+    void aDryRunPredictsWhatTheRealRunThenDoes() {
+        String app = newApplication();
+        Map<String, Object> paused = miroJob(app);
+        paused.put("status", "OFF");
+        String job = createJob(paused);
+        UserSnapshot one = uniqueUser("Dry", "One", "D");
+        UserSnapshot two = uniqueUser("Dry", "Two", "D");
+        UserSnapshot never = uniqueUser("Dry", "Never", "D");
+        publish(assigned(app, one, 1), assigned(app, two, 1), unassigned(app, never, 1));
+
+        Map<String, Object> report = asAdmin().post("/api/v1/jobs/" + job + "/dry-run").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertThat(report.get("eventsRead")).isEqualTo(3);
+        assertThat((Map<String, Object>) report.get("counts")).containsEntry("CREATE", 2).containsEntry("SKIP", 1);
+        long writes = miroWrites();
+        assertThat(miroUsers(one.userPrincipalName())).isEmpty();
+
+        asAdmin().post("/api/v1/jobs/" + job + "/start").then().statusCode(200);
+
+        List<ProvisioningLogEntry> entries = awaitEntries(job, 3);
+        assertThat(entries).filteredOn(e -> e.action() == ProvisioningAction.CREATE)
+                .extracting(ProvisioningLogEntry::sourceId).containsExactlyInAnyOrder(one.id(), two.id());
+        assertThat(miroWrites() - writes).isEqualTo(2);
+    }
+
+    @Test
+    void pausingHoldsEventsAndResumingAppliesThemAll() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        asAdmin().post("/api/v1/jobs/" + job + "/pause").then().statusCode(200).body("status", equalTo("OFF"));
+        UserSnapshot held = uniqueUser("Held", "Back", "H");
+        publish(assigned(app, held, 1));
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> miroUsers(held.userPrincipalName()).isEmpty());
+        asReader().get("/api/v1/jobs/" + job + "/progress").then().statusCode(200).body("phase", equalTo("PAUSED"));
+
+        asAdmin().post("/api/v1/jobs/" + job + "/start").then().statusCode(200).body("status", equalTo("ON"));
+
+        await().atMost(WAIT).until(() -> miroUsers(held.userPrincipalName()).size() == 1);
+    }
+
+    @Test
+    void provisionsOneUserOnDemandWithoutWaitingForTheJob() {
+        String app = newApplication();
+        Map<String, Object> paused = miroJob(app);
+        paused.put("status", "OFF");
+        String job = createJob(paused);
+        UserSnapshot urgent = uniqueUser("Urgent", "Access", "U");
+        publish(assigned(app, urgent, 1));
+
+        List<Map<String, Object>> steps = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("userId", urgent.id())).post("/api/v1/jobs/" + job + "/provision-on-demand")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+
+        assertThat(steps).hasSize(1);
+        assertThat(steps.get(0)).containsEntry("action", "CREATE").containsEntry("status", "SUCCESS");
+        assertThat(miroUsers(urgent.userPrincipalName())).hasSize(1);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("userId", "nobody"))
+                .post("/api/v1/jobs/" + job + "/provision-on-demand").then().statusCode(404);
+        asAdmin().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/jobs/" + job + "/provision-on-demand").then().statusCode(400);
+    }
+
+    private static void restart(String job, Map<String, Object> body) {
+        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/" + job + "/restart")
+                .then().statusCode(200);
+    }
+
+    private List<ProvisioningLogEntry> entries(String job) {
+        return log.find(new LogQuery(UUID.fromString(job), null, null, null, null, null, null, null, null, 1000))
+                .await().indefinitely();
+    }
+
+    private List<ProvisioningLogEntry> awaitEntries(String job, int count) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> entries(job),
+                entries -> entries.size() >= count);
+    }
+
+    private static UserSnapshot rename(UserSnapshot user, String givenName, String surname) {
+        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(), givenName,
+                surname, givenName + " " + surname, user.jobTitle(), user.department(), user.companyName(),
+                user.employeeId(), user.employeeType(), user.officeLocation(), user.city(), user.country(),
+                user.usageLocation(), user.mobilePhone(), user.businessPhones(), user.preferredLanguage(),
+                user.accountEnabled(), user.managerId(), user.extensionAttributes(), user.createdDateTime(),
+                Instant.now(), user.deletedDateTime());
+    }
+}
