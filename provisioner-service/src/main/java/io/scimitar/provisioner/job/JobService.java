@@ -7,6 +7,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.replay.JobRestarter;
+import io.scimitar.provisioner.replay.RestartRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,12 +25,15 @@ public class JobService {
     private final JobRepository jobs;
     private final JobValidator validator;
     private final JobRunnerRegistry runners;
+    private final JobRestarter restarter;
     private final ObjectMapper json;
 
-    public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, ObjectMapper json) {
+    public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, JobRestarter restarter,
+            ObjectMapper json) {
         this.jobs = jobs;
         this.validator = validator;
         this.runners = runners;
+        this.restarter = restarter;
         this.json = json;
     }
 
@@ -58,13 +63,22 @@ public class JobService {
                 .invoke(saved -> runners.run(definition(saved)));
     }
 
+    /**
+     * Replaces a job's settings. As in Entra, saving changed mappings, scoping filters or scope re-evaluates every
+     * object: the job restarts from the beginning of the history (links kept, so only real differences are sent).
+     */
     @WithTransaction
     public Uni<ProvisioningJobEntity> replace(UUID id, JobRequest request, Long expectedVersion) {
+        boolean[] rulesChanged = {false};
         return update(id, expectedVersion, entity -> {
             JobRequest complete = withDefaults(request);
             requireValid(complete, entity.secretToken != null);
+            String rulesBefore = entity.configuration + entity.scope;
             apply(entity, complete);
-        });
+            rulesChanged[0] = !rulesBefore.equals(entity.configuration + entity.scope);
+        }).call(entity -> rulesChanged[0]
+                ? restarter.restart(definition(entity), new RestartRequest(null, false))
+                : Uni.createFrom().voidItem());
     }
 
     /** Turns a job on or off; off keeps its position, so nothing is lost and it resumes where it stopped. */

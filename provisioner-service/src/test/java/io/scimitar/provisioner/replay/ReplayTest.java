@@ -75,6 +75,30 @@ class ReplayTest {
     }
 
     @Test
+    void savingNewMappingsReevaluatesEveryObject() {
+        String app = newApplication();
+        Map<String, Object> job = miroJob(app);
+        String id = createJob(job);
+        UserSnapshot user = uniqueUser("Mapping", "Change", "M");
+        publish(assigned(app, user, 1));
+        awaitEntries(id, 1);
+        assertThat(miroUsers(user.userPrincipalName()).get(0).path("displayName").asText())
+                .isEqualTo("Mapping Change");
+
+        job.put("users", Map.of("enabled", true, "create", true, "update", true, "delete", true, "mappings", List.of(
+                Map.of("type", "DIRECT", "source", "userPrincipalName", "target", "userName", "applyOn", "ALWAYS",
+                        "matching", true, "matchingPrecedence", 1),
+                Map.of("type", "EXPRESSION", "source", "Join(\", \", [surname], [givenName])", "target",
+                        "displayName", "applyOn", "ALWAYS", "matching", false, "matchingPrecedence", 0))));
+        asAdmin().contentType(ContentType.JSON).body(job).put("/api/v1/jobs/" + id).then().statusCode(200);
+
+        ProvisioningLogEntry entry = awaitEntries(id, 2).get(0);
+        assertThat(entry.action()).isEqualTo(ProvisioningAction.UPDATE);
+        assertThat(miroUsers(user.userPrincipalName()).get(0).path("displayName").asText())
+                .isEqualTo("Change, Mapping");
+    }
+
+    @Test
     void restartsFromATimestamp() throws InterruptedException {
         String app = newApplication();
         String job = createJob(miroJob(app));
