@@ -43,6 +43,7 @@ final class JobRunner implements Runnable {
     private final EventDispatcher dispatcher;
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
+    private final DeadLetterPublisher deadLetters;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
     private final JobProgress progress;
@@ -52,11 +53,13 @@ final class JobRunner implements Runnable {
     private Thread thread;
 
     JobRunner(JobContext context, EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, ConsumerSettings settings, String bootstrapServers, JobProgress progress) {
+            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, ConsumerSettings settings,
+            String bootstrapServers, JobProgress progress) {
         this.context = context;
         this.dispatcher = dispatcher;
         this.memberships = memberships;
         this.log = log;
+        this.deadLetters = deadLetters;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.progress = progress;
@@ -132,9 +135,10 @@ final class JobRunner implements Runnable {
                 AssignmentEvent event = AssignmentEventCodec.decode(record.value());
                 byObject.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(event);
             } catch (UnsupportedEventException e) {
+                deadLetters.publish(context.job().id(), record, e.getMessage());
                 progress.poisonEvent();
-                LOG.warnf("Job %s: skipped unreadable event at %s-%d offset %d: %s", context.job().id(),
-                        record.topic(), record.partition(), record.offset(), e.getMessage());
+                LOG.warnf("Job %s: sent the unreadable event at %s-%d offset %d to %s: %s", context.job().id(),
+                        record.topic(), record.partition(), record.offset(), deadLetters.topic(), e.getMessage());
             }
         }
         if (byObject.isEmpty()) {

@@ -28,16 +28,18 @@ public class JobRunnerRegistry {
     private final EventDispatcher dispatcher;
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
+    private final DeadLetterPublisher deadLetters;
     private final ScimClientFactory scimClients;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
 
     public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, ScimClientFactory scimClients, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, ScimClientFactory scimClients,
+            ConsumerSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dispatcher = dispatcher;
         this.memberships = memberships;
         this.log = log;
+        this.deadLetters = deadLetters;
         this.scimClients = scimClients;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
@@ -52,8 +54,8 @@ public class JobRunnerRegistry {
         JobContext context = JobContext.of(job, scimClients.create(job.tenantUrl(), job.secretToken()),
                 UUID.randomUUID());
         JobProgress jobProgress = new JobProgress();
-        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, settings, bootstrapServers,
-                jobProgress);
+        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, settings,
+                bootstrapServers, jobProgress);
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();
