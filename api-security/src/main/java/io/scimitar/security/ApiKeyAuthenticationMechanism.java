@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Authenticates {@code /api} callers by API key ({@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}).
- * A bearer value that is not one of our keys is left to the next mechanism, e.g. OIDC when it is enabled.
+ * A bearer value that is not one of our keys is left to the next mechanism: OIDC when it is enabled, otherwise the
+ * caller stays anonymous and gets 401.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -24,10 +25,16 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "bearer ";
 
+    private final ApiKeyRegistry keys;
+
+    public ApiKeyAuthenticationMechanism(ApiKeySettings settings) {
+        this.keys = ApiKeyRegistry.of(settings);
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String presented = presentedKey(context);
-        if (presented == null) {
+        if (presented == null || keys.roles(presented).isEmpty()) {
             return Uni.createFrom().nullItem();
         }
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(
@@ -46,8 +53,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION,
-                "bearer"));
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER,
+                API_KEY_HEADER.toLowerCase()));
     }
 
     private static String presentedKey(RoutingContext context) {

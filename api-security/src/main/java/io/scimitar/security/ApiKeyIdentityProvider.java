@@ -11,7 +11,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Set;
 
 /** Turns a configured API key into a caller with its roles; any other key is refused. */
@@ -23,7 +22,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     private final ApiKeyRegistry keys;
 
     public ApiKeyIdentityProvider(ApiKeySettings settings) {
-        this.keys = new ApiKeyRegistry(settings.adminKeys().orElse(List.of()), settings.readerKeys().orElse(List.of()));
+        this.keys = ApiKeyRegistry.of(settings);
     }
 
     @Override

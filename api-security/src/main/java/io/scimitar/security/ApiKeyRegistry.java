@@ -17,6 +17,11 @@ public final class ApiKeyRegistry {
         this.readerKeys = readerKeys.stream().filter(key -> !key.isBlank()).map(ApiKeyRegistry::bytes).toList();
     }
 
+    /** The keys the configuration names. */
+    public static ApiKeyRegistry of(ApiKeySettings settings) {
+        return new ApiKeyRegistry(settings.adminKeys().orElse(List.of()), settings.readerKeys().orElse(List.of()));
+    }
+
     /** The roles of {@code key}, or empty when it is not a configured key. */
     public Optional<Set<String>> roles(String key) {
         if (key == null || key.isBlank()) {
