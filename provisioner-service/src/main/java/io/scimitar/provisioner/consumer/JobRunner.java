@@ -3,6 +3,8 @@ package io.scimitar.provisioner.consumer;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.UnsupportedEventException;
+import io.scimitar.provisioner.escrow.EscrowKeeper;
+import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.log.ChangeTrace;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
@@ -44,6 +46,8 @@ final class JobRunner implements Runnable {
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
     private final DeadLetterPublisher deadLetters;
+    private final EscrowKeeper escrow;
+    private final EscrowSettings escrowSettings;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
     private final JobProgress progress;
@@ -53,8 +57,10 @@ final class JobRunner implements Runnable {
     private Thread thread;
 
     JobRunner(JobContext context, EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, ConsumerSettings settings,
-            String bootstrapServers, JobProgress progress) {
+            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
+            EscrowSettings escrowSettings, ConsumerSettings settings, String bootstrapServers, JobProgress progress) {
+        this.escrow = escrow;
+        this.escrowSettings = escrowSettings;
         this.context = context;
         this.dispatcher = dispatcher;
         this.memberships = memberships;
@@ -98,9 +104,14 @@ final class JobRunner implements Runnable {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             kafka.subscribe(List.of(settings.topic()));
+            long nextEscrowCheck = 0;
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
                 progress.observeLag(kafka);
+                if (System.nanoTime() >= nextEscrowCheck) {
+                    retryEscrowed();
+                    nextEscrowCheck = System.nanoTime() + escrowSettings.pollInterval().toNanos();
+                }
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -156,6 +167,34 @@ final class JobRunner implements Runnable {
                             .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
                             .collect().last())
                     .await().indefinitely();
+        }
+    }
+
+    /** Retries the escrowed changes that are due; a failure here only postpones them. */
+    private void retryEscrowed() {
+        try {
+            List<AssignmentEvent> due = escrow.due(context, settings.maxPollRecords()).await().indefinitely();
+            if (due.isEmpty()) {
+                return;
+            }
+            Map<String, List<AssignmentEvent>> byObject = new LinkedHashMap<>();
+            due.forEach(event -> byObject.computeIfAbsent(event.key(), key -> new ArrayList<>()).add(event));
+            Set<String> activated = new HashSet<>();
+            Multi.createFrom().iterable(byObject.values())
+                    .onItem().transformToUni(events -> applyInOrder(events, activated))
+                    .merge(settings.concurrency())
+                    .collect().last()
+                    .await().indefinitely();
+            if (!activated.isEmpty()) {
+                memberships.membersActivated(context, activated)
+                        .chain(traces -> Multi.createFrom().iterable(traces)
+                                .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
+                                .collect().last())
+                        .await().indefinitely();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: retrying escrowed changes failed (%s); they stay in escrow", context.job().id(),
+                    e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.scimitar.provisioner.consumer;
 
+import io.scimitar.provisioner.escrow.EscrowKeeper;
+import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
@@ -29,13 +31,18 @@ public class JobRunnerRegistry {
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
     private final DeadLetterPublisher deadLetters;
+    private final EscrowKeeper escrow;
+    private final EscrowSettings escrowSettings;
     private final ScimClientFactory scimClients;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
 
     public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, ScimClientFactory scimClients,
-            ConsumerSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
+            EscrowSettings escrowSettings, ScimClientFactory scimClients, ConsumerSettings settings,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.escrow = escrow;
+        this.escrowSettings = escrowSettings;
         this.dispatcher = dispatcher;
         this.memberships = memberships;
         this.log = log;
@@ -54,8 +61,8 @@ public class JobRunnerRegistry {
         JobContext context = JobContext.of(job, scimClients.create(job.tenantUrl(), job.secretToken()),
                 UUID.randomUUID());
         JobProgress jobProgress = new JobProgress();
-        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, settings,
-                bootstrapServers, jobProgress);
+        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, escrow, escrowSettings,
+                settings, bootstrapServers, jobProgress);
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();

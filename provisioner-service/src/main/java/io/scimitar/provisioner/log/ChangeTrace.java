@@ -29,6 +29,8 @@ public final class ChangeTrace {
     private ProvisioningStatus status = ProvisioningStatus.SUCCESS;
     private String errorCode;
     private String errorReason;
+    private boolean transientFailure;
+    private java.time.Duration retryAfter;
 
     public ChangeTrace(UUID jobId, UUID cycleId, String objectType, AssignmentEvent event) {
         this(jobId, cycleId, objectType, event.objectId(), event.eventId(), event.objectVersion());
@@ -92,6 +94,31 @@ public final class ChangeTrace {
         this.status = ProvisioningStatus.FAILURE;
         this.errorCode = code;
         this.errorReason = reason;
+        return this;
+    }
+
+    /**
+     * Ends the change as failed for a reason that may pass by itself (5xx, timeout, 429), so it is retried soon;
+     * {@code retryAfter} is the target's own hint, or null.
+     */
+    public ChangeTrace failedTransiently(String code, String reason, java.time.Duration retryAfter) {
+        failed(code, reason);
+        this.transientFailure = true;
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
+    public boolean isTransientFailure() {
+        return transientFailure;
+    }
+
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Appends to the reason, e.g. when the change will be retried. */
+    public ChangeTrace reasonSuffix(String suffix) {
+        this.errorReason = errorReason == null ? suffix : errorReason + " " + suffix;
         return this;
     }
 

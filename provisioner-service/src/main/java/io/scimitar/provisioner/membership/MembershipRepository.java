@@ -139,4 +139,12 @@ public class MembershipRepository {
         return database.preparedQuery("delete from group_membership where job_id = $1 and member_id = $2")
                 .execute(Tuple.of(jobId, memberId)).replaceWithVoid();
     }
+
+    /** Records members as present in the target group, e.g. after a removal from it failed. */
+    public Uni<Void> restoreExported(UUID jobId, String groupId, Collection<String> memberIds) {
+        return database.preparedQuery("insert into group_membership (job_id, group_id, member_id, exported) "
+                        + "select $1, $2, unnest($3::text[]), true on conflict (job_id, group_id, member_id) "
+                        + "do update set exported = true")
+                .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new))).replaceWithVoid();
+    }
 }

@@ -13,6 +13,7 @@ import io.scimitar.provisioner.log.ProvisioningStatus;
 import io.scimitar.provisioner.log.ProvisioningStep.StepType;
 import io.scimitar.provisioner.provisioning.ChangeOutcome;
 import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.provisioning.UserProvisioner;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimPatchWriter;
 import io.scimitar.provisioner.scim.ScimResult;
@@ -130,19 +131,22 @@ public class MembershipSynchronizer {
         if (targetsBySource.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> targets = new ArrayList<>(targetsBySource.values());
-        return Multi.createFrom().iterable(chunks(targets))
+        List<String> sources = new ArrayList<>(targetsBySource.keySet());
+        return Multi.createFrom().iterable(chunks(sources))
                 .onItem().transformToUniAndConcatenate(chunk -> context.scim().patch(ScimClient.GROUPS,
-                                group.targetId(), patches.removeMembers(context.dialect(), chunk))
-                        .invoke(result -> {
+                                group.targetId(), patches.removeMembers(context.dialect(),
+                                        chunk.stream().map(targetsBySource::get).toList()))
+                        .chain(result -> {
                             trace.action(ProvisioningAction.UPDATE);
                             if (result.isSuccess()) {
                                 trace.modified("members", "-" + chunk.size() + " member(s)", null);
                                 trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
                                         "Removed " + chunk.size() + " member(s) from group " + group.targetId());
-                            } else {
-                                fail(trace, "EntryExportUpdate", "removing " + chunk.size() + " member(s)", result);
+                                return Uni.createFrom().voidItem();
                             }
+                            fail(trace, "EntryExportUpdate", "removing " + chunk.size() + " member(s)", result);
+                            // still in the target group: remember them, so that the retry removes them
+                            return memberships.restoreExported(context.job().id(), group.sourceId(), chunk);
                         }))
                 .collect().last().replaceWithVoid();
     }
@@ -174,7 +178,7 @@ public class MembershipSynchronizer {
     private static void fail(ChangeTrace trace, String step, String what, ScimResult result) {
         ScimResult.Failure failure = (ScimResult.Failure) result;
         trace.step(StepType.EXPORT, step, ProvisioningStatus.FAILURE, "Failed " + what + ": " + failure);
-        trace.failed(failure.errorCode(), failure.detail());
+        UserProvisioner.failed(trace, failure);
     }
 
     private static List<String> userIds(List<MemberRef> members) {

@@ -6,12 +6,13 @@ import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Routes an assignment event to the step that applies it, then writes its provisioning log entry. */
+/** Routes an assignment event to the step that applies it, escrows it if it failed, and logs it. */
 @ApplicationScoped
 public class EventDispatcher {
 
@@ -19,13 +20,15 @@ public class EventDispatcher {
     private final GroupProvisioner groups;
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
+    private final EscrowKeeper escrow;
 
-    public EventDispatcher(UserProvisioner users, GroupProvisioner groups,
-            MembershipSynchronizer memberships, ProvisioningLogRepository log) {
+    public EventDispatcher(UserProvisioner users, GroupProvisioner groups, MembershipSynchronizer memberships,
+            ProvisioningLogRepository log, EscrowKeeper escrow) {
         this.users = users;
         this.groups = groups;
         this.memberships = memberships;
         this.log = log;
+        this.escrow = escrow;
     }
 
     /** Applies one event for one job; the outcome's trace is already in the provisioning log when this completes. */
@@ -42,7 +45,9 @@ public class EventDispatcher {
         } else {
             outcome = groups.delete(context, (GroupDeletedEvent) event);
         }
-        return outcome.call(result -> result.trace() == null ? Uni.createFrom().voidItem()
-                : log.insert(result.trace().toEntry()));
+        return outcome
+                .call(result -> escrow.record(context, event, result))
+                .call(result -> result.trace() == null ? Uni.createFrom().voidItem()
+                        : log.insert(result.trace().toEntry()));
     }
 }

@@ -143,6 +143,8 @@ public class GroupProvisioner {
         trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.FAILURE, reason);
         if (match instanceof MatchResult.NoMatchingValue) {
             trace.skipped(code, reason);
+        } else if (match instanceof MatchResult.Failed failed) {
+            UserProvisioner.failed(trace, failed.failure());
         } else {
             trace.failed(code, reason);
         }

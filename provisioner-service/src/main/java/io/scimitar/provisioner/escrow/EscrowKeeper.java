@@ -1,0 +1,79 @@
+package io.scimitar.provisioner.escrow;
+
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.AssignmentEventCodec;
+import io.scimitar.events.GroupMembershipEvent;
+import io.scimitar.provisioner.log.ChangeTrace;
+import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.provisioner.provisioning.ChangeOutcome;
+import io.scimitar.provisioner.provisioning.JobContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Puts failed changes in escrow and takes them out when they, or a newer state of the same object, succeed. An
+ * escrowed object never blocks the others: its event's offset is committed once the escrow entry is stored.
+ * Membership deltas are escrowed one by one (they are changes, not states, so a newer one must not replace them).
+ */
+@ApplicationScoped
+public class EscrowKeeper {
+
+    private final EscrowRepository escrow;
+    private final RetrySchedule schedule;
+    private final EscrowSettings settings;
+
+    public EscrowKeeper(EscrowRepository escrow, EscrowSettings settings) {
+        this.escrow = escrow;
+        this.settings = settings;
+        this.schedule = new RetrySchedule(settings, new SecureRandom());
+    }
+
+    /** Escrows a failed change (adding when it will be retried to its log reason) or resolves a successful one. */
+    public Uni<Void> record(JobContext context, AssignmentEvent event, ChangeOutcome outcome) {
+        ChangeTrace trace = outcome.trace();
+        if (trace == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID jobId = context.job().id();
+        String key = escrowKey(event);
+        if (trace.status() != ProvisioningStatus.FAILURE) {
+            return escrow.resolved(jobId, key, event.objectVersion());
+        }
+        Instant now = Instant.now();
+        return escrow.fail(jobId, key, event.objectVersion(), AssignmentEventCodec.encodeToString(event), now,
+                        attempts -> schedule.next(now, attempts, trace.isTransientFailure(), trace.retryAfter()),
+                        trace.toEntry().errorCode(), trace.toEntry().errorReason())
+                .invoke(entry -> {
+                    if (Instant.now().isAfter(entry.firstFailure().plus(settings.maxAge()))) {
+                        trace.reasonSuffix("This operation failed for longer than " + settings.maxAge()
+                                + " and will not be retried again.");
+                    } else {
+                        trace.reasonSuffix("This operation was retried " + (entry.attempts() - 1)
+                                + " times. It will be retried again after this date: " + entry.nextAttempt());
+                    }
+                })
+                .call(entry -> Instant.now().isAfter(entry.firstFailure().plus(settings.maxAge()))
+                        ? escrow.drop(jobId, key) : Uni.createFrom().voidItem())
+                .replaceWithVoid();
+    }
+
+    /** Changes of the job whose retry is due, oldest first, with their events. */
+    public Uni<List<AssignmentEvent>> due(JobContext context, int limit) {
+        return escrow.due(context.job().id(), Instant.now(), limit)
+                .map(entries -> entries.stream().map(entry -> AssignmentEventCodec.decode(
+                        entry.event().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList());
+    }
+
+    public Uni<Long> count(UUID jobId) {
+        return escrow.count(jobId);
+    }
+
+    static String escrowKey(AssignmentEvent event) {
+        return event instanceof GroupMembershipEvent ? event.key() + "#members#" + event.eventId() : event.key();
+    }
+}
