@@ -20,6 +20,7 @@ public final class ScimApi {
 
     static {
         RestAssured.registerParser(SCIM_JSON, Parser.JSON);
+        RestAssured.registerParser("application/problem+json", Parser.JSON);
     }
 
     private ScimApi() {

@@ -1,5 +1,7 @@
 package io.scimitar.assignment.application;
 
+import io.scimitar.security.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
@@ -29,6 +31,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "applications")
+@RolesAllowed(ApiRoles.ADMIN)
 public class ApplicationResource {
 
     private final ApplicationService service;
@@ -48,6 +51,7 @@ public class ApplicationResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List applications, by id, with keyset paging")
     public Page<ApplicationResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith) {
@@ -55,6 +59,7 @@ public class ApplicationResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}")
     @Operation(summary = "Read an application with its app roles")
     public Response get(@PathParam("id") UUID id) {

@@ -1,5 +1,7 @@
 package io.scimitar.assignment.assignment;
 
+import io.scimitar.security.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.Bodies;
@@ -24,6 +26,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "appRoleAssignments")
+@RolesAllowed(ApiRoles.ADMIN)
 public class AssignmentResource {
 
     private final AssignmentService service;
@@ -47,6 +50,7 @@ public class AssignmentResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List the application's assignments, optionally of one principal")
     public Page<AssignmentResponse> list(@PathParam("applicationId") UUID applicationId,
             @QueryParam("principalId") UUID principalId, @QueryParam("limit") Integer limit,
@@ -55,6 +59,7 @@ public class AssignmentResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}")
     @Operation(summary = "Read an assignment")
     public AssignmentResponse get(@PathParam("applicationId") UUID applicationId, @PathParam("id") UUID id) {

@@ -1,5 +1,7 @@
 package io.scimitar.assignment.group;
 
+import io.scimitar.security.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
@@ -30,6 +32,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "groups")
+@RolesAllowed(ApiRoles.ADMIN)
 public class GroupResource {
 
     private final GroupService service;
@@ -47,6 +50,7 @@ public class GroupResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List groups, by id, with keyset paging")
     public Page<GroupResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith) {
@@ -54,6 +58,7 @@ public class GroupResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}")
     @Operation(summary = "Read a group")
     public Response get(@PathParam("id") UUID id) {
@@ -79,6 +84,7 @@ public class GroupResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}/members")
     @Operation(summary = "List the direct members of a group")
     public Page<MemberResponse> members(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,

@@ -1,5 +1,7 @@
 package io.scimitar.assignment.importing;
 
+import io.scimitar.security.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ import java.util.Map;
  */
 @Path("/api/v1/import/{kind}")
 @Tag(name = "import")
+@RolesAllowed(ApiRoles.ADMIN)
 public class ImportResource {
 
     static final String JSON_LINES = "application/x-ndjson";

@@ -39,10 +39,6 @@ public class EventProducer {
         return producer().send(record);
     }
 
-    public void flush() {
-        producer().flush();
-    }
-
     /** Closes the current producer without waiting; the next send creates a new one. */
     public synchronized void reset() {
         if (producer != null) {

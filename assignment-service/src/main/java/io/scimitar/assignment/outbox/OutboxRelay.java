@@ -159,9 +159,6 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return 0;
         }
-        if (sendFailure == null) {
-            producer.flush();
-        }
         // delete what the broker acknowledged, except rows behind a failed row of the same key: those go again,
         // after it, so that a key's events are never reordered; the rest stays for the next round
         Set<String> blockedKeys = new HashSet<>();

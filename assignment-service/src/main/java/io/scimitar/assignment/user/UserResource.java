@@ -1,5 +1,7 @@
 package io.scimitar.assignment.user;
 
+import io.scimitar.security.ApiRoles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
@@ -28,6 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
+@RolesAllowed(ApiRoles.ADMIN)
 public class UserResource {
 
     private final UserService service;
@@ -45,6 +48,7 @@ public class UserResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List users, by id, with keyset paging and optional filters")
     public Page<UserResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
             @QueryParam("userPrincipalName") String userPrincipalName,
@@ -56,6 +60,7 @@ public class UserResource {
     }
 
     @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}")
     @Operation(summary = "Read a user (soft-deleted users too)")
     public Response get(@PathParam("id") UUID id) {

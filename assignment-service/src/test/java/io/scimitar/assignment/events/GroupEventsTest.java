@@ -193,6 +193,12 @@ class GroupEventsTest {
         given().contentType(ContentType.JSON).body(Map.of("principalId", group, "appRoleId", ghost))
                 .post("/api/v1/applications/" + app + "/appRoleAssignments").then().statusCode(422)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("appRoleId"));
+        given().contentType(ContentType.JSON).body(Map.of("description", "no name"))
+                .post("/api/v1/groups").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("displayName"));
+        given().contentType(ContentType.JSON).body("{\"displayName\": \"x\", \"members\": []}")
+                .post("/api/v1/groups").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("members"));
         given().get("/api/v1/groups/" + group + "/members").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
         given().get("/api/v1/applications/" + app + "/appRoleAssignments").then().statusCode(200)

@@ -46,6 +46,13 @@ class RealInfrastructureTest {
     }
 
     @Test
+    void publishesTheOpenApiDocumentOfTheApi() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/api/v1/users"))
+                .body(org.hamcrest.Matchers.containsString("/api/v1/applications/{id}/resnapshot"));
+    }
+
+    @Test
     void isReady() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -59,6 +59,8 @@ public class UserFastRoutes {
                     fail(rc, ar.cause());
                 }
             });
+            // Quarkus may hand over a paused request (RESTEasy resumes it when it reads the body): resume it too.
+            rc.request().resume();
         }
     }
 

@@ -106,4 +106,31 @@ class AdminApiTest {
         given().contentType("application/json").body("{\"role\":\"ADMIN\"}").put("/admin/teams/" + DEFAULT_TEAM_ID + "/members/1")
                 .then().statusCode(404);
     }
+
+    @Test
+    void answersAdminErrorsAsProblemJsonAndScimErrorsInTheScimSchema() {
+        Response conflict = given().contentType("application/json").body("{\"displayName\":\"Default team\"}").post("/admin/teams");
+        assertProblem(conflict, 409, "/admin/teams");
+        assertThat(conflict.<String>path("detail")).contains("already exists");
+        assertProblem(given().contentType("application/json").body("{oops").put("/admin/settings"), 400, "/admin/settings");
+        assertProblem(given().contentType("application/json").body("{\"groupModel\":\"projects\"}").put("/admin/settings"),
+                400, "/admin/settings");
+        assertProblem(given().contentType("application/json").body("{\"role\":\"ADMIN\"}")
+                .put("/admin/teams/" + DEFAULT_TEAM_ID + "/members/1"), 404, "/admin/teams/" + DEFAULT_TEAM_ID + "/members/1");
+        assertProblem(given().post("/admin/snapshot"), 409, "/admin/snapshot");
+        assertProblem(given().contentType("text/plain").body("x").put("/admin/settings"), 415, "/admin/settings");
+
+        io.scimitar.mock.ScimApi.assertScimError(scim().get(USERS + "/42"), 404, null);
+    }
+
+    private static void assertProblem(Response response, int status, String instance) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.<String>path("type")).isEqualTo("about:blank");
+        assertThat(response.<String>path("title")).isNotBlank();
+        assertThat(response.<Integer>path("status")).isEqualTo(status);
+        assertThat(response.<String>path("detail")).isNotBlank().doesNotContain("Exception");
+        assertThat(response.<String>path("instance")).isEqualTo(instance);
+        assertThat(response.<Object>path("schemas")).isNull();
+    }
 }
