@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaServerProcess kafka;
     private final List<QuarkusServiceProcess> services = new ArrayList<>();
+    private String apiKey;
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -41,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(settings.logs());
             stopLeftovers(settings);
             writePidFile(List.of(ProcessHandle.current().pid()));
+            apiKey = ApiKeyFile.readOrCreate(settings.apiKeyFile());
 
             reporter.step("PostgreSQL", "starting on 127.0.0.1:" + settings.postgresPort());
             requireFree(settings.postgresPort(), "PostgreSQL", "--postgres-port");
@@ -174,7 +176,13 @@ public final class LocalStack implements AutoCloseable {
                 "SCIMITAR_DB_JDBC_URL", postgres.jdbcUrl(database),
                 "SCIMITAR_DB_USER", PostgresServer.USER,
                 "SCIMITAR_DB_PASSWORD", PostgresServer.PASSWORD,
-                "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+                "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                "SCIMITAR_API_ADMIN_KEYS", apiKey);
+    }
+
+    /** The admin API key of this stack's services (kept in {@link StackSettings#apiKeyFile()}). */
+    public String apiKey() {
+        return apiKey;
     }
 
     private void writePidFile(List<Long> pids) throws IOException {

@@ -61,6 +61,9 @@ public final class LocalStackCommand {
         for (LocalStack.Endpoint endpoint : stack.endpoints()) {
             System.out.printf("  %-20s %s%n  %-20s log: %s%n", endpoint.name(), endpoint.address(), "", endpoint.log());
         }
+        System.out.printf("%n  %-20s in %s (send it as X-API-Key, e.g. curl -H \"X-API-Key: $(cat %s)\" %s)%n",
+                "admin API key", settings.apiKeyFile(), settings.apiKeyFile(),
+                "http://127.0.0.1:" + settings.provisionerPort() + "/api/v1/jobs");
         System.out.println();
         System.out.println("Press Ctrl-C (or run './scimitar stop') to stop everything.");
         try {

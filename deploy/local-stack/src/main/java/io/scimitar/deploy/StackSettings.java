@@ -56,6 +56,11 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
         return home.resolve("stack.pids");
     }
 
+    /** The admin API key of the local services, created on first run, readable by its owner only. */
+    public Path apiKeyFile() {
+        return home.resolve("api-key");
+    }
+
     public Path logs() {
         return home.resolve("logs");
     }

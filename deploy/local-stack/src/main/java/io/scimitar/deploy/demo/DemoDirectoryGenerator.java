@@ -1,0 +1,106 @@
+package io.scimitar.deploy.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Generates a realistic demo directory of any size, the same for the same seed: people in departments with
+ * managers, offices and extension attributes, a few disabled accounts, department teams as groups, and assignments
+ * to the demo application (half the teams, plus some people directly, a few as admins).
+ */
+public final class DemoDirectoryGenerator {
+
+    public static final int MIN_USERS = 10;
+    public static final int MAX_USERS = 1_000_000;
+
+    private static final String DOMAIN = "example.com";
+    private static final String[] GIVEN = {"Ada", "Alan", "Grace", "Linus", "Barbara", "Edsger", "Margaret", "Ken",
+        "Dennis", "Frances", "Hedy", "Tim", "Radia", "Donald", "Katherine", "John", "Mary", "Niklaus", "Sophie",
+        "Guido", "Anita", "Bjarne", "Lynn", "James", "Shafi", "Vint", "Annie", "Whitfield", "Joan", "Leslie",
+        "Yukihiro", "Fran", "Adele", "Ivan", "Hamid", "Chioma", "Mateus", "Ingrid", "Søren", "Zoë"};
+    private static final String[] SURNAMES = {"Lovelace", "Turing", "Hopper", "Torvalds", "Liskov", "Dijkstra",
+        "Hamilton", "Thompson", "Ritchie", "Allen", "Lamarr", "Berners-Lee", "Perlman", "Knuth", "Johnson",
+        "McCarthy", "Keller", "Wirth", "Wilson", "van Rossum", "Borg", "Stroustrup", "Conway", "Gosling",
+        "Goldwasser", "Cerf", "Easley", "Diffie", "Clarke", "Lamport", "Matsumoto", "Allen", "Goldberg",
+        "Sutherland", "Karimi", "Okafor", "Silva", "Nygaard", "Kierkegaard", "Müller"};
+    private static final String[] DEPARTMENTS = {"Engineering", "Design", "Sales", "Marketing", "Finance", "Legal",
+        "People", "Support", "Product", "Research", "Operations", "Security"};
+    private static final String[] TITLES = {"Engineer", "Senior Engineer", "Designer", "Account Executive",
+        "Analyst", "Counsel", "Partner", "Specialist", "Manager", "Researcher", "Coordinator", "Architect"};
+    private static final String[][] OFFICES = {{"Berlin", "DE", "de-DE"}, {"London", "GB", "en-GB"},
+        {"Amsterdam", "NL", "nl-NL"}, {"New York", "US", "en-US"}, {"São Paulo", "BR", "pt-BR"},
+        {"Tokyo", "JP", "ja-JP"}};
+
+    private DemoDirectoryGenerator() {
+    }
+
+    public static DemoDirectory generate(int size, long seed) {
+        if (size < MIN_USERS || size > MAX_USERS) {
+            throw new IllegalArgumentException("The demo size must be between " + MIN_USERS + " and " + MAX_USERS
+                    + " users, not " + size);
+        }
+        Random random = new Random(seed);
+        int departments = Math.min(DEPARTMENTS.length, Math.max(3, size / 10));
+        List<DemoDirectory.User> users = new ArrayList<>(size);
+        Map<Integer, String> heads = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            int department = i % departments;
+            String given = GIVEN[random.nextInt(GIVEN.length)];
+            String surname = SURNAMES[random.nextInt(SURNAMES.length)];
+            String alias = ascii(given + "." + surname).toLowerCase() + "." + (i + 1);
+            String upn = alias + "@" + DOMAIN;
+            String[] office = OFFICES[random.nextInt(OFFICES.length)];
+            String id = id(seed, "user", i);
+            boolean head = !heads.containsKey(department);
+            if (head) {
+                heads.put(department, id);
+            }
+            Map<String, Object> extensions = new HashMap<>();
+            extensions.put("extension_demo_costCenter", "CC-" + (100 + department));
+            extensions.put("extension_demo_level", 1 + random.nextInt(7));
+            extensions.put("extension_demo_remote", random.nextInt(4) == 0);
+            users.add(new DemoDirectory.User(id, upn, upn, alias, given, surname, given + " " + surname,
+                    head ? "Head of " + DEPARTMENTS[department] : TITLES[random.nextInt(TITLES.length)],
+                    DEPARTMENTS[department], "Contoso", String.format("E%06d", i + 1), office[0] + " HQ", office[0],
+                    office[1], office[1], office[2], head || random.nextInt(33) != 0, head ? null
+                    : heads.get(department), extensions));
+        }
+        int groupCount = Math.max(departments, Math.min(1000, size / 100));
+        List<DemoDirectory.Group> groups = new ArrayList<>(groupCount);
+        for (int g = 0; g < groupCount; g++) {
+            String department = DEPARTMENTS[g % departments];
+            String name = department + " Team " + (g / departments + 1);
+            groups.add(new DemoDirectory.Group(id(seed, "group", g), name, ascii(name).toLowerCase()
+                    .replace(' ', '-'), "The " + name + " of " + department));
+        }
+        List<DemoDirectory.Membership> memberships = new ArrayList<>(size);
+        int teamsPerDepartment = (groupCount + departments - 1) / departments;
+        for (int i = 0; i < size; i++) {
+            int department = i % departments;
+            int team = Math.min(groupCount - 1, department + departments * ((i / departments) % teamsPerDepartment));
+            memberships.add(new DemoDirectory.Membership(groups.get(team).id(), users.get(i).id()));
+        }
+        List<DemoDirectory.Assignment> assignments = new ArrayList<>();
+        for (int g = 0; g < groupCount; g += 2) {
+            assignments.add(new DemoDirectory.Assignment(groups.get(g).id(), "User"));
+        }
+        for (int i = 0; i < size; i += 10) {
+            assignments.add(new DemoDirectory.Assignment(users.get(i).id(), i % 50 == 0 ? "Admin" : "User"));
+        }
+        return new DemoDirectory(users, groups, memberships, assignments);
+    }
+
+    private static String id(long seed, String kind, int index) {
+        return UUID.nameUUIDFromBytes((seed + "/" + kind + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String ascii(String text) {
+        return java.text.Normalizer.normalize(text.replace("ø", "o").replace("Ø", "O").replace("ß", "ss"),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9.\\- ]", "");
+    }
+}
