@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaServerProcess kafka;
     private final List<QuarkusServiceProcess> services = new ArrayList<>();
     private String apiKey;
+    private String miroToken;
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -43,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
             stopLeftovers(settings);
             writePidFile(List.of(ProcessHandle.current().pid()));
             apiKey = ApiKeyFile.readOrCreate(settings.apiKeyFile());
+            miroToken = ApiKeyFile.readOrCreate(settings.miroTokenFile());
 
             reporter.step("PostgreSQL", "starting on 127.0.0.1:" + settings.postgresPort());
             requireFree(settings.postgresPort(), "PostgreSQL", "--postgres-port");
@@ -55,7 +57,8 @@ public final class LocalStack implements AutoCloseable {
 
             services.add(new QuarkusServiceProcess("miro-scim-mock", settings.root().resolve("miro-scim-mock"),
                     settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
-                            settings.home().resolve("miro-mock-state.json").toString())));
+                            settings.home().resolve("miro-mock-state.json").toString(), "MIRO_MOCK_TOKEN", miroToken,
+                            "MIRO_MOCK_RATE_LIMITS_ENABLED", Boolean.toString(settings.miroRateLimits()))));
             services.add(new QuarkusServiceProcess("assignment-service", settings.root().resolve("assignment-service"),
                     settings.assignmentPort(), serviceEnvironment("assignments")));
             services.add(new QuarkusServiceProcess("provisioner-service",
@@ -178,6 +181,11 @@ public final class LocalStack implements AutoCloseable {
                 "SCIMITAR_DB_PASSWORD", PostgresServer.PASSWORD,
                 "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "SCIMITAR_API_ADMIN_KEYS", apiKey);
+    }
+
+    /** The bearer token of the local Miro mock. */
+    public String miroToken() {
+        return miroToken;
     }
 
     /** The admin API key of this stack's services (kept in {@link StackSettings#apiKeyFile()}). */

@@ -42,9 +42,7 @@ public final class LocalStackCommand {
     }
 
     private static void run(StackSettings settings) {
-        if (!settings.unparsed().isEmpty()) {
-            throw new IllegalArgumentException("Unknown options: " + String.join(" ", settings.unparsed()));
-        }
+        DemoOptions demo = DemoOptions.parse(settings.unparsed());
         long started = System.nanoTime();
         LocalStack stack = new LocalStack(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -65,6 +63,12 @@ public final class LocalStackCommand {
                 "admin API key", settings.apiKeyFile(), settings.apiKeyFile(),
                 "http://127.0.0.1:" + settings.provisionerPort() + "/api/v1/jobs");
         System.out.println();
+        if (demo.load()) {
+            DemoRun.run(stack, settings, demo);
+        }
+        if (demo.exitWhenDone()) {
+            System.exit(0);
+        }
         System.out.println("Press Ctrl-C (or run './scimitar stop') to stop everything.");
         try {
             stopped.await();

@@ -17,7 +17,7 @@ import java.util.List;
  * @param provisionerPort  provisioner-service's HTTP port
  */
 public record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
-        int mockPort, int assignmentPort, int provisionerPort, List<String> unparsed) {
+        int mockPort, int assignmentPort, int provisionerPort, boolean miroRateLimits, List<String> unparsed) {
 
     public static final String USAGE = """
             Options (all optional):
@@ -26,7 +26,13 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
               --postgres-port N        PostgreSQL (default 15432)
               --mock-port N            miro-scim-mock (default 8083)
               --assignment-port N      assignment-service (default 8081)
-              --provisioner-port N     provisioner-service (default 8082)""";
+              --provisioner-port N     provisioner-service (default 8082)
+              --miro-rate-limits       the Miro mock enforces Miro's per-30-second rate limits (default off)
+              --demo-size N            users in the demo directory (default 1000; 10 to 1000000)
+              --seed N                 the demo directory's seed (default 42): the same seed, the same directory
+              --no-demo                start the stack only, load nothing
+              --follow                 after the initial sync, print every change as the job applies it
+              --exit-when-done         stop everything once the initial sync is done (for scripts and benchmarks)""";
 
     public static StackSettings parse(Path root, List<String> arguments) {
         Path home = root.resolve(".scimitar");
@@ -35,6 +41,7 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
         int mock = 8083;
         int assignment = 8081;
         int provisioner = 8082;
+        boolean rateLimits = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             String option = arguments.get(i);
@@ -45,11 +52,12 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
                 case "--mock-port" -> mock = port(arguments, ++i, option);
                 case "--assignment-port" -> assignment = port(arguments, ++i, option);
                 case "--provisioner-port" -> provisioner = port(arguments, ++i, option);
+                case "--miro-rate-limits" -> rateLimits = true;
                 default -> rest.add(option);
             }
         }
         return new StackSettings(root, home.toAbsolutePath().normalize(), kafka, kafka + 1, postgres, mock, assignment,
-                provisioner, List.copyOf(rest));
+                provisioner, rateLimits, List.copyOf(rest));
     }
 
     public Path pidFile() {
@@ -59,6 +67,11 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
     /** The admin API key of the local services, created on first run, readable by its owner only. */
     public Path apiKeyFile() {
         return home.resolve("api-key");
+    }
+
+    /** The bearer token of the local Miro mock, created on first run. */
+    public Path miroTokenFile() {
+        return home.resolve("miro-mock-token");
     }
 
     public Path logs() {

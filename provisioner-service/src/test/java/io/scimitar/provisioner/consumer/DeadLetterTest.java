@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.AssignmentTopics;
 import io.scimitar.events.EventKeys;
 import io.scimitar.events.UserSnapshot;
-import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class DeadLetterTest {
@@ -50,7 +50,7 @@ class DeadLetterTest {
         String garbageKey = EventKeys.key(app, "garbage");
         String futureKey = EventKeys.key(app, "future");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.broker().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(AssignmentTopics.ASSIGNMENT_EVENTS, garbageKey,
                     "{not json".getBytes(StandardCharsets.UTF_8))).get();
@@ -74,7 +74,7 @@ class DeadLetterTest {
     private static List<ConsumerRecord<String, byte[]>> readDeadLetters(String job, int expected) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.broker().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -8,7 +8,7 @@ import io.scimitar.provisioner.log.ProvisioningAction;
 import io.scimitar.provisioner.log.ProvisioningLogEntry;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.log.ProvisioningStatus;
-import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class EscrowTest {

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.scimitar.events.UserSnapshot;
-import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class JobApiTest {

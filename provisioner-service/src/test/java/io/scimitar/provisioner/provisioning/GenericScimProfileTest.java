@@ -7,7 +7,7 @@ import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.GroupSnapshot;
 import io.scimitar.events.UserSnapshot;
-import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The generic SCIM 2.0 profile against a plain RFC 7644 endpoint: the mock with Miro's user-group model. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class GenericScimProfileTest {

@@ -13,7 +13,7 @@ import io.scimitar.events.MemberRef;
 import io.scimitar.events.RoleAssignment;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserSnapshot;
-import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,7 +47,7 @@ public final class ProvisioningFixture {
     public static synchronized void publish(AssignmentEvent... events) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    KafkaBrokerResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    KafkaProcessResource.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                     new StringSerializer(), new ByteArraySerializer());
         }
         try {

@@ -9,7 +9,7 @@ import io.scimitar.provisioner.log.ProvisioningAction;
 import io.scimitar.provisioner.log.ProvisioningLogEntry;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.log.ProvisioningStatus;
-import io.scimitar.testsupport.KafkaBrokerResource;
+import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class ReplayTest {

@@ -1,0 +1,119 @@
+package io.scimitar.deploy.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Loads a demo directory into assignment-service (the application "Miro" with its roles, users, groups, memberships
+ * and assignments, through the bulk import API), seeds the same-named teams in the Miro mock, and creates (or finds)
+ * the Miro provisioning job. Safe to run again on kept data: rows are matched by id and nothing is duplicated.
+ */
+public final class DemoLoader {
+
+    public static final String APPLICATION_NAME = "Miro";
+    private static final int ROWS_PER_REQUEST = 5000;
+
+    private final ApiClient directory;
+    private final ApiClient provisioner;
+    private final ApiClient mockAdmin;
+    private final String mockScimUrl;
+    private final String mockToken;
+    private final Consumer<String> say;
+
+    public DemoLoader(String directoryUrl, String provisionerUrl, String mockUrl, String apiKey, String mockToken,
+            Consumer<String> say) {
+        this.directory = new ApiClient(directoryUrl, apiKey);
+        this.provisioner = new ApiClient(provisionerUrl, apiKey);
+        this.mockAdmin = new ApiClient(mockUrl, null);
+        this.mockScimUrl = mockUrl + "/api/v1/scim";
+        this.mockToken = mockToken;
+        this.say = say;
+    }
+
+    /** What was loaded: the application and the job that provisions it. */
+    public record Loaded(String applicationId, String jobId) {
+    }
+
+    public Loaded load(DemoDirectory demo) {
+        JsonNode application = application();
+        String applicationId = application.path("id").asText();
+        Map<String, String> roleIds = new LinkedHashMap<>();
+        application.path("appRoles").forEach(role -> roleIds.put(role.path("value").asText(),
+                role.path("id").asText()));
+
+        List<Object> users = new ArrayList<>(demo.users().size());
+        demo.users().stream().filter(user -> user.managerId() == null).forEach(users::add);
+        demo.users().stream().filter(user -> user.managerId() != null).forEach(users::add);
+        importRows("users", users);
+        importRows("groups", new ArrayList<>(demo.groups()));
+        importRows("memberships", demo.memberships().stream()
+                .map(m -> (Object) Map.of("groupId", m.groupId(), "memberId", m.memberId(), "action", "add"))
+                .toList());
+        importRows("assignments", demo.assignments().stream()
+                .map(a -> (Object) Map.of("applicationId", applicationId, "principalId", a.principalId(),
+                        "appRoleId", roleIds.getOrDefault(a.roleValue(), roleIds.get("User"))))
+                .toList());
+
+        int seeded = 0;
+        for (DemoDirectory.Group group : demo.groups()) {
+            if (mockAdmin.postIfAbsent("/admin/teams", Map.of("displayName", group.displayName())) != null) {
+                seeded++;
+            }
+        }
+        say.accept("Seeded " + seeded + " Miro teams (" + (demo.groups().size() - seeded) + " already there)");
+        return new Loaded(applicationId, job(applicationId));
+    }
+
+    private JsonNode application() {
+        for (JsonNode app : directory.get("/api/v1/applications?limit=1000").path("items")) {
+            if (APPLICATION_NAME.equals(app.path("displayName").asText())) {
+                return directory.get("/api/v1/applications/" + app.path("id").asText());
+            }
+        }
+        say.accept("Creating the enterprise application \"" + APPLICATION_NAME + "\"");
+        return directory.post("/api/v1/applications", Map.of("displayName", APPLICATION_NAME,
+                "publishUnassigned", false, "appRoles", List.of(
+                        Map.of("value", "Admin", "displayName", "Miro administrator"))));
+    }
+
+    private void importRows(String kind, List<Object> rows) {
+        long started = System.nanoTime();
+        int failed = 0;
+        for (int from = 0; from < rows.size(); from += ROWS_PER_REQUEST) {
+            StringBuilder lines = new StringBuilder();
+            rows.subList(from, Math.min(rows.size(), from + ROWS_PER_REQUEST))
+                    .forEach(row -> lines.append(ApiClient.write(row)).append('\n'));
+            JsonNode result = directory.postText("/api/v1/import/" + kind, "application/x-ndjson", lines.toString());
+            for (JsonNode row : result.path("results")) {
+                if (row.path("errors").size() > 0) {
+                    failed++;
+                    if (failed <= 3) {
+                        say.accept("  " + kind + " line " + row.path("line").asText() + ": " + row);
+                    }
+                }
+            }
+        }
+        say.accept(String.format("Imported %,d %s in %.1f s%s", rows.size(), kind,
+                (System.nanoTime() - started) / 1e9, failed == 0 ? "" : " (" + failed + " rows refused)"));
+    }
+
+    private String job(String applicationId) {
+        for (JsonNode job : provisioner.get("/api/v1/jobs")) {
+            if (applicationId.equals(job.path("applicationId").asText())) {
+                return job.path("id").asText();
+            }
+        }
+        say.accept("Creating the Miro provisioning job (profile MIRO, tenant " + mockScimUrl + ")");
+        return provisioner.post("/api/v1/jobs", Map.of("name", "Miro", "applicationId", applicationId,
+                "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken)).path("id").asText();
+    }
+
+    ApiClient provisioner() {
+        return provisioner;
+    }
+}
