@@ -27,6 +27,8 @@ final class DemoRun {
         ProvisioningWatch watch = ProvisioningWatch.of(loader, loaded.jobId(), System.out);
         JsonNode progress = watch.untilCaughtUp(Duration.ofMinutes(30));
         watch.summary(progress, Duration.ofNanos(System.nanoTime() - started), demo.expectedActiveUsers());
+        long[] miro = loader.miroUsers();
+        System.out.printf("The Miro mock holds %,d active and %,d deactivated users.%n", miro[0], miro[1]);
         System.out.printf("""
 
                 Where to look next:

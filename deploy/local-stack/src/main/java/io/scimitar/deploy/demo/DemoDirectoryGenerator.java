@@ -52,7 +52,7 @@ public final class DemoDirectoryGenerator {
             int department = i % departments;
             String given = GIVEN[random.nextInt(GIVEN.length)];
             String surname = SURNAMES[random.nextInt(SURNAMES.length)];
-            String alias = ascii(given + "." + surname).toLowerCase() + "." + (i + 1);
+            String alias = ascii(given + "." + surname).toLowerCase().replace(" ", "") + "." + (i + 1);
             String upn = alias + "@" + DOMAIN;
             String[] office = OFFICES[random.nextInt(OFFICES.length)];
             String id = id(seed, "user", i);

@@ -113,6 +113,20 @@ public final class DemoLoader {
                 "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken)).path("id").asText();
     }
 
+    /** Active and inactive users the Miro mock holds now. */
+    public long[] miroUsers() {
+        long active = 0;
+        long inactive = 0;
+        for (JsonNode user : mockAdmin.get("/admin/state").path("users")) {
+            if (user.path("active").asBoolean(true)) {
+                active++;
+            } else {
+                inactive++;
+            }
+        }
+        return new long[] {active, inactive};
+    }
+
     ApiClient provisioner() {
         return provisioner;
     }
