@@ -36,12 +36,10 @@ public class EscrowKeeper {
     /** Escrows a failed change (adding when it will be retried to its log reason) or resolves a successful one. */
     public Uni<Void> record(JobContext context, AssignmentEvent event, ChangeOutcome outcome) {
         ChangeTrace trace = outcome.trace();
-        if (trace == null) {
-            return Uni.createFrom().voidItem();
-        }
         UUID jobId = context.job().id();
         String key = escrowKey(event);
-        if (trace.status() != ProvisioningStatus.FAILURE) {
+        if (trace == null || trace.status() != ProvisioningStatus.FAILURE) {
+            // applied, skipped, or already superseded by a newer state: nothing left to retry
             return escrow.resolved(jobId, key, event.objectVersion());
         }
         Instant now = Instant.now();

@@ -116,6 +116,8 @@ public class LinkRepository {
                         .execute(Tuple.of(jobId)))
                 .chain(() -> database.preparedQuery("delete from membership_snapshot_part where job_id = $1")
                         .execute(Tuple.of(jobId)))
+                .chain(() -> database.preparedQuery("delete from group_membership_version where job_id = $1")
+                        .execute(Tuple.of(jobId)))
                 .replaceWithVoid();
     }
 

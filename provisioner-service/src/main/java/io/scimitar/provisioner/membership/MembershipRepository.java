@@ -147,4 +147,18 @@ public class MembershipRepository {
                         + "do update set exported = true")
                 .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new))).replaceWithVoid();
     }
+
+    /** The newest membership event version applied to the group, or -1. */
+    public Uni<Long> appliedVersion(UUID jobId, String groupId) {
+        return database.preparedQuery("select version from group_membership_version where job_id = $1 "
+                        + "and group_id = $2").execute(Tuple.of(jobId, groupId))
+                .map(rows -> rows.size() == 0 ? -1L : rows.iterator().next().getLong("version"));
+    }
+
+    public Uni<Void> recordVersion(UUID jobId, String groupId, long version) {
+        return database.preparedQuery("insert into group_membership_version (job_id, group_id, version) "
+                        + "values ($1, $2, $3) on conflict (job_id, group_id) do update set version = "
+                        + "greatest(group_membership_version.version, excluded.version)")
+                .execute(Tuple.of(jobId, groupId, version)).replaceWithVoid();
+    }
 }

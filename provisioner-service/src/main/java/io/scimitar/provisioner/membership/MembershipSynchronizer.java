@@ -54,6 +54,16 @@ public class MembershipSynchronizer {
         if (!context.job().groups().enabled()) {
             return Uni.createFrom().item(ChangeOutcome.stale());
         }
+        return memberships.appliedVersion(context.job().id(), event.objectId()).chain(applied ->
+                event.objectVersion() <= applied ? Uni.createFrom().item(ChangeOutcome.stale())
+                        : applyNew(context, event).call(outcome -> outcome.trace() != null
+                                && outcome.trace().status() == io.scimitar.provisioner.log.ProvisioningStatus.FAILURE
+                                ? Uni.createFrom().voidItem()
+                                : memberships.recordVersion(context.job().id(), event.objectId(),
+                                        event.objectVersion())));
+    }
+
+    private Uni<ChangeOutcome> applyNew(JobContext context, GroupMembershipEvent event) {
         List<String> added = userIds(event.added());
         List<String> removed = userIds(event.removed());
         Uni<Delta> delta;
