@@ -152,6 +152,14 @@ final class JobRunner implements Runnable {
                         record.topic(), record.partition(), record.offset(), deadLetters.topic(), e.getMessage());
             }
         }
+        applyAll(byObject);
+    }
+
+    /**
+     * Applies the events of each object in order, different objects in parallel, then adds the users that became
+     * active to the target groups waiting for them. Returns once every change is applied and logged.
+     */
+    private void applyAll(Map<String, List<AssignmentEvent>> byObject) {
         if (byObject.isEmpty()) {
             return;
         }
@@ -174,24 +182,9 @@ final class JobRunner implements Runnable {
     private void retryEscrowed() {
         try {
             List<AssignmentEvent> due = escrow.due(context, settings.maxPollRecords()).await().indefinitely();
-            if (due.isEmpty()) {
-                return;
-            }
             Map<String, List<AssignmentEvent>> byObject = new LinkedHashMap<>();
             due.forEach(event -> byObject.computeIfAbsent(event.key(), key -> new ArrayList<>()).add(event));
-            Set<String> activated = new HashSet<>();
-            Multi.createFrom().iterable(byObject.values())
-                    .onItem().transformToUni(events -> applyInOrder(events, activated))
-                    .merge(settings.concurrency())
-                    .collect().last()
-                    .await().indefinitely();
-            if (!activated.isEmpty()) {
-                memberships.membersActivated(context, activated)
-                        .chain(traces -> Multi.createFrom().iterable(traces)
-                                .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
-                                .collect().last())
-                        .await().indefinitely();
-            }
+            applyAll(byObject);
         } catch (RuntimeException e) {
             LOG.warnf("Job %s: retrying escrowed changes failed (%s); they stay in escrow", context.job().id(),
                     e.getMessage());

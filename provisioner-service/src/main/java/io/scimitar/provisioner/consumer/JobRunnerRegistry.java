@@ -78,6 +78,29 @@ public class JobRunnerRegistry {
         }
     }
 
+    /**
+     * {@link #run} on a worker thread: stopping a runner waits for its batch, which may need the event loop, so
+     * callers on the event loop (REST, database callbacks) must never do it there.
+     */
+    public io.smallrye.mutiny.Uni<Void> runLater(JobDefinition job) {
+        return onWorker(() -> run(job));
+    }
+
+    /** {@link #stop} on a worker thread, for the same reason as {@link #runLater}. */
+    public io.smallrye.mutiny.Uni<Void> stopLater(UUID jobId) {
+        return onWorker(() -> stop(jobId));
+    }
+
+    /** Runs {@code action} on a worker thread and continues on the caller's Vert.x context (its session lives there). */
+    private static io.smallrye.mutiny.Uni<Void> onWorker(Runnable action) {
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        io.smallrye.mutiny.Uni<Void> work = io.smallrye.mutiny.Uni.createFrom().item(() -> {
+            action.run();
+            return (Void) null;
+        }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+        return caller == null ? work : work.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    }
+
     public boolean isRunning(UUID jobId) {
         return runners.containsKey(jobId);
     }

@@ -60,7 +60,7 @@ public class JobService {
                 })
                 .chain(jobs::persist)
                 .call(() -> jobs.flush())
-                .invoke(saved -> runners.run(definition(saved)));
+                .call(saved -> runners.runLater(definition(saved)));
     }
 
     /**
@@ -91,7 +91,7 @@ public class JobService {
     public Uni<Void> delete(UUID id) {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
                 .chain(entity -> jobs.delete(entity))
-                .invoke(() -> runners.stop(id));
+                .call(() -> runners.stopLater(id));
     }
 
     /** Every stored job, compiled, for start-up. */
@@ -123,7 +123,7 @@ public class JobService {
                     entity.updatedAt = Instant.now();
                 })
                 .call(() -> jobs.flush())
-                .invoke(entity -> runners.run(definition(entity)));
+                .call(entity -> runners.runLater(definition(entity)));
     }
 
     private void requireValid(JobRequest request, boolean tokenStored) {

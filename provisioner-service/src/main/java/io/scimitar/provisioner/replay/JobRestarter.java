@@ -53,7 +53,7 @@ public class JobRestarter {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(() -> request.full() ? links.forgetJob(job.id())
                         : links.markForReevaluation(job.id()).replaceWithVoid())
-                .invoke(() -> runners.run(job));
+                .call(() -> runners.runLater(job));
     }
 
     private void rewind(JobDefinition job, Instant from) {

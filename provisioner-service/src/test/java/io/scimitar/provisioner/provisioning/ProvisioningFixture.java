@@ -99,6 +99,26 @@ public final class ProvisioningFixture {
         return user(id, upn, givenName, surname, department);
     }
 
+    /** The same user with other names (a new modification time). */
+    public static UserSnapshot renamed(UserSnapshot user, String givenName, String surname) {
+        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(), givenName,
+                surname, givenName + " " + surname, user.jobTitle(), user.department(), user.companyName(),
+                user.employeeId(), user.employeeType(), user.officeLocation(), user.city(), user.country(),
+                user.usageLocation(), user.mobilePhone(), user.businessPhones(), user.preferredLanguage(),
+                user.accountEnabled(), user.managerId(), user.extensionAttributes(), user.createdDateTime(),
+                Instant.now(), user.deletedDateTime());
+    }
+
+    /** The same user in another department. */
+    public static UserSnapshot withDepartment(UserSnapshot user, String department) {
+        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(),
+                user.givenName(), user.surname(), user.displayName(), user.jobTitle(), department,
+                user.companyName(), user.employeeId(), user.employeeType(), user.officeLocation(), user.city(),
+                user.country(), user.usageLocation(), user.mobilePhone(), user.businessPhones(),
+                user.preferredLanguage(), user.accountEnabled(), user.managerId(), user.extensionAttributes(),
+                user.createdDateTime(), Instant.now(), user.deletedDateTime());
+    }
+
     public static UserAssignmentEvent assigned(String app, UserSnapshot user, long version) {
         return UserAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST", user, true,
                 List.of(new RoleAssignment("as-" + user.id(), "role-user", "User", "Default Access", null)), false);

@@ -76,7 +76,7 @@ class UserProvisioningTest {
         publish(assigned(app, grace, 1));
         awaitEntries(job, grace.id(), 1);
 
-        UserSnapshot renamed = withNames(grace, "Grace", "Brewster Hopper");
+        UserSnapshot renamed = ProvisioningFixture.renamed(grace, "Grace", "Brewster Hopper");
         publish(assigned(app, renamed, 2));
 
         List<ProvisioningLogEntry> entries = awaitEntries(job, grace.id(), 2);
@@ -227,7 +227,7 @@ class UserProvisioningTest {
         assertThat(skipped.status()).isEqualTo(ProvisioningStatus.SKIPPED);
         assertThat(miroUsers(margaret.userPrincipalName())).isEmpty();
 
-        publish(assigned(app, withDepartment(margaret, "Sales"), 2));
+        publish(assigned(app, ProvisioningFixture.withDepartment(margaret, "Sales"), 2));
 
         ProvisioningLogEntry created = awaitEntries(job, margaret.id(), 2).get(0);
         assertThat(created.action()).isEqualTo(ProvisioningAction.CREATE);
@@ -244,7 +244,7 @@ class UserProvisioningTest {
         awaitEntries(job, edsger.id(), 1);
 
         publish(first);
-        publish(assigned(app, withNames(edsger, "Edsger W.", "Dijkstra"), 2));
+        publish(assigned(app, ProvisioningFixture.renamed(edsger, "Edsger W.", "Dijkstra"), 2));
 
         List<ProvisioningLogEntry> entries = awaitEntries(job, edsger.id(), 2);
         assertThat(entries.get(0).objectVersion()).isEqualTo(2L);
@@ -285,23 +285,5 @@ class UserProvisioningTest {
     private static JsonNode awaitOneMiroUser(String userName) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> miroUsers(userName), users -> users.size() == 1).get(0);
-    }
-
-    private static UserSnapshot withNames(UserSnapshot user, String givenName, String surname) {
-        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(), givenName,
-                surname, givenName + " " + surname, user.jobTitle(), user.department(), user.companyName(),
-                user.employeeId(), user.employeeType(), user.officeLocation(), user.city(), user.country(),
-                user.usageLocation(), user.mobilePhone(), user.businessPhones(), user.preferredLanguage(),
-                user.accountEnabled(), user.managerId(), user.extensionAttributes(), user.createdDateTime(),
-                Instant.now(), user.deletedDateTime());
-    }
-
-    private static UserSnapshot withDepartment(UserSnapshot user, String department) {
-        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(),
-                user.givenName(), user.surname(), user.displayName(), user.jobTitle(), department,
-                user.companyName(), user.employeeId(), user.employeeType(), user.officeLocation(), user.city(),
-                user.country(), user.usageLocation(), user.mobilePhone(), user.businessPhones(),
-                user.preferredLanguage(), user.accountEnabled(), user.managerId(), user.extensionAttributes(),
-                user.createdDateTime(), Instant.now(), user.deletedDateTime());
     }
 }

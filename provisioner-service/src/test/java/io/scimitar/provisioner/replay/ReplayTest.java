@@ -53,7 +53,7 @@ class ReplayTest {
         String job = createJob(miroJob(app));
         UserSnapshot a = uniqueUser("Replay", "Alpha", "R");
         UserSnapshot b = uniqueUser("Replay", "Beta", "R");
-        UserSnapshot renamed = rename(a, "Replay", "Alpha Renamed");
+        UserSnapshot renamed = io.scimitar.provisioner.provisioning.ProvisioningFixture.renamed(a, "Replay", "Alpha Renamed");
         publish(assigned(app, a, 1), assigned(app, b, 1), assigned(app, renamed, 2), unassigned(app, b, 2));
         awaitEntries(job, 4);
 
@@ -214,14 +214,5 @@ class ReplayTest {
     private List<ProvisioningLogEntry> awaitEntries(String job, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> entries(job),
                 entries -> entries.size() >= count);
-    }
-
-    private static UserSnapshot rename(UserSnapshot user, String givenName, String surname) {
-        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(), givenName,
-                surname, givenName + " " + surname, user.jobTitle(), user.department(), user.companyName(),
-                user.employeeId(), user.employeeType(), user.officeLocation(), user.city(), user.country(),
-                user.usageLocation(), user.mobilePhone(), user.businessPhones(), user.preferredLanguage(),
-                user.accountEnabled(), user.managerId(), user.extensionAttributes(), user.createdDateTime(),
-                Instant.now(), user.deletedDateTime());
     }
 }
