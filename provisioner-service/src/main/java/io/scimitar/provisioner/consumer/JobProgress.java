@@ -100,7 +100,7 @@ public final class JobProgress {
         Long secondsLeft = behind == null || behind == 0 ? (behind == null ? null : 0L)
                 : rate > 0 ? (long) Math.ceil(behind / rate) : null;
         return new Snapshot(phase, started, processed.get(), stale.get(), poison.get(), actions, statuses, behind,
-                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent);
+                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent, null, null, null);
     }
 
     /** Where a job stands, as Entra's "Current status" shows the cycle type. */
@@ -118,9 +118,20 @@ public final class JobProgress {
      * @param alreadyApplied events skipped because a newer or equal version was already applied (replays)
      * @param eventsPerSecond the rate over the last few seconds
      * @param estimatedSecondsLeft events behind divided by the rate; null while unknown
+     * @param activeUsers users the job keeps active in the target (in scope and provisioned)
+     * @param activeGroups groups the job keeps in the target
+     * @param escrowed changes waiting for a retry
      */
     public record Snapshot(Phase phase, Instant runningSince, long eventsProcessed, long alreadyApplied,
             long unreadableEvents, Map<String, Long> byAction, Map<String, Long> byStatus, Long eventsBehind,
-            double eventsPerSecond, Long estimatedSecondsLeft, Instant lastEventAt) {
+            double eventsPerSecond, Long estimatedSecondsLeft, Instant lastEventAt, Long activeUsers,
+            Long activeGroups, Long escrowed) {
+
+        /** The same snapshot with the job's object counts from the database. */
+        public Snapshot withCounts(long users, long groups, long inEscrow) {
+            return new Snapshot(phase, runningSince, eventsProcessed, alreadyApplied, unreadableEvents, byAction,
+                    byStatus, eventsBehind, eventsPerSecond, estimatedSecondsLeft, lastEventAt, users, groups,
+                    inEscrow);
+        }
     }
 }

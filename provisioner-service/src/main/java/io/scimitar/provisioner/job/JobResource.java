@@ -5,6 +5,9 @@ import io.scimitar.provisioner.connection.ConnectionTester;
 import io.scimitar.provisioner.consumer.JobProgress;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.escrow.EscrowKeeper;
+import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
@@ -38,11 +41,16 @@ public class JobResource {
     private final JobService jobs;
     private final JobRunnerRegistry runners;
     private final ConnectionTester connections;
+    private final LinkRepository links;
+    private final EscrowKeeper escrow;
 
-    public JobResource(JobService jobs, JobRunnerRegistry runners, ConnectionTester connections) {
+    public JobResource(JobService jobs, JobRunnerRegistry runners, ConnectionTester connections,
+            LinkRepository links, EscrowKeeper escrow) {
         this.jobs = jobs;
         this.runners = runners;
         this.connections = connections;
+        this.links = links;
+        this.escrow = escrow;
     }
 
     @GET
@@ -98,8 +106,12 @@ public class JobResource {
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     public Uni<JobProgress.Snapshot> progress(@RestPath UUID id) {
         return jobs.get(id).map(job -> runners.progress(id).orElseThrow(() -> new ProblemException(409,
-                "Not started", "Job " + id + " has not run since this instance started; turn it on to see its "
-                        + "progress", List.of())));
+                        "Not started", "Job " + id + " has not run since this instance started; turn it on to see "
+                        + "its progress", List.of())))
+                .chain(snapshot -> links.countActive(id, ObjectType.USER)
+                        .chain(users -> links.countActive(id, ObjectType.GROUP)
+                                .chain(groups -> escrow.count(id)
+                                        .map(escrowed -> snapshot.withCounts(users, groups, escrowed)))));
     }
 
     @POST

@@ -121,6 +121,13 @@ public class LinkRepository {
                 .replaceWithVoid();
     }
 
+    /** How many objects of {@code type} the job keeps active in the target. */
+    public Uni<Long> countActive(UUID jobId, ObjectType type) {
+        return database.preparedQuery("select count(*) from object_link where job_id = $1 and object_type = $2 "
+                        + "and state = 'ACTIVE'").execute(Tuple.of(jobId, type.name()))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** Every link of a job, for dry runs. */
     public Uni<Map<String, ObjectLink>> all(UUID jobId, ObjectType type) {
         return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2")

@@ -98,7 +98,8 @@ public final class ScimClient {
         }
     }
 
-    static ScimResult.Failure failure(Throwable error) {
+    /** What a request that got no answer came to: timeout, refused connection, DNS or TLS failure. */
+    public static ScimResult.Failure failure(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof TimeoutException
                 || cause instanceof ConnectException || cause instanceof UnknownHostException

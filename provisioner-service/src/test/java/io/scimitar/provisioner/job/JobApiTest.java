@@ -208,7 +208,8 @@ class JobApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asReader().get("/api/v1/jobs/" + job
                 + "/progress").then().statusCode(200).body("eventsProcessed", equalTo(2))
                 .body("byAction.create", equalTo(2)).body("eventsBehind", equalTo(0))
-                .body("phase", equalTo("INCREMENTAL")).body("estimatedSecondsLeft", equalTo(0)));
+                .body("phase", equalTo("INCREMENTAL")).body("estimatedSecondsLeft", equalTo(0))
+                .body("activeUsers", equalTo(2)).body("activeGroups", equalTo(0)).body("escrowed", equalTo(0)));
     }
 
     private static Response connectionTest(String tenantUrl, String token) {

@@ -201,6 +201,36 @@ class ReplayTest {
                 .post("/api/v1/jobs/" + job + "/provision-on-demand").then().statusCode(400);
     }
 
+    @Test
+    void provisionsOneGroupWithItsMembersOnDemand() {
+        String app = newApplication();
+        Map<String, Object> paused = miroJob(app);
+        paused.put("status", "OFF");
+        String job = createJob(paused);
+        String groupId = UUID.randomUUID().toString();
+        String teamName = "On Demand " + groupId.substring(0, 8);
+        String teamId = io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam(teamName);
+        UserSnapshot first = uniqueUser("Demand", "First", "O");
+        UserSnapshot second = uniqueUser("Demand", "Second", "O");
+        publish(assigned(app, first, 1), assigned(app, second, 1),
+                io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup(app, groupId, teamName, 1),
+                io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded(app, groupId, 2, first.id(),
+                        second.id()));
+
+        List<Map<String, Object>> steps = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("groupId", groupId)).post("/api/v1/jobs/" + job + "/provision-on-demand")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+
+        assertThat(steps).extracting(step -> step.get("objectType")).contains("User", "Group");
+        assertThat(steps).filteredOn(step -> "User".equals(step.get("objectType")))
+                .extracting(step -> step.get("action")).containsOnly("CREATE");
+        List<String> members = new java.util.ArrayList<>();
+        io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam(teamId).path("members")
+                .forEach(member -> members.add(member.path("value").asText()));
+        assertThat(members).contains(miroUsers(first.userPrincipalName()).get(0).path("id").asText(),
+                miroUsers(second.userPrincipalName()).get(0).path("id").asText());
+    }
+
     private static void restart(String job, Map<String, Object> body) {
         asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/" + job + "/restart")
                 .then().statusCode(200);
