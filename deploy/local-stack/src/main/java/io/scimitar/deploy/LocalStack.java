@@ -85,14 +85,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
-    }
-
-    public String postgresJdbcUrl(String database) {
-        return postgres.jdbcUrl(database);
-    }
-
     public List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.add(new Endpoint("Kafka", kafka.bootstrapServers(), settings.home().resolve("kafka/kafka.log")));

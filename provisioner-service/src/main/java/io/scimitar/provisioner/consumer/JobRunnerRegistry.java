@@ -101,10 +101,6 @@ public class JobRunnerRegistry {
         return caller == null ? work : work.emitOn(command -> caller.runOnContext(ignored -> command.run()));
     }
 
-    public boolean isRunning(UUID jobId) {
-        return runners.containsKey(jobId);
-    }
-
     public Optional<JobProgress.Snapshot> progress(UUID jobId) {
         return Optional.ofNullable(progress.get(jobId)).map(JobProgress::snapshot);
     }

@@ -73,15 +73,6 @@ public class LinkRepository {
                 .map(LinkRepository::targetsBySource);
     }
 
-    /** Whether another source object of the job is already linked to {@code targetId}. */
-    public Uni<Optional<String>> sourceLinkedTo(UUID jobId, ObjectType type, String targetId) {
-        return database.preparedQuery("select source_id from object_link where job_id = $1 and object_type = $2 "
-                        + "and target_id = $3 and state <> 'DELETED' limit 1")
-                .execute(Tuple.of(jobId, type.name(), targetId))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(rows.iterator().next().getString("source_id")));
-    }
-
     private static Map<String, String> targetsBySource(RowSet<Row> rows) {
         Map<String, String> targets = new HashMap<>();
         rows.forEach(row -> targets.put(row.getString("source_id"), row.getString("target_id")));
