@@ -9,19 +9,28 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /**
- * Hands Quarkus a real Apache Kafka broker running as its own OS process, started once per test JVM on a fixed free
- * port, for tests that stop, kill and restart the broker ({@link #broker()}). Prefer {@link KafkaBrokerResource}
- * (in the test JVM, faster) when the test never touches the broker's life cycle.
+ * Hands Quarkus a real Apache Kafka broker (KRaft) running as its own OS process, started once per test JVM on a free
+ * loopback port; tests may stop, kill and restart it through {@link #broker()}. When
+ * {@code SCIMITAR_TEST_KAFKA_BOOTSTRAP} names an external broker, that one is used instead and nothing is started.
  */
 public class KafkaProcessResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Environment variable naming an external broker's bootstrap servers. */
+    public static final String EXTERNAL_BROKER_ENV = "SCIMITAR_TEST_KAFKA_BOOTSTRAP";
 
     private static KafkaServerProcess broker;
 
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "kafka.bootstrap.servers", broker().bootstrapServers(),
+                "kafka.bootstrap.servers", bootstrapServers(),
                 "quarkus.kafka.devservices.enabled", "false");
+    }
+
+    /** The external broker's address if the environment names one, else the process broker's (started if needed). */
+    public static String bootstrapServers() {
+        String external = System.getenv(EXTERNAL_BROKER_ENV);
+        return external != null && !external.isBlank() ? external : broker().bootstrapServers();
     }
 
     @Override

@@ -50,7 +50,7 @@ class DeadLetterTest {
         String garbageKey = EventKeys.key(app, "garbage");
         String futureKey = EventKeys.key(app, "future");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.broker().bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(AssignmentTopics.ASSIGNMENT_EVENTS, garbageKey,
                     "{not json".getBytes(StandardCharsets.UTF_8))).get();
@@ -74,7 +74,7 @@ class DeadLetterTest {
     private static List<ConsumerRecord<String, byte[]>> readDeadLetters(String job, int expected) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.broker().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {

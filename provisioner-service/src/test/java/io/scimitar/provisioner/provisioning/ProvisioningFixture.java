@@ -47,7 +47,7 @@ public final class ProvisioningFixture {
     public static synchronized void publish(AssignmentEvent... events) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    KafkaProcessResource.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    KafkaProcessResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                     new StringSerializer(), new ByteArraySerializer());
         }
         try {
