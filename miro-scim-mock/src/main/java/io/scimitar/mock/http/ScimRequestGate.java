@@ -53,7 +53,7 @@ public class ScimRequestGate {
             rc.next();
             return;
         }
-        rc.addHeadersEndHandler(v -> counters.record(endpoint, Integer.toString(rc.response().getStatusCode())));
+        rc.addHeadersEndHandler(v -> counters.record(endpoint, rc.response().getStatusCode()));
         if (!tokens.accepts(rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             rc.response().putHeader("WWW-Authenticate", "Bearer");
             reject(rc, 401, null, "The token cannot authorize the organization");
@@ -91,11 +91,11 @@ public class ScimRequestGate {
                 reject(rc, fault.status(), null, "Injected fault: unexpected error; contact support");
             }
             case DROP -> {
-                counters.record(endpoint, "dropped");
+                counters.record(endpoint, RequestCounters.Unanswered.DROPPED);
                 rc.request().connection().close();
             }
             case TIMEOUT -> {
-                counters.record(endpoint, "timeout");
+                counters.record(endpoint, RequestCounters.Unanswered.TIMEOUT);
                 rc.vertx().setTimer(Math.max(1, fault.timeoutMs()), id -> rc.request().connection().close());
             }
         }

@@ -19,11 +19,10 @@ import io.scimitar.mock.query.PageRequest;
 import io.scimitar.mock.query.SortRequest;
 import io.scimitar.mock.schema.ScimSchemas;
 import io.scimitar.mock.state.IdGenerator;
+import io.scimitar.mock.state.Timestamps;
 import io.scimitar.mock.user.UserRepository;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,11 +110,12 @@ public class TeamService {
         return team;
     }
 
-    public void addToDefaultTeam(String userId) {
+    /** Adds a new user to the default team; {@code now} is the user's creation time, also the team's lastModified. */
+    public void addToDefaultTeam(String userId, String now) {
         String teamId = defaultTeamId;
         Team team = teamId == null ? null : teams.get(teamId);
         if (team != null) {
-            team.putMember(userId, TeamRole.MEMBER, true, now());
+            team.putMember(userId, TeamRole.MEMBER, true, now);
         }
     }
 
@@ -327,6 +327,6 @@ public class TeamService {
     }
 
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return Timestamps.now();
     }
 }

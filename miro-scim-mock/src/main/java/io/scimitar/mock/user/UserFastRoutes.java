@@ -5,7 +5,6 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.scimitar.mock.error.ScimError;
 import io.scimitar.mock.error.ScimException;
 import io.scimitar.mock.json.ScimJson;
-import io.scimitar.mock.query.AttributeProjection;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -18,9 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * Serves the two benchmark-critical SCIM calls, {@code POST /Users} and {@code GET /Users/{id}} without query
  * parameters, as plain Vert.x routes in front of {@link UserResource}: no per-request JAX-RS provider lookup, the body
- * is serialised once to a buffer. Same service calls, status codes and bodies as the resource; every other shape
- * (query parameters, other media types, trailing slashes) falls through to {@link UserResource}. Runs after
- * {@code ScimRequestGate}, which is a filter (auth, rate limit, faults, counters).
+ * is serialised once to a buffer, and a read reuses the bytes of the stored user ({@link UserViewCache}). Same status
+ * codes and bodies as the resource; every other shape (query parameters, other media types, trailing slashes) falls
+ * through to {@link UserResource}. Runs after {@code ScimRequestGate}, which is a filter (auth, rate limit, faults,
+ * counters).
  */
 @Singleton
 public class UserFastRoutes {
@@ -83,11 +83,11 @@ public class UserFastRoutes {
             return;
         }
         try {
-            ObjectNode user = users.get(rc.pathParam("id"), AttributeProjection.of(null, null));
+            byte[] user = users.getSerialized(rc.pathParam("id"));
             rc.response()
                     .setStatusCode(200)
                     .putHeader(HttpHeaders.CONTENT_TYPE, SCIM_MEDIA_TYPE)
-                    .end(Buffer.buffer(json.bytes(user)));
+                    .end(Buffer.buffer(user));
         } catch (RuntimeException e) {
             fail(rc, e);
         }

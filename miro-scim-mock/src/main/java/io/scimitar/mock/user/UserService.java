@@ -11,6 +11,7 @@ import io.scimitar.mock.filter.ComparisonOperator;
 import io.scimitar.mock.filter.Filter;
 import io.scimitar.mock.filter.FilterEvaluator;
 import io.scimitar.mock.filter.FilterParser;
+import io.scimitar.mock.json.ScimJson;
 import io.scimitar.mock.patch.PatchOperation;
 import io.scimitar.mock.patch.PatchRequest;
 import io.scimitar.mock.patch.ResourcePatcher;
@@ -22,11 +23,10 @@ import io.scimitar.mock.schema.ResourceNormalizer;
 import io.scimitar.mock.schema.SchemaDefinition;
 import io.scimitar.mock.schema.ScimSchemas;
 import io.scimitar.mock.state.IdGenerator;
+import io.scimitar.mock.state.Timestamps;
 import io.scimitar.mock.team.TeamService;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -46,15 +46,19 @@ public class UserService {
     private final IdGenerator ids;
     private final MockConfig config;
     private final MockSettings settings;
+    private final UserViewCache views;
+    private final ScimJson json;
 
     public UserService(UserRepository users, UserRules rules, TeamService teams, IdGenerator ids, MockConfig config,
-                       MockSettings settings) {
+                       MockSettings settings, UserViewCache views, ScimJson json) {
         this.users = users;
         this.rules = rules;
         this.teams = teams;
         this.ids = ids;
         this.config = config;
         this.settings = settings;
+        this.views = views;
+        this.json = json;
     }
 
     public ObjectNode create(ObjectNode body) {
@@ -70,7 +74,7 @@ public class UserService {
         ObjectNode stored = withServerAttributes(user, id, now, now);
         users.insert(stored, duplicateError());
         if (!settings.userGroups()) {
-            teams.addToDefaultTeam(id);
+            teams.addToDefaultTeam(id, now);
         }
         return render(stored);
     }
@@ -81,6 +85,16 @@ public class UserService {
             throw ScimException.notFound("User " + id + " not found");
         }
         return projection.apply(render(user));
+    }
+
+    /** The user as {@code GET /Users/{id}} without parameters answers it, serialised (see {@link UserViewCache}). */
+    public byte[] getSerialized(String id) {
+        ObjectNode user = users.get(id);
+        if (user == null) {
+            throw ScimException.notFound("User " + id + " not found");
+        }
+        ArrayNode groups = teams.groupsOf(id);
+        return UserViewCache.splices(user) ? views.write(user, groups) : json.bytes(render(user, groups));
     }
 
     public ListResponse<ObjectNode> list(String filterText, PageRequest page, SortRequest sort, AttributeProjection projection) {
@@ -149,10 +163,14 @@ public class UserService {
     }
 
     private ObjectNode render(ObjectNode stored) {
+        return render(stored, teams.groupsOf(stored.get("id").asText()));
+    }
+
+    /** The stored user with its groups, placed just before {@code meta} ({@link UserViewCache} relies on that place). */
+    private static ObjectNode render(ObjectNode stored, ArrayNode groups) {
         // A shallow copy is enough: stored documents and their children are never mutated once stored.
         ObjectNode rendered = NODES.objectNode();
         rendered.setAll(stored);
-        ArrayNode groups = teams.groupsOf(stored.get("id").asText());
         if (groups != null) {
             JsonNode meta = rendered.remove("meta");
             rendered.set("groups", groups);
@@ -216,6 +234,6 @@ public class UserService {
     }
 
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return Timestamps.now();
     }
 }

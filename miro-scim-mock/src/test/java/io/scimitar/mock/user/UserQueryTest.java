@@ -3,6 +3,7 @@ package io.scimitar.mock.user;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.scimitar.mock.ScimApi;
 import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static io.scimitar.mock.ScimApi.USERS;
 import static io.scimitar.mock.ScimApi.assertScimError;
 import static io.scimitar.mock.ScimApi.createUser;
@@ -175,5 +177,40 @@ class UserQueryTest {
         assertThat(response.<Object>path("groups")).isNull();
         assertThat(response.<Object>path("emails")).isNull();
         assertThat(response.<Object>path("meta")).isNull();
+    }
+
+    @Test
+    void plainReadAnswersTheCreatedDocumentByteForByteAndFollowsGroupAndUserChanges() {
+        Response created = scim().body(ScimApi.userJson("dee@example.com")).post(USERS);
+        String id = created.path("id");
+        assertThat(scim().get(USERS + "/" + id).asString()).isEqualTo(created.asString());
+
+        given().contentType("application/json").body("{\"displayName\":\"Sales\",\"members\":{\"" + id + "\":\"MEMBER\"}}")
+                .post("/admin/teams").then().statusCode(201);
+        Response read = scim().get(USERS + "/" + id);
+        assertThat(read.jsonPath().getList("groups.display")).containsExactlyInAnyOrder("Default team", "Sales");
+        assertThat(read.asString()).isEqualTo(genericRead(id));
+
+        scim().body(patchOp("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Dee L.\"}")).patch(USERS + "/" + id)
+                .then().statusCode(200);
+        read = scim().get(USERS + "/" + id);
+        assertThat(read.<String>path("displayName")).isEqualTo("Dee L.");
+        assertThat(read.asString()).isEqualTo(genericRead(id));
+    }
+
+    @Test
+    void plainReadOfUserWithoutGroupsMatchesTheGenericPath() {
+        given().contentType("application/json").body("{\"groupModel\":\"user-groups\"}").put("/admin/settings")
+                .then().statusCode(200);
+        String id = createUser("dee@example.com");
+
+        Response read = scim().get(USERS + "/" + id);
+        assertThat(read.<Object>path("groups")).isNull();
+        assertThat(read.asString()).isEqualTo(genericRead(id));
+    }
+
+    /** The same read through the JAX-RS resource (a query parameter that changes nothing skips the fast route). */
+    private static String genericRead(String id) {
+        return scim().queryParam("excludedAttributes", "nickName").get(USERS + "/" + id).asString();
     }
 }
