@@ -17,12 +17,15 @@ import java.util.Map;
 /**
  * Runs the Miro SCIM mock (built by the {@code miro-scim-mock} module, which the reactor builds first) as its own
  * process, once per test JVM, on a free loopback port, with rate limits off. Tests provision into it and read its
- * state through its admin API.
+ * state through its admin API. Tests that turn rate limits on get windows of {@link #RATE_LIMIT_WINDOW_SECONDS}
+ * instead of Miro's 30 s, so that a run spans several windows in seconds.
  */
 public class MiroMockResource implements QuarkusTestResourceLifecycleManager {
 
     /** The bearer token the mock accepts. */
     public static final String TOKEN = "scimitar-test-token";
+    /** The length of the mock's rate-limit windows in tests. */
+    public static final int RATE_LIMIT_WINDOW_SECONDS = 6;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ChildProcess process;
@@ -57,7 +60,8 @@ public class MiroMockResource implements QuarkusTestResourceLifecycleManager {
             Path logs = Files.createTempDirectory("miro-mock-");
             process = ChildProcess.start("miro-scim-mock", List.of(ChildProcess.javaExecutable(), "-Xmx512m",
                     "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dmiro-mock.token=" + TOKEN,
-                    "-Dmiro-mock.rate-limits.enabled=false", "-jar", jar.toString()), jar.getParent(), Map.of(),
+                    "-Dmiro-mock.rate-limits.enabled=false",
+                    "-Dmiro-mock.rate-limits.window=" + RATE_LIMIT_WINDOW_SECONDS + "S", "-jar", jar.toString()), jar.getParent(), Map.of(),
                     logs.resolve("miro-scim-mock.log"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

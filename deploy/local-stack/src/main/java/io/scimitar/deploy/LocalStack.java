@@ -20,6 +20,11 @@ import java.util.Optional;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** Names of the three applications, for {@link #killService}, {@link #startService} and the log files. */
+    public static final String MIRO_MOCK = "miro-scim-mock";
+    public static final String ASSIGNMENT_SERVICE = "assignment-service";
+    public static final String PROVISIONER_SERVICE = "provisioner-service";
+
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> DATABASES = List.of("assignments", "provisioner");
 
@@ -55,14 +60,14 @@ public final class LocalStack implements AutoCloseable {
             requireFree(settings.kafkaControllerPort(), "Kafka's controller", "--kafka-port");
             kafka.start();
 
-            services.add(new QuarkusServiceProcess("miro-scim-mock", settings.root().resolve("miro-scim-mock"),
+            services.add(new QuarkusServiceProcess(MIRO_MOCK, settings.root().resolve(MIRO_MOCK),
                     settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
                             settings.home().resolve("miro-mock-state.json").toString(), "MIRO_MOCK_TOKEN", miroToken,
                             "MIRO_MOCK_RATE_LIMITS_ENABLED", Boolean.toString(settings.miroRateLimits()))));
-            services.add(new QuarkusServiceProcess("assignment-service", settings.root().resolve("assignment-service"),
+            services.add(new QuarkusServiceProcess(ASSIGNMENT_SERVICE, settings.root().resolve(ASSIGNMENT_SERVICE),
                     settings.assignmentPort(), serviceEnvironment("assignments")));
-            services.add(new QuarkusServiceProcess("provisioner-service",
-                    settings.root().resolve("provisioner-service"), settings.provisionerPort(),
+            services.add(new QuarkusServiceProcess(PROVISIONER_SERVICE,
+                    settings.root().resolve(PROVISIONER_SERVICE), settings.provisionerPort(),
                     serviceEnvironment("provisioner")));
             for (QuarkusServiceProcess service : services) {
                 reporter.step(service.name(), "starting on " + service.url());
@@ -110,6 +115,85 @@ public final class LocalStack implements AutoCloseable {
             Files.deleteIfExists(settings.pidFile());
         } catch (IOException e) {
             // nothing else to clean up
+        }
+    }
+
+    /** The operating-system process of one of the applications ({@link #PROVISIONER_SERVICE} ...) while it runs. */
+    public synchronized Optional<ProcessHandle> serviceProcess(String name) {
+        QuarkusServiceProcess service = service(name);
+        return service.isAlive() ? ProcessHandle.of(service.pid()) : Optional.empty();
+    }
+
+    /** SIGKILL of one application, as a crash would; the rest of the stack keeps running. */
+    public synchronized void killService(String name) {
+        service(name).kill();
+    }
+
+    /** Graceful stop (SIGTERM) of one application; the rest of the stack keeps running. */
+    public synchronized void stopService(String name) {
+        service(name).stop();
+    }
+
+    /** Starts a stopped or killed application again, same port and configuration, and waits until it is ready. */
+    public synchronized void startService(String name) {
+        QuarkusServiceProcess service = service(name);
+        if (service.isAlive()) {
+            return;
+        }
+        service.start(settings.logs(), "512m");
+        updatePidFile();
+        if (!service.awaitReady(READY_TIMEOUT)) {
+            throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " after a restart; see "
+                    + service.logFile());
+        }
+    }
+
+    /** The broker, to look at; stop and start it through {@link #stopKafka()} and {@link #startKafka()}. */
+    public KafkaServerProcess kafka() {
+        return kafka;
+    }
+
+    /** The database server, to look at; stop and start it through {@link #stopPostgres()}, {@link #startPostgres()}. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Graceful broker shutdown; its data and port stay reserved for {@link #startKafka()}. */
+    public synchronized void stopKafka() {
+        kafka.stop();
+    }
+
+    /** SIGKILL of the broker, as a crash or a power cut would. */
+    public synchronized void killKafka() {
+        kafka.kill();
+    }
+
+    /** Starts the broker again on the same port and data directory, and waits until it serves metadata. */
+    public synchronized void startKafka() {
+        kafka.start();
+        updatePidFile();
+    }
+
+    /** Fast shutdown of PostgreSQL (open connections are closed); the data directory is kept. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory. */
+    public synchronized void startPostgres() {
+        postgres.start(DATABASES);
+    }
+
+    private QuarkusServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No application named " + name + " in this stack"));
+    }
+
+    private void updatePidFile() {
+        try {
+            writePidFile(pids());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

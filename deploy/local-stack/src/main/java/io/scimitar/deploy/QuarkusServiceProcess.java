@@ -88,4 +88,16 @@ final class QuarkusServiceProcess {
             process.stop(Duration.ofSeconds(20));
         }
     }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, as a crash would; returns once the process is gone and its port is free. */
+    void kill() {
+        if (process != null) {
+            process.kill();
+            Ports.await(() -> !Ports.isListening(port), Duration.ofSeconds(10));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimClientConfig;
 import io.scimitar.provisioner.scim.ScimClientFactory;
@@ -30,7 +31,8 @@ public class ConnectionTester {
 
     public Uni<ConnectionTestResult> test(String tenantUrl, String secretToken, String matchingAttribute,
             boolean groups) {
-        ScimClient client = clients.create(tenantUrl, secretToken, config.testConnectionTimeout());
+        ScimClient client = clients.create(tenantUrl, secretToken, config.testConnectionTimeout(),
+                TargetRateLimiter.unlimited());
         String filter = ScimFilter.eq(matchingAttribute, UUID.randomUUID());
         List<ConnectionTestResult.Check> checks = new ArrayList<>();
         return client.query(ScimClient.USERS, filter).chain(result -> {

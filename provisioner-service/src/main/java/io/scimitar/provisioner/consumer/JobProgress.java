@@ -2,11 +2,14 @@ package io.scimitar.provisioner.consumer;
 
 import io.scimitar.provisioner.log.ProvisioningAction;
 import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.provisioner.quarantine.Quarantine;
+import io.scimitar.provisioner.ratelimit.RequestBudgetStatus;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,7 +103,7 @@ public final class JobProgress {
         Long secondsLeft = behind == null || behind == 0 ? (behind == null ? null : 0L)
                 : rate > 0 ? (long) Math.ceil(behind / rate) : null;
         return new Snapshot(phase, started, processed.get(), stale.get(), poison.get(), actions, statuses, behind,
-                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent, null, null, null);
+                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent, null, null, null, List.of(), null, null);
     }
 
     /** Where a job stands, as Entra's "Current status" shows the cycle type. */
@@ -121,17 +124,25 @@ public final class JobProgress {
      * @param activeUsers users the job keeps active in the target (in scope and provisioned)
      * @param activeGroups groups the job keeps in the target
      * @param escrowed changes waiting for a retry
+     * @param rateLimits the target's request budgets and how much of each is in use
+     * @param quarantine the job's quarantine, null when it is not quarantined
+     * @param stagedDeletions disables and deletes held by the deletion guard
      */
     public record Snapshot(Phase phase, Instant runningSince, long eventsProcessed, long alreadyApplied,
             long unreadableEvents, Map<String, Long> byAction, Map<String, Long> byStatus, Long eventsBehind,
             double eventsPerSecond, Long estimatedSecondsLeft, Instant lastEventAt, Long activeUsers,
-            Long activeGroups, Long escrowed) {
+            Long activeGroups, Long escrowed, List<RequestBudgetStatus> rateLimits, Quarantine quarantine,
+            Long stagedDeletions) {
 
-        /** The same snapshot with the job's object counts from the database. */
-        public Snapshot withCounts(long users, long groups, long inEscrow) {
+        /** The same snapshot with what the database and the job's target limiter know. */
+        public Snapshot with(ObjectCounts counts, List<RequestBudgetStatus> budgets, Quarantine quarantined) {
             return new Snapshot(phase, runningSince, eventsProcessed, alreadyApplied, unreadableEvents, byAction,
-                    byStatus, eventsBehind, eventsPerSecond, estimatedSecondsLeft, lastEventAt, users, groups,
-                    inEscrow);
+                    byStatus, eventsBehind, eventsPerSecond, estimatedSecondsLeft, lastEventAt, counts.activeUsers(),
+                    counts.activeGroups(), counts.escrowed(), budgets, quarantined, counts.stagedDeletions());
         }
+    }
+
+    /** The job's objects as counted in the database. */
+    public record ObjectCounts(long activeUsers, long activeGroups, long escrowed, long stagedDeletions) {
     }
 }

@@ -7,10 +7,18 @@ import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.log.ChangeTrace;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.log.ProvisioningStatus;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.provisioning.ChangeOutcome;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.quarantine.Quarantine;
+import io.scimitar.provisioner.quarantine.QuarantineKeeper;
+import io.scimitar.provisioner.quarantine.QuarantineReason;
+import io.scimitar.provisioner.quarantine.QuarantineSettings;
+import io.scimitar.provisioner.quarantine.RecentOutcomes;
+import io.scimitar.provisioner.scim.ScimClient;
+import io.scimitar.provisioner.scim.ScimResult;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,16 +38,25 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one job: its own Kafka consumer group reads the assignment topic, keeps the events of the job's application,
  * applies each object's events in order and different objects in parallel, and commits the offsets of a batch only
  * once every change in it is applied and logged. A batch that fails for lack of infrastructure is read again.
+ * A job quarantined because its target rejects it, or because too many changes fail, stops reading (its partitions
+ * paused) until its next attempt is due, then tries again and leaves quarantine on success.
  */
 final class JobRunner implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    /** Errors that mean the target rejects the job as a whole: wrong credentials or a target that is not SCIM. */
+    private static final Set<String> REJECTED = Set.of("Unauthorized", "InsufficientRights",
+            "SystemForCrossDomainIdentityManagementServiceIncompatible");
 
     private final JobContext context;
     private final EventDispatcher dispatcher;
@@ -52,13 +69,23 @@ final class JobRunner implements Runnable {
     private final String bootstrapServers;
     private final JobProgress progress;
     private final String keyPrefix;
+    private final QuarantineKeeper quarantine;
+    private final QuarantineSettings quarantineSettings;
+    private final RecentOutcomes recent;
+    private final AtomicReference<String> targetRejected = new AtomicReference<>();
+    private final AtomicInteger batchChanges = new AtomicInteger();
+    private final AtomicInteger batchFailures = new AtomicInteger();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     JobRunner(JobContext context, EventDispatcher dispatcher, MembershipSynchronizer memberships,
             ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
-            EscrowSettings escrowSettings, ConsumerSettings settings, String bootstrapServers, JobProgress progress) {
+            EscrowSettings escrowSettings, ConsumerSettings settings, String bootstrapServers, JobProgress progress,
+            QuarantineKeeper quarantine, QuarantineSettings quarantineSettings) {
+        this.quarantine = quarantine;
+        this.quarantineSettings = quarantineSettings;
+        this.recent = new RecentOutcomes(quarantineSettings.recentChanges());
         this.escrow = escrow;
         this.escrowSettings = escrowSettings;
         this.context = context;
@@ -103,13 +130,24 @@ final class JobRunner implements Runnable {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
+            quarantine.load(context.job().id()).await().indefinitely();
             kafka.subscribe(List.of(settings.topic()));
             long nextEscrowCheck = 0;
             while (running) {
+                boolean holding = holdsForQuarantine();
+                if (holding) {
+                    kafka.pause(kafka.assignment());
+                } else if (!kafka.paused().isEmpty()) {
+                    kafka.resume(kafka.paused());
+                }
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
                 progress.observeLag(kafka);
+                if (holding || !targetAnswers()) {
+                    continue;
+                }
                 if (System.nanoTime() >= nextEscrowCheck) {
                     retryEscrowed();
+                    judgeBatch();
                     nextEscrowCheck = System.nanoTime() + escrowSettings.pollInterval().toNanos();
                 }
                 if (records.isEmpty()) {
@@ -118,6 +156,7 @@ final class JobRunner implements Runnable {
                 try {
                     process(records);
                     kafka.commitSync();
+                    judgeBatch();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -152,20 +191,75 @@ final class JobRunner implements Runnable {
                         record.topic(), record.partition(), record.offset(), deadLetters.topic(), e.getMessage());
             }
         }
-        applyAll(byObject);
+        applyAll(context, byObject);
+    }
+
+    /** Quarantined for a failing target and not yet due to try again: read nothing, retry nothing. */
+    private boolean holdsForQuarantine() {
+        return quarantine.current(context.job().id())
+                .filter(q -> q.reason() != QuarantineReason.TooManyDeletes)
+                .map(q -> !quarantine.due(context.job().id()))
+                .orElse(false);
+    }
+
+    /**
+     * When quarantined because the target rejected the job, asks the target for one user first: on success the
+     * quarantine ends, otherwise the next try waits longer.
+     */
+    private boolean targetAnswers() {
+        UUID jobId = context.job().id();
+        if (!quarantine.isQuarantined(jobId, QuarantineReason.EncounteredQuarantineException)) {
+            return true;
+        }
+        ScimResult probe = context.scim().firstPage(ScimClient.USERS, 1).await().indefinitely();
+        if (probe.isSuccess()) {
+            quarantine.leave(jobId, QuarantineReason.EncounteredQuarantineException)
+                    .call(() -> escrow.retryAllNow(jobId)).await().indefinitely();
+            return true;
+        }
+        quarantine.stillFailing(jobId).await().indefinitely();
+        return false;
+    }
+
+    /**
+     * After a batch: a rejected target, or too large a share of failed changes, quarantines the job; a quarantined
+     * job whose batch went well leaves quarantine.
+     */
+    private void judgeBatch() {
+        UUID jobId = context.job().id();
+        String rejected = targetRejected.getAndSet(null);
+        int changes = batchChanges.getAndSet(0);
+        int failures = batchFailures.getAndSet(0);
+        Optional<Quarantine> current = quarantine.current(jobId);
+        if (rejected != null) {
+            quarantine.enter(context.job(), QuarantineReason.EncounteredQuarantineException, rejected)
+                    .await().indefinitely();
+        } else if (current.isEmpty() && recent.above(quarantineSettings.failureRatio())) {
+            quarantine.enter(context.job(), QuarantineReason.EncounteredEscrowProportionThreshold,
+                    recent.failures() + " of the last " + recent.size() + " changes failed (the threshold is "
+                            + Math.round(quarantineSettings.failureRatio() * 100) + "%)").await().indefinitely();
+        } else if (current.isPresent() && current.get().reason() == QuarantineReason.EncounteredEscrowProportionThreshold
+                && changes > 0) {
+            if (failures <= quarantineSettings.failureRatio() * changes) {
+                recent.clear();
+                quarantine.leave(jobId, QuarantineReason.EncounteredEscrowProportionThreshold).await().indefinitely();
+            } else {
+                quarantine.stillFailing(jobId).await().indefinitely();
+            }
+        }
     }
 
     /**
      * Applies the events of each object in order, different objects in parallel, then adds the users that became
      * active to the target groups waiting for them. Returns once every change is applied and logged.
      */
-    private void applyAll(Map<String, List<AssignmentEvent>> byObject) {
+    private void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject) {
         if (byObject.isEmpty()) {
             return;
         }
         Set<String> activated = new HashSet<>();
         Multi.createFrom().iterable(byObject.values())
-                .onItem().transformToUni(events -> applyInOrder(events, activated))
+                .onItem().transformToUni(events -> applyInOrder(context, events, activated))
                 .merge(settings.concurrency())
                 .collect().last()
                 .await().indefinitely();
@@ -181,17 +275,20 @@ final class JobRunner implements Runnable {
     /** Retries the escrowed changes that are due; a failure here only postpones them. */
     private void retryEscrowed() {
         try {
-            List<AssignmentEvent> due = escrow.due(context, settings.maxPollRecords()).await().indefinitely();
-            Map<String, List<AssignmentEvent>> byObject = new LinkedHashMap<>();
-            due.forEach(event -> byObject.computeIfAbsent(event.key(), key -> new ArrayList<>()).add(event));
-            applyAll(byObject);
+            List<EscrowKeeper.DueChange> due = escrow.due(context, settings.maxPollRecords()).await().indefinitely();
+            Map<String, List<AssignmentEvent>> retries = new LinkedHashMap<>();
+            Map<String, List<AssignmentEvent>> allowedDeletions = new LinkedHashMap<>();
+            due.forEach(change -> (change.deletionsAllowed() ? allowedDeletions : retries)
+                    .computeIfAbsent(change.event().key(), key -> new ArrayList<>()).add(change.event()));
+            applyAll(context, retries);
+            applyAll(context.withDeletionsAllowed(), allowedDeletions);
         } catch (RuntimeException e) {
             LOG.warnf("Job %s: retrying escrowed changes failed (%s); they stay in escrow", context.job().id(),
                     e.getMessage());
         }
     }
 
-    private Uni<Void> applyInOrder(List<AssignmentEvent> events, Set<String> activated) {
+    private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events, Set<String> activated) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AssignmentEvent event : events) {
             chain = chain.chain(() -> dispatcher.dispatch(context, event).invoke(outcome -> record(outcome, activated))
@@ -208,6 +305,17 @@ final class JobRunner implements Runnable {
         }
         ChangeTrace trace = outcome.trace();
         progress.processed(trace == null ? null : trace.action(), trace == null ? null : trace.status());
+        if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
+            boolean failed = trace.status() == ProvisioningStatus.FAILURE;
+            recent.record(failed);
+            batchChanges.incrementAndGet();
+            if (failed) {
+                batchFailures.incrementAndGet();
+                if (REJECTED.contains(trace.toEntry().errorCode())) {
+                    targetRejected.set(trace.toEntry().errorCode() + ": " + trace.toEntry().errorReason());
+                }
+            }
+        }
     }
 
     private void rewind(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {

@@ -7,6 +7,8 @@ import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.quarantine.QuarantineKeeper;
+import io.scimitar.provisioner.quarantine.QuarantineSettings;
 import io.scimitar.provisioner.scim.ScimClientFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +38,16 @@ public class JobRunnerRegistry {
     private final ScimClientFactory scimClients;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
+    private final QuarantineKeeper quarantine;
+    private final QuarantineSettings quarantineSettings;
 
     public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
             ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
             EscrowSettings escrowSettings, ScimClientFactory scimClients, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, QuarantineKeeper quarantine,
+            QuarantineSettings quarantineSettings) {
+        this.quarantine = quarantine;
+        this.quarantineSettings = quarantineSettings;
         this.escrow = escrow;
         this.escrowSettings = escrowSettings;
         this.dispatcher = dispatcher;
@@ -58,11 +65,12 @@ public class JobRunnerRegistry {
         if (!job.isOn()) {
             return;
         }
-        JobContext context = JobContext.of(job, scimClients.create(job.tenantUrl(), job.secretToken()),
+        JobContext context = JobContext.of(job, scimClients.forJob(job.id(), job.tenantUrl(), job.secretToken(),
+                job.rateLimits()),
                 UUID.randomUUID());
         JobProgress jobProgress = new JobProgress();
         JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, escrow, escrowSettings,
-                settings, bootstrapServers, jobProgress);
+                settings, bootstrapServers, jobProgress, quarantine, quarantineSettings);
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();

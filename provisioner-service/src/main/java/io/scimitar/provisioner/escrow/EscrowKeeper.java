@@ -4,6 +4,7 @@ import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.provisioner.log.ChangeTrace;
+import io.scimitar.provisioner.log.ProvisioningAction;
 import io.scimitar.provisioner.log.ProvisioningStatus;
 import io.scimitar.provisioner.provisioning.ChangeOutcome;
 import io.scimitar.provisioner.provisioning.JobContext;
@@ -38,6 +39,10 @@ public class EscrowKeeper {
         ChangeTrace trace = outcome.trace();
         UUID jobId = context.job().id();
         String key = escrowKey(event);
+        if (trace != null && trace.action() == ProvisioningAction.STAGED_DELETE) {
+            return escrow.stage(jobId, key, event.objectVersion(), AssignmentEventCodec.encodeToString(event),
+                    Instant.now(), trace.toEntry().errorReason());
+        }
         if (trace == null || trace.status() != ProvisioningStatus.FAILURE) {
             // applied, skipped, or already superseded by a newer state: nothing left to retry
             return escrow.resolved(jobId, key, event.objectVersion());
@@ -45,7 +50,8 @@ public class EscrowKeeper {
         Instant now = Instant.now();
         return escrow.fail(jobId, key, event.objectVersion(), AssignmentEventCodec.encodeToString(event), now,
                         attempts -> schedule.next(now, attempts, trace.isTransientFailure(), trace.retryAfter()),
-                        trace.toEntry().errorCode(), trace.toEntry().errorReason())
+                        trace.toEntry().errorCode(), trace.toEntry().errorReason(),
+                        context.deletionsAllowed() ? EscrowEntry.Kind.RELEASED_DELETE : EscrowEntry.Kind.RETRY)
                 .invoke(entry -> {
                     if (Instant.now().isAfter(entry.firstFailure().plus(settings.maxAge()))) {
                         trace.reasonSuffix("This operation failed for longer than " + settings.maxAge()
@@ -61,14 +67,34 @@ public class EscrowKeeper {
     }
 
     /** Changes of the job whose retry is due, oldest first, with their events. */
-    public Uni<List<AssignmentEvent>> due(JobContext context, int limit) {
+    public Uni<List<DueChange>> due(JobContext context, int limit) {
         return escrow.due(context.job().id(), Instant.now(), limit)
-                .map(entries -> entries.stream().map(entry -> AssignmentEventCodec.decode(
-                        entry.event().getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList());
+                .map(entries -> entries.stream().map(entry -> new DueChange(AssignmentEventCodec.decode(
+                        entry.event().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        entry.kind() == EscrowEntry.Kind.RELEASED_DELETE)).toList());
     }
 
+    /** Retries every failed change of the job at its next escrow check, instead of on its schedule. */
+    public Uni<Void> retryAllNow(UUID jobId) {
+        return escrow.retryNow(jobId, Instant.now()).replaceWithVoid();
+    }
+
+    /** Changes waiting for a retry. */
     public Uni<Long> count(UUID jobId) {
         return escrow.count(jobId);
+    }
+
+    /** Disables and deletes held by the deletion guard. */
+    public Uni<Long> countStaged(UUID jobId) {
+        return escrow.countStaged(jobId);
+    }
+
+    /**
+     * A change whose retry is due.
+     *
+     * @param deletionsAllowed an administrator allowed it past the deletion guard
+     */
+    public record DueChange(AssignmentEvent event, boolean deletionsAllowed) {
     }
 
     static String escrowKey(AssignmentEvent event) {

@@ -24,25 +24,26 @@ public class EscrowRepository {
 
     /** Puts (or keeps) an object's change in escrow; answers the entry as stored (its attempts counted). */
     public Uni<EscrowEntry> fail(UUID jobId, String objectKey, long version, String event, Instant now,
-            java.util.function.IntFunction<Instant> nextAttempt, String code, String reason) {
+            java.util.function.IntFunction<Instant> nextAttempt, String code, String reason, EscrowEntry.Kind kind) {
         return find(jobId, objectKey).chain(existing -> {
             boolean sameChange = existing != null && existing.objectVersion() == version;
             int attempts = sameChange ? existing.attempts() + 1 : 1;
             Instant first = sameChange ? existing.firstFailure() : now;
             EscrowEntry entry = new EscrowEntry(jobId, objectKey, version, event, attempts, first,
-                    nextAttempt.apply(attempts), code, reason);
+                    nextAttempt.apply(attempts), code, reason, kind);
             return database.preparedQuery("""
                             insert into escrow (job_id, object_key, object_version, event, attempts, first_failure,
-                                next_attempt, error_code, error_reason)
-                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                next_attempt, error_code, error_reason, kind)
+                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                             on conflict (job_id, object_key) do update set object_version = excluded.object_version,
                                 event = excluded.event, attempts = excluded.attempts,
                                 first_failure = excluded.first_failure, next_attempt = excluded.next_attempt,
-                                error_code = excluded.error_code, error_reason = excluded.error_reason
+                                error_code = excluded.error_code, error_reason = excluded.error_reason,
+                                kind = excluded.kind
                             where escrow.object_version <= excluded.object_version""")
                     .execute(Tuple.tuple(List.of(jobId, objectKey, version, event, attempts,
                             first.atOffset(ZoneOffset.UTC), entry.nextAttempt().atOffset(ZoneOffset.UTC)))
-                            .addValue(code).addValue(reason))
+                            .addValue(code).addValue(reason).addValue(kind.name()))
                     .replaceWith(entry);
         });
     }
@@ -59,8 +60,8 @@ public class EscrowRepository {
     }
 
     public Uni<List<EscrowEntry>> due(UUID jobId, Instant now, int limit) {
-        return database.preparedQuery("select * from escrow where job_id = $1 and next_attempt <= $2 "
-                        + "order by next_attempt limit $3")
+        return database.preparedQuery("select * from escrow where job_id = $1 and kind <> 'STAGED_DELETE' "
+                        + "and next_attempt <= $2 order by next_attempt limit $3")
                 .execute(Tuple.of(jobId, now.atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {
                     List<EscrowEntry> entries = new ArrayList<>();
@@ -69,9 +70,68 @@ public class EscrowRepository {
                 });
     }
 
+    /** Changes waiting for a retry (not the held deletions). */
     public Uni<Long> count(UUID jobId) {
-        return database.preparedQuery("select count(*) from escrow where job_id = $1").execute(Tuple.of(jobId))
-                .map(rows -> rows.iterator().next().getLong(0));
+        return database.preparedQuery("select count(*) from escrow where job_id = $1 and kind <> 'STAGED_DELETE'")
+                .execute(Tuple.of(jobId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Holds a disable or delete (the newest event of its object wins, as for retries). */
+    public Uni<Void> stage(UUID jobId, String objectKey, long version, String event, Instant now, String reason) {
+        return database.preparedQuery("""
+                        insert into escrow (job_id, object_key, object_version, event, attempts, first_failure,
+                            next_attempt, error_code, error_reason, kind)
+                        values ($1, $2, $3, $4, 0, $5, 'infinity', 'TooManyDeletes', $6, 'STAGED_DELETE')
+                        on conflict (job_id, object_key) do update set object_version = excluded.object_version,
+                            event = excluded.event, attempts = 0, first_failure = excluded.first_failure,
+                            next_attempt = excluded.next_attempt, error_code = excluded.error_code,
+                            error_reason = excluded.error_reason, kind = excluded.kind
+                        where escrow.object_version <= excluded.object_version""")
+                .execute(Tuple.of(jobId, objectKey, version, event, now.atOffset(ZoneOffset.UTC), reason))
+                .replaceWithVoid();
+    }
+
+    /** The held disables and deletes of a job, oldest first. */
+    public Uni<List<EscrowEntry>> staged(UUID jobId, int limit) {
+        return database.preparedQuery("select * from escrow where job_id = $1 and kind = 'STAGED_DELETE' "
+                        + "order by first_failure, object_key limit $2")
+                .execute(Tuple.of(jobId, limit))
+                .map(rows -> {
+                    List<EscrowEntry> entries = new ArrayList<>();
+                    rows.forEach(row -> entries.add(read(row)));
+                    return entries;
+                });
+    }
+
+    public Uni<Long> countStaged(UUID jobId) {
+        return database.preparedQuery("select count(*) from escrow where job_id = $1 and kind = 'STAGED_DELETE'")
+                .execute(Tuple.of(jobId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Lets the held disables and deletes go out at the job's next escrow check; answers how many. */
+    public Uni<Integer> release(UUID jobId, Instant now) {
+        return database.preparedQuery("update escrow set kind = 'RELEASED_DELETE', next_attempt = $2 "
+                        + "where job_id = $1 and kind = 'STAGED_DELETE'")
+                .execute(Tuple.of(jobId, now.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
+
+    /** Makes every failed change of the job due now, e.g. once the target accepts the job's credentials again. */
+    public Uni<Integer> retryNow(UUID jobId, Instant now) {
+        return database.preparedQuery("update escrow set next_attempt = $2 where job_id = $1 and kind = 'RETRY' "
+                        + "and next_attempt > $2")
+                .execute(Tuple.of(jobId, now.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
+
+    /** Forgets the failed changes waiting for a retry, keeping released deletions; answers how many. */
+    public Uni<Integer> clearRetries(UUID jobId) {
+        return database.preparedQuery("delete from escrow where job_id = $1 and kind = 'RETRY'")
+                .execute(Tuple.of(jobId)).map(rows -> rows.rowCount());
+    }
+
+    /** Forgets every waiting change of a job, as a restart does in Entra; answers how many. */
+    public Uni<Integer> clear(UUID jobId) {
+        return database.preparedQuery("delete from escrow where job_id = $1").execute(Tuple.of(jobId))
+                .map(rows -> rows.rowCount());
     }
 
     private Uni<EscrowEntry> find(UUID jobId, String objectKey) {
@@ -81,9 +141,10 @@ public class EscrowRepository {
     }
 
     private static EscrowEntry read(Row row) {
+        EscrowEntry.Kind kind = EscrowEntry.Kind.valueOf(row.getString("kind"));
         return new EscrowEntry(row.getUUID("job_id"), row.getString("object_key"), row.getLong("object_version"),
                 row.getString("event"), row.getInteger("attempts"), row.getOffsetDateTime("first_failure").toInstant(),
-                row.getOffsetDateTime("next_attempt").toInstant(), row.getString("error_code"),
-                row.getString("error_reason"));
+                kind == EscrowEntry.Kind.STAGED_DELETE ? null : row.getOffsetDateTime("next_attempt").toInstant(),
+                row.getString("error_code"), row.getString("error_reason"), kind);
     }
 }

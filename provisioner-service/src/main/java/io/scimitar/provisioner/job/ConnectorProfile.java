@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.rules.mapping.AttributeMappingDefinition;
 import io.scimitar.provisioner.scim.PatchDialect;
 
@@ -12,7 +13,7 @@ import java.util.List;
 public enum ConnectorProfile {
 
     /** Miro's SCIM API: teams are matched by name and never created or deleted; Entra's default PATCH client. */
-    MIRO(PatchDialect.ENTRA_DEFAULT, false) {
+    MIRO(PatchDialect.ENTRA_DEFAULT, false, RateLimitPolicy.MIRO) {
         @Override
         List<AttributeMappingDefinition> defaultUserMappings() {
             return List.of(
@@ -31,7 +32,7 @@ public enum ConnectorProfile {
     },
 
     /** Any RFC 7643/7644 endpoint: groups are created and deleted; PATCH follows RFC 7644 §3.5.2 exactly. */
-    GENERIC_SCIM(PatchDialect.RFC7644, true) {
+    GENERIC_SCIM(PatchDialect.RFC7644, true, RateLimitPolicy.NONE) {
         @Override
         List<AttributeMappingDefinition> defaultUserMappings() {
             return List.of(
@@ -64,10 +65,17 @@ public enum ConnectorProfile {
 
     private final PatchDialect patchDialect;
     private final boolean canCreateAndDeleteGroups;
+    private final RateLimitPolicy rateLimits;
 
-    ConnectorProfile(PatchDialect patchDialect, boolean canCreateAndDeleteGroups) {
+    ConnectorProfile(PatchDialect patchDialect, boolean canCreateAndDeleteGroups, RateLimitPolicy rateLimits) {
         this.patchDialect = patchDialect;
         this.canCreateAndDeleteGroups = canCreateAndDeleteGroups;
+        this.rateLimits = rateLimits;
+    }
+
+    /** The target's request budgets, which jobs of this profile keep to unless told otherwise. */
+    public RateLimitPolicy rateLimits() {
+        return rateLimits;
     }
 
     abstract List<AttributeMappingDefinition> defaultUserMappings();

@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.rules.filter.ScopingClause;
 import io.scimitar.provisioner.rules.filter.ScopingFilter;
 import io.scimitar.provisioner.rules.filter.ScopingFilterSet;
@@ -30,7 +31,8 @@ public record JobDefinition(
         CompiledMappingSet userMappings,
         CompiledMappingSet groupMappings,
         ScopingFilterSet userScope,
-        ScopingFilterSet groupScope) {
+        ScopingFilterSet groupScope,
+        RateLimitPolicy rateLimits) {
 
     /** Compiles a stored configuration; throws the rules engine's validation exceptions for invalid rules. */
     public static JobDefinition compile(ProvisioningJobEntity entity, JobConfiguration configuration) {
@@ -39,7 +41,8 @@ public record JobDefinition(
                 entity.skipOutOfScopeDeletions, entity.version, configuration.users(), configuration.groups(),
                 CompiledMappingSet.compile(configuration.users().mappings()),
                 CompiledMappingSet.compile(configuration.groups().mappings()),
-                scopingFilters(configuration.users()), scopingFilters(configuration.groups()));
+                scopingFilters(configuration.users()), scopingFilters(configuration.groups()),
+                configuration.rateLimits().policy(entity.profile));
     }
 
     static ScopingFilterSet scopingFilters(ObjectTypeSettings settings) {

@@ -16,7 +16,8 @@ public record JobRequest(
         Integer deletionThreshold,
         Boolean skipOutOfScopeDeletions,
         ObjectTypeSettings users,
-        ObjectTypeSettings groups) {
+        ObjectTypeSettings groups,
+        TargetRateLimits rateLimits) {
 
     @Override
     public String toString() {

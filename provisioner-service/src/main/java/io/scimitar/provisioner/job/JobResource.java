@@ -8,6 +8,9 @@ import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.quarantine.QuarantineKeeper;
+import io.scimitar.provisioner.ratelimit.RateLimiters;
+import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
 import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
@@ -43,9 +46,13 @@ public class JobResource {
     private final ConnectionTester connections;
     private final LinkRepository links;
     private final EscrowKeeper escrow;
+    private final RateLimiters rateLimiters;
+    private final QuarantineKeeper quarantine;
 
     public JobResource(JobService jobs, JobRunnerRegistry runners, ConnectionTester connections,
-            LinkRepository links, EscrowKeeper escrow) {
+            LinkRepository links, EscrowKeeper escrow, RateLimiters rateLimiters, QuarantineKeeper quarantine) {
+        this.quarantine = quarantine;
+        this.rateLimiters = rateLimiters;
         this.jobs = jobs;
         this.runners = runners;
         this.connections = connections;
@@ -111,7 +118,12 @@ public class JobResource {
                 .chain(snapshot -> links.countActive(id, ObjectType.USER)
                         .chain(users -> links.countActive(id, ObjectType.GROUP)
                                 .chain(groups -> escrow.count(id)
-                                        .map(escrowed -> snapshot.withCounts(users, groups, escrowed)))));
+                                        .chain(escrowed -> escrow.countStaged(id)
+                                                .map(staged -> snapshot.with(
+                                                        new JobProgress.ObjectCounts(users, groups, escrowed, staged),
+                                                        rateLimiters.current(id).map(TargetRateLimiter::status)
+                                                                .orElse(List.of()),
+                                                        quarantine.current(id).orElse(null)))))));
     }
 
     @POST

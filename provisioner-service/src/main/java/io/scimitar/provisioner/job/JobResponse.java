@@ -18,6 +18,7 @@ public record JobResponse(
         boolean skipOutOfScopeDeletions,
         ObjectTypeSettings users,
         ObjectTypeSettings groups,
+        RateLimitsResponse rateLimits,
         long version,
         Instant createdAt,
         Instant updatedAt) {

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.replay.JobRestarter;
 import io.scimitar.provisioner.replay.RestartRequest;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +28,11 @@ public class JobService {
     private final JobRunnerRegistry runners;
     private final JobRestarter restarter;
     private final ObjectMapper json;
+    private final RateLimiters rateLimiters;
 
     public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, JobRestarter restarter,
-            ObjectMapper json) {
+            ObjectMapper json, RateLimiters rateLimiters) {
+        this.rateLimiters = rateLimiters;
         this.jobs = jobs;
         this.validator = validator;
         this.runners = runners;
@@ -77,7 +80,7 @@ public class JobService {
             apply(entity, complete);
             rulesChanged[0] = !rulesBefore.equals(entity.configuration + entity.scope);
         }).call(entity -> rulesChanged[0]
-                ? restarter.restart(definition(entity), new RestartRequest(null, false))
+                ? restarter.restart(definition(entity), new RestartRequest(null, false, false))
                 : Uni.createFrom().voidItem());
     }
 
@@ -91,7 +94,8 @@ public class JobService {
     public Uni<Void> delete(UUID id) {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
                 .chain(entity -> jobs.delete(entity))
-                .call(() -> runners.stopLater(id));
+                .call(() -> runners.stopLater(id))
+                .invoke(() -> rateLimiters.forget(id));
     }
 
     /** Every stored job, compiled, for start-up. */
@@ -109,7 +113,7 @@ public class JobService {
         return new JobResponse(entity.id, entity.name, entity.applicationId, entity.profile, entity.tenantUrl,
                 entity.secretToken != null, entity.scope, entity.status, entity.notificationEmail,
                 entity.deletionThreshold, entity.skipOutOfScopeDeletions, configuration.users(), configuration.groups(),
-                entity.version, entity.createdAt, entity.updatedAt);
+                RateLimitsResponse.of(configuration.rateLimits(), entity.profile), entity.version, entity.createdAt, entity.updatedAt);
     }
 
     private Uni<ProvisioningJobEntity> update(UUID id, Long expectedVersion, java.util.function.Consumer<ProvisioningJobEntity> change) {
@@ -146,7 +150,8 @@ public class JobService {
                 request.deletionThreshold() == null ? DEFAULT_DELETION_THRESHOLD : request.deletionThreshold(),
                 request.skipOutOfScopeDeletions() != null && request.skipOutOfScopeDeletions(),
                 request.users() != null || defaults == null ? request.users() : defaults.users(),
-                request.groups() != null || defaults == null ? request.groups() : defaults.groups());
+                request.groups() != null || defaults == null ? request.groups() : defaults.groups(),
+                request.rateLimits() == null ? TargetRateLimits.profileDefaults() : request.rateLimits());
     }
 
     private void apply(ProvisioningJobEntity entity, JobRequest request) {
@@ -162,7 +167,7 @@ public class JobService {
         entity.notificationEmail = request.notificationEmail();
         entity.deletionThreshold = request.deletionThreshold();
         entity.skipOutOfScopeDeletions = request.skipOutOfScopeDeletions();
-        entity.configuration = write(new JobConfiguration(request.users(), request.groups()));
+        entity.configuration = write(new JobConfiguration(request.users(), request.groups(), request.rateLimits()));
         entity.updatedAt = Instant.now();
     }
 

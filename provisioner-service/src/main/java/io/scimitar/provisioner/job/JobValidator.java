@@ -39,6 +39,9 @@ public class JobValidator {
         if (!blank(request.notificationEmail()) && !request.notificationEmail().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.add(error("notificationEmail", "is not an email address"));
         }
+        if (request.rateLimits() != null) {
+            request.rateLimits().problems().forEach((field, message) -> errors.add(error(field, message)));
+        }
         validateObjectType("users", request.users(), errors);
         validateObjectType("groups", request.groups(), errors);
         if (request.profile() != null && request.users() != null && request.groups() != null) {

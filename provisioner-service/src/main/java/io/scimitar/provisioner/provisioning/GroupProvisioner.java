@@ -3,6 +3,7 @@ package io.scimitar.provisioner.provisioning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
+import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.job.ConnectorProfile;
 import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.link.LinkRepository;
@@ -46,6 +47,7 @@ public class GroupProvisioner {
 
     private static final String TYPE = "Group";
 
+    private final DeletionGuard deletions;
     private final ScopeEvaluator scope;
     private final TargetMatcher matcher;
     private final LinkRepository links;
@@ -55,7 +57,9 @@ public class GroupProvisioner {
     private final ScimPatchWriter patches;
 
     public GroupProvisioner(ScopeEvaluator scope, TargetMatcher matcher, LinkRepository links,
-            MembershipRepository memberships, MembershipSynchronizer membershipSync, ObjectMapper json) {
+            MembershipRepository memberships, MembershipSynchronizer membershipSync, ObjectMapper json,
+            DeletionGuard deletions) {
+        this.deletions = deletions;
         this.scope = scope;
         this.matcher = matcher;
         this.links = links;
@@ -232,8 +236,9 @@ public class GroupProvisioner {
                     .chain(() -> record(context, event, link, trace, targetId, LinkState.DISABLED));
         }
         trace.action(ProvisioningAction.DELETE);
-        return context.scim().delete(ScimClient.GROUPS, targetId).chain(result -> deleted(context, event.objectId(),
-                event.objectVersion(), event.group().displayName(), link, trace, targetId, result));
+        return deletions.guard(context, trace, "delete of group " + targetId, () -> context.scim()
+                .delete(ScimClient.GROUPS, targetId).chain(result -> deleted(context, event.objectId(),
+                        event.objectVersion(), event.group().displayName(), link, trace, targetId, result)));
     }
 
     /** Applies a hard deletion of a group: DELETE when the Delete action is on, otherwise nothing. */
@@ -260,9 +265,10 @@ public class GroupProvisioner {
             }
             String targetId = link.get().targetId();
             trace.targetId(targetId).action(ProvisioningAction.DELETE);
-            return context.scim().delete(ScimClient.GROUPS, targetId)
+            return deletions.guard(context, trace, "delete of group " + targetId, () -> context.scim()
+                    .delete(ScimClient.GROUPS, targetId)
                     .chain(result -> forget.chain(() -> deleted(context, event.objectId(), event.objectVersion(),
-                            event.displayName(), link, trace, targetId, result)));
+                            event.displayName(), link, trace, targetId, result))));
         });
     }
 

@@ -7,15 +7,23 @@ import io.scimitar.provisioner.scim.ScimClient;
 
 import java.util.UUID;
 
-/** What processing a change for one job needs: the job, its SCIM client and dialect, the current cycle. */
+/**
+ * What processing a change for one job needs: the job, its SCIM client and dialect, the current cycle, and whether
+ * disables and deletes go out without the deletion guard (an administrator allowed the held ones).
+ */
 public record JobContext(JobDefinition job, ScimClient scim, PatchDialect dialect, UUID cycleId,
-        EvaluationEnvironment environment) {
+        EvaluationEnvironment environment, boolean deletionsAllowed) {
 
     public static JobContext of(JobDefinition job, ScimClient scim, UUID cycleId) {
         return new JobContext(job, scim, PatchDialect.forTenant(job.tenantUrl(), job.profile().patchDialect()),
                 cycleId, EvaluationEnvironment.system(value -> {
                     throw new IllegalStateException("SelectUniqueValue is not available in SCIM jobs");
-                }));
+                }), false);
+    }
+
+    /** The same context for changes whose disables and deletes an administrator allowed. */
+    public JobContext withDeletionsAllowed() {
+        return new JobContext(job, scim, dialect, cycleId, environment, true);
     }
 
     @Override

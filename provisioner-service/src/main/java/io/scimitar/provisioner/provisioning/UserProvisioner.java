@@ -3,6 +3,7 @@ package io.scimitar.provisioner.provisioning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
@@ -48,9 +49,11 @@ public class UserProvisioner {
     private final MembershipRepository memberships;
     private final ScimResourceWriter resources;
     private final ScimPatchWriter patches;
+    private final DeletionGuard deletions;
 
     public UserProvisioner(ScopeEvaluator scope, TargetMatcher matcher, LinkRepository links,
-            MembershipRepository memberships, ObjectMapper json) {
+            MembershipRepository memberships, ObjectMapper json, DeletionGuard deletions) {
+        this.deletions = deletions;
         this.scope = scope;
         this.matcher = matcher;
         this.links = links;
@@ -213,6 +216,16 @@ public class UserProvisioner {
         changes.forEach(change -> trace.modified(change.path(),
                 mapped.redactedTargets().contains(change.path()) ? loggable.get(change.path()) : change.oldValue(),
                 loggable.get(change.path())));
+        if (disables) {
+            return deletions.guard(context, trace, "disable of user " + targetId, () -> patch(context, event, link,
+                    trace, changes, targetId, state, exported, activated, true));
+        }
+        return patch(context, event, link, trace, changes, targetId, state, exported, activated, false);
+    }
+
+    private Uni<ChangeOutcome> patch(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, List<AttributeChange> changes, String targetId, LinkState state,
+            Map<String, Object> exported, String activated, boolean disables) {
         return context.scim().patch(ScimClient.USERS, targetId, patches.attributes(context.dialect(), changes))
                 .chain(result -> {
                     if (result.isSuccess()) {
@@ -259,7 +272,8 @@ public class UserProvisioner {
                         link.get().state()));
             }
             trace.action(ProvisioningAction.DELETE);
-            return context.scim().delete(ScimClient.USERS, targetId).chain(result -> {
+            return deletions.guard(context, trace, "delete of user " + targetId, () -> context.scim()
+                    .delete(ScimClient.USERS, targetId).chain(result -> {
                 boolean gone = result.isSuccess() || (result instanceof ScimResult.Failure failure
                         && failure.kind() == ScimResult.FailureKind.NOT_FOUND);
                 if (!gone) {
@@ -269,7 +283,7 @@ public class UserProvisioner {
                         result.isSuccess() ? "Deleted user " + targetId : "User " + targetId + " was already gone");
                 return forgetMemberships.chain(() -> recordDeletion(context, event, link, trace, targetId,
                         LinkState.DELETED));
-            });
+            }));
         });
     }
 

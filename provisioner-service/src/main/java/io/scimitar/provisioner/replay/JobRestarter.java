@@ -2,8 +2,12 @@ package io.scimitar.provisioner.replay;
 
 import io.scimitar.provisioner.consumer.ConsumerSettings;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.deletions.DeletionGuard;
+import io.scimitar.provisioner.escrow.EscrowRepository;
 import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.quarantine.QuarantineKeeper;
+import io.scimitar.provisioner.quarantine.QuarantineReason;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +30,9 @@ import java.util.Map;
 /**
  * Restarts a job: stops it, moves its consumer group back to the beginning of the history (or to a time), and runs it
  * again. Objects already linked evaluate only their newest event again, so a replay converges without duplicates
- * and sends nothing when nothing changed; a full restart forgets the links first.
+ * and sends nothing when nothing changed; a full restart forgets the links first. As in Entra, a restart also clears
+ * the escrowed retries and the quarantine, and drops the deletions held by the deletion guard unless told to send them
+ * (ForceDeletes); a replay from a time keeps what is escrowed.
  */
 @ApplicationScoped
 public class JobRestarter {
@@ -35,9 +41,16 @@ public class JobRestarter {
     private final LinkRepository links;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
+    private final EscrowRepository escrow;
+    private final QuarantineKeeper quarantine;
+    private final DeletionGuard deletionGuard;
 
     public JobRestarter(JobRunnerRegistry runners, LinkRepository links, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, EscrowRepository escrow,
+            QuarantineKeeper quarantine, DeletionGuard deletionGuard) {
+        this.escrow = escrow;
+        this.quarantine = quarantine;
+        this.deletionGuard = deletionGuard;
         this.runners = runners;
         this.links = links;
         this.settings = settings;
@@ -53,7 +66,31 @@ public class JobRestarter {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(() -> request.full() ? links.forgetJob(job.id())
                         : links.markForReevaluation(job.id()).replaceWithVoid())
+                .chain(() -> clearEscrowAndQuarantine(job, request))
                 .call(() -> runners.runLater(job));
+    }
+
+    /**
+     * A replay of the whole history decides every object again, so the escrowed retries and held deletions can go;
+     * a replay from a time keeps them, as their events may be older than that time.
+     */
+    private Uni<Void> clearEscrowAndQuarantine(JobDefinition job, RestartRequest request) {
+        Uni<Integer> released = request.forceDeletes() ? escrow.release(job.id(), Instant.now())
+                : Uni.createFrom().item(0);
+        boolean wholeHistory = request.from() == null;
+        return released
+                .chain(() -> !wholeHistory ? Uni.createFrom().item(0)
+                        : request.forceDeletes() ? escrow.clearRetries(job.id()) : escrow.clear(job.id()))
+                .chain(() -> wholeHistory || request.forceDeletes() ? quarantine.leave(job.id(), null)
+                        : quarantine.leave(job.id(), QuarantineReason.EncounteredQuarantineException)
+                                .chain(() -> quarantine.leave(job.id(),
+                                        QuarantineReason.EncounteredEscrowProportionThreshold)))
+                .invoke(() -> {
+                    if (wholeHistory || request.forceDeletes()) {
+                        deletionGuard.reset(job.id());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private void rewind(JobDefinition job, Instant from) {

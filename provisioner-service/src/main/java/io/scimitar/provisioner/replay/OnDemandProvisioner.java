@@ -141,6 +141,7 @@ public class OnDemandProvisioner {
 
     private JobContext context(JobDefinition job) {
         UUID cycle = runners.cycleId(job.id()).orElseGet(UUID::randomUUID);
-        return JobContext.of(job, scimClients.create(job.tenantUrl(), job.secretToken()), cycle);
+        return JobContext.of(job, scimClients.forJob(job.id(), job.tenantUrl(), job.secretToken(),
+                job.rateLimits()), cycle);
     }
 }

@@ -41,8 +41,8 @@ public class ReplayResource {
         this.onDemand = onDemand;
     }
 
-    /** Where to replay from; {@code full} also forgets the links. */
-    public record RestartBody(Instant from, Boolean full) {
+    /** Where to replay from; {@code full} also forgets the links; {@code forceDeletes} sends the held deletions. */
+    public record RestartBody(Instant from, Boolean full, Boolean forceDeletes) {
     }
 
     /** Which object to provision now: exactly one of the two. */
@@ -53,12 +53,15 @@ public class ReplayResource {
     @Path("restart")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Replays the history (from the beginning, or from a time) and converges the target; "
-            + "full=true also forgets every link and matches each object again")
+            + "clears escrowed retries and quarantine; full=true also forgets every link and matches each object "
+            + "again; forceDeletes=true sends the disables and deletes held by the deletion guard instead of "
+            + "dropping them")
     public Uni<RestartBody> restart(@RestPath UUID id, RestartBody body) {
         RestartRequest request = new RestartRequest(body == null ? null : body.from(),
-                body != null && Boolean.TRUE.equals(body.full()));
+                body != null && Boolean.TRUE.equals(body.full()),
+                body != null && Boolean.TRUE.equals(body.forceDeletes()));
         return jobs.get(id).map(jobs::definition).chain(job -> restarter.restart(job, request))
-                .replaceWith(new RestartBody(request.from(), request.full()));
+                .replaceWith(new RestartBody(request.from(), request.full(), request.forceDeletes()));
     }
 
     @POST

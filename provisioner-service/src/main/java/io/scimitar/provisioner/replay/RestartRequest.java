@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param from the time to replay from; null replays the whole history
  * @param full true also forgets every link, so each object is matched against the target again (Entra's "Full")
+ * @param forceDeletes true lets the disables and deletes held by the deletion guard go out (Entra's ForceDeletes);
+ *                     otherwise a restart drops them with every other escrowed change, and the replay decides again
  */
-public record RestartRequest(Instant from, boolean full) {
+public record RestartRequest(Instant from, boolean full, boolean forceDeletes) {
 }

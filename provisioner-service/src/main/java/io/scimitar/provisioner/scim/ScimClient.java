@@ -2,6 +2,8 @@ package io.scimitar.provisioner.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.provisioner.ratelimit.RequestClass;
+import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 
@@ -10,48 +12,70 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
-/** The SCIM operations of one target, with every answer turned into a {@link ScimResult}. */
+/**
+ * The SCIM operations of one target, with every answer turned into a {@link ScimResult}. Each request waits for a slot
+ * in the target's budget for its class; a 429 whose Retry-After is short is retried here, after the pause.
+ */
 public final class ScimClient {
 
     public static final String USERS = "Users";
     public static final String GROUPS = "Groups";
+    /** How often a throttled request is sent again before the change goes to escrow. */
+    static final int THROTTLED_ATTEMPTS = 4;
+    /** A longer Retry-After is left to the escrow rather than held in memory. */
+    static final Duration LONGEST_WAIT_IN_PLACE = Duration.ofSeconds(60);
 
     private final ScimHttpApi api;
     private final String authorization;
     private final ObjectMapper json;
+    private final TargetRateLimiter limiter;
 
-    ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json) {
+    ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json, TargetRateLimiter limiter) {
         this.api = api;
         this.authorization = secretToken == null ? null : "Bearer " + secretToken;
         this.json = json;
+        this.limiter = limiter;
     }
 
     /** {@code GET /{type}?filter=...}; groups are asked without members, as Entra does. */
     public Uni<ScimResult> query(String type, String filter) {
-        return call(api.query(type, filter, GROUPS.equals(type) ? "members" : null, null, authorization));
+        return call(limiter.classify("GET", type, false, 0),
+                () -> api.query(type, filter, GROUPS.equals(type) ? "members" : null, null, authorization));
     }
 
     /** {@code GET /{type}?count=n}: any page of resources, to check that the credentials can read. */
     public Uni<ScimResult> firstPage(String type, int count) {
-        return call(api.page(type, count, GROUPS.equals(type) ? "members" : null, authorization));
+        return call(limiter.classify("GET", type, false, 0),
+                () -> api.page(type, count, GROUPS.equals(type) ? "members" : null, authorization));
     }
 
     public Uni<ScimResult> get(String type, String id) {
-        return call(api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization));
+        return call(limiter.classify("GET", type, true, 0),
+                () -> api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization));
     }
 
     public Uni<ScimResult> create(String type, JsonNode resource) {
-        return call(api.create(type, resource.toString(), authorization));
+        String body = resource.toString();
+        return call(limiter.classify("POST", type, false, utf8Length(body)),
+                () -> api.create(type, body, authorization));
     }
 
     public Uni<ScimResult> patch(String type, String id, JsonNode patch) {
-        return call(api.patch(type, id, patch.toString(), authorization));
+        String body = patch.toString();
+        return call(limiter.classify("PATCH", type, true, utf8Length(body)),
+                () -> api.patch(type, id, body, authorization));
     }
 
     public Uni<ScimResult> delete(String type, String id) {
-        return call(api.delete(type, id, authorization));
+        return call(limiter.classify("DELETE", type, true, 0), () -> api.delete(type, id, authorization));
+    }
+
+    /** The target's request budgets, as they stand now. */
+    public TargetRateLimiter limiter() {
+        return limiter;
     }
 
     /** The resources of a ListResponse. */
@@ -65,8 +89,29 @@ public final class ScimClient {
         return list;
     }
 
-    private Uni<ScimResult> call(Uni<Response> request) {
-        return request.map(this::toResult).onFailure().recoverWithItem(ScimClient::failure);
+    private Uni<ScimResult> call(RequestClass requestClass, Supplier<Uni<Response>> request) {
+        return send(requestClass, request, 1);
+    }
+
+    private Uni<ScimResult> send(RequestClass requestClass, Supplier<Uni<Response>> request, int attempt) {
+        return limiter.send(requestClass, () -> request.get().map(this::toResult)
+                        .onFailure().recoverWithItem(ScimClient::failure))
+                .chain(result -> retriesInPlace(requestClass, result, attempt)
+                        ? send(requestClass, request, attempt + 1)
+                        : Uni.createFrom().item(result));
+    }
+
+    /** A 429 is sent again once the limiter's pause is over, unless the target asks for a long wait. */
+    private boolean retriesInPlace(RequestClass requestClass, ScimResult result, int attempt) {
+        if (!(result instanceof ScimResult.Failure failure) || failure.status() != 429
+                || attempt >= THROTTLED_ATTEMPTS || !limiter.policy().budgets().containsKey(requestClass)) {
+            return false;
+        }
+        return failure.retryAfter() == null || failure.retryAfter().compareTo(LONGEST_WAIT_IN_PLACE) <= 0;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private ScimResult toResult(Response response) {

@@ -2,9 +2,13 @@ package io.scimitar.provisioner.scim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
+import io.scimitar.provisioner.ratelimit.RateLimiters;
+import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the {@link ScimClient} of a target: one HTTP client setup for every SCIM call we make. */
@@ -13,22 +17,28 @@ public class ScimClientFactory {
 
     private final ObjectMapper json;
     private final ScimClientConfig config;
+    private final RateLimiters rateLimiters;
 
-    public ScimClientFactory(ObjectMapper json, ScimClientConfig config) {
+    public ScimClientFactory(ObjectMapper json, ScimClientConfig config, RateLimiters rateLimiters) {
         this.json = json;
         this.config = config;
+        this.rateLimiters = rateLimiters;
+    }
+
+    /**
+     * The client of a job's target, sharing the job's request budgets with every other client of the same job.
+     */
+    public ScimClient forJob(UUID jobId, String tenantUrl, String secretToken, RateLimitPolicy rateLimits) {
+        return create(tenantUrl, secretToken, config.readTimeout(), rateLimiters.forJob(jobId, rateLimits));
     }
 
     /**
      * A client for {@code tenantUrl} (Entra's {@code aadOptscim062020} flag and any other query string are not part
      * of the base URI) authenticating with {@code secretToken}.
      */
-    public ScimClient create(String tenantUrl, String secretToken) {
-        return create(tenantUrl, secretToken, config.readTimeout());
-    }
-
-    /** A client that waits at most {@code readTimeout} for each answer. */
-    public ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout) {
+    /** A client without rate limits that waits at most {@code readTimeout} for each answer. */
+    public ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout,
+            TargetRateLimiter limiter) {
         ScimHttpApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri(tenantUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -36,7 +46,7 @@ public class ScimClientFactory {
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .property("io.quarkus.rest.client.connection-pool-size", config.connectionPoolSize())
                 .build(ScimHttpApi.class);
-        return new ScimClient(api, secretToken, json);
+        return new ScimClient(api, secretToken, json, limiter);
     }
 
     /** The tenant URL without its query string, ending with a slash so relative paths resolve under it. */

@@ -91,6 +91,45 @@ class JobApiTest {
     }
 
     @Test
+    void carriesMirosRateLimitsUnlessTheJobChangesThem() {
+        String miro = createJob(miroJob(newApplication()));
+        asReader().get("/api/v1/jobs/" + miro).then().statusCode(200)
+                .body("rateLimits.enabled", equalTo(true))
+                .body("rateLimits.windowSeconds", equalTo(30))
+                .body("rateLimits.effectiveBudgets.USERS_CREATE", equalTo(200))
+                .body("rateLimits.effectiveBudgets.USERS_DELETE", equalTo(20))
+                .body("rateLimits.effectiveBudgets.GROUPS_QUERY", equalTo(5))
+                .body("rateLimits.effectiveBudgets.GROUPS_PATCH_LARGE", equalTo(5));
+
+        Map<String, Object> faster = miroJob(newApplication());
+        faster.put("rateLimits", Map.of("windowSeconds", 60, "budgets", Map.of("USERS_CREATE", 1000)));
+        String custom = createJob(faster);
+        asReader().get("/api/v1/jobs/" + custom).then().statusCode(200)
+                .body("rateLimits.windowSeconds", equalTo(60))
+                .body("rateLimits.effectiveBudgets.USERS_CREATE", equalTo(1000))
+                .body("rateLimits.effectiveBudgets.USERS_PATCH", equalTo(100));
+
+        Map<String, Object> off = miroJob(newApplication());
+        off.put("rateLimits", Map.of("enabled", false));
+        asReader().get("/api/v1/jobs/" + createJob(off)).then().statusCode(200)
+                .body("rateLimits.enabled", equalTo(false))
+                .body("rateLimits.effectiveBudgets.size()", equalTo(0));
+    }
+
+    @Test
+    void rejectsImpossibleRateLimitsAndUnknownRequestClasses() {
+        Map<String, Object> job = miroJob(newApplication());
+        job.put("rateLimits", Map.of("windowSeconds", 0, "budgets", Map.of("USERS_CREATE", 0)));
+        asAdmin().contentType(ContentType.JSON).body(job).post("/api/v1/jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("rateLimits.windowSeconds",
+                        "rateLimits.budgets.USERS_CREATE"));
+        job.put("rateLimits", Map.of("budgets", Map.of("USERS_TELEPORT", 5)));
+        asAdmin().contentType(ContentType.JSON).body(job).post("/api/v1/jobs")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void rejectsMalformedAndIncompleteJobsWithProblemDetails() {
         asAdmin().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/jobs")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -38,7 +38,8 @@ import static io.restassured.RestAssured.given;
 public final class ProvisioningFixture {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
     private static KafkaProducer<String, byte[]> producer;
 
     private ProvisioningFixture() {
@@ -192,7 +193,19 @@ public final class ProvisioningFixture {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    static JsonNode counters() {
+    /** Starts the mock's request counters from zero. */
+    public static void clearMiroCounters() {
+        send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/counters")).DELETE().build());
+    }
+
+    /** Sets the mock's fault rules, e.g. {@code [{"endpoint":"USERS_CREATE","status":500,"rate":1.0}]}. */
+    public static void miroFaults(String rulesJson) {
+        send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/faults"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rulesJson))
+                .build());
+    }
+
+    public static JsonNode counters() {
         return send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/counters")).build());
     }
 

@@ -18,7 +18,7 @@ public final class DemoDirectoryGenerator {
     public static final int MIN_USERS = 10;
     public static final int MAX_USERS = 1_000_000;
 
-    private static final String DOMAIN = "example.com";
+    public static final String DOMAIN = "example.com";
     private static final String[] GIVEN = {"Ada", "Alan", "Grace", "Linus", "Barbara", "Edsger", "Margaret", "Ken",
         "Dennis", "Frances", "Hedy", "Tim", "Radia", "Donald", "Katherine", "John", "Mary", "Niklaus", "Sophie",
         "Guido", "Anita", "Bjarne", "Lynn", "James", "Shafi", "Vint", "Annie", "Whitfield", "Joan", "Leslie",
@@ -39,7 +39,26 @@ public final class DemoDirectoryGenerator {
     private DemoDirectoryGenerator() {
     }
 
+    /**
+     * What to generate.
+     *
+     * @param size               users
+     * @param seed               the same seed gives the same directory (ids, names, who is in which team)
+     * @param domain             the domain of every user principal name and e-mail, so that several directories can
+     *                           share one assignment-service (user principal names are unique there)
+     * @param everyTeamAssigned  true: every team is assigned to the application, so nearly every user is in scope;
+     *                           false: half the teams, as the demo
+     */
+    public record Shape(int size, long seed, String domain, boolean everyTeamAssigned) {
+    }
+
     public static DemoDirectory generate(int size, long seed) {
+        return generate(new Shape(size, seed, DOMAIN, false));
+    }
+
+    public static DemoDirectory generate(Shape shape) {
+        int size = shape.size();
+        long seed = shape.seed();
         if (size < MIN_USERS || size > MAX_USERS) {
             throw new IllegalArgumentException("The demo size must be between " + MIN_USERS + " and " + MAX_USERS
                     + " users, not " + size);
@@ -53,7 +72,7 @@ public final class DemoDirectoryGenerator {
             String given = GIVEN[random.nextInt(GIVEN.length)];
             String surname = SURNAMES[random.nextInt(SURNAMES.length)];
             String alias = ascii(given + "." + surname).toLowerCase().replace(" ", "") + "." + (i + 1);
-            String upn = alias + "@" + DOMAIN;
+            String upn = alias + "@" + shape.domain();
             String[] office = OFFICES[random.nextInt(OFFICES.length)];
             String id = id(seed, "user", i);
             boolean head = !heads.containsKey(department);
@@ -86,7 +105,7 @@ public final class DemoDirectoryGenerator {
             memberships.add(new DemoDirectory.Membership(groups.get(team).id(), users.get(i).id()));
         }
         List<DemoDirectory.Assignment> assignments = new ArrayList<>();
-        for (int g = 0; g < groupCount; g += 2) {
+        for (int g = 0; g < groupCount; g += shape.everyTeamAssigned() ? 1 : 2) {
             assignments.add(new DemoDirectory.Assignment(groups.get(g).id(), "User"));
         }
         for (int i = 0; i < size; i += 10) {

@@ -40,7 +40,15 @@ public final class DemoLoader {
     }
 
     public Loaded load(DemoDirectory demo) {
-        JsonNode application = application();
+        return load(demo, APPLICATION_NAME);
+    }
+
+    /**
+     * Loads {@code demo} for the application named {@code applicationName} (created if missing, with its own job),
+     * so that several directories can be provisioned one after the other on one stack.
+     */
+    public Loaded load(DemoDirectory demo, String applicationName) {
+        JsonNode application = application(applicationName);
         String applicationId = application.path("id").asText();
         Map<String, String> roleIds = new LinkedHashMap<>();
         application.path("appRoles").forEach(role -> roleIds.put(role.path("value").asText(),
@@ -66,17 +74,17 @@ public final class DemoLoader {
             }
         }
         say.accept("Seeded " + seeded + " Miro teams (" + (demo.groups().size() - seeded) + " already there)");
-        return new Loaded(applicationId, job(applicationId));
+        return new Loaded(applicationId, job(applicationId, applicationName));
     }
 
-    private JsonNode application() {
+    private JsonNode application(String name) {
         for (JsonNode app : directory.get("/api/v1/applications?limit=1000").path("items")) {
-            if (APPLICATION_NAME.equals(app.path("displayName").asText())) {
+            if (name.equals(app.path("displayName").asText())) {
                 return directory.get("/api/v1/applications/" + app.path("id").asText());
             }
         }
-        say.accept("Creating the enterprise application \"" + APPLICATION_NAME + "\"");
-        return directory.post("/api/v1/applications", Map.of("displayName", APPLICATION_NAME,
+        say.accept("Creating the enterprise application \"" + name + "\"");
+        return directory.post("/api/v1/applications", Map.of("displayName", name,
                 "publishUnassigned", false, "appRoles", List.of(
                         Map.of("value", "Admin", "displayName", "Miro administrator"))));
     }
@@ -102,15 +110,19 @@ public final class DemoLoader {
                 (System.nanoTime() - started) / 1e9, failed == 0 ? "" : " (" + failed + " rows refused)"));
     }
 
-    private String job(String applicationId) {
+    private String job(String applicationId, String name) {
         for (JsonNode job : provisioner.get("/api/v1/jobs")) {
             if (applicationId.equals(job.path("applicationId").asText())) {
                 return job.path("id").asText();
             }
         }
-        say.accept("Creating the Miro provisioning job (profile MIRO, tenant " + mockScimUrl + ")");
-        return provisioner.post("/api/v1/jobs", Map.of("name", "Miro", "applicationId", applicationId,
-                "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken)).path("id").asText();
+        // the job keeps to Miro's rate limits exactly when the mock enforces them (./scimitar run --miro-rate-limits)
+        boolean rateLimits = mockAdmin.get("/admin/settings").path("rateLimitsEnabled").asBoolean(true);
+        say.accept("Creating the Miro provisioning job (profile MIRO, tenant " + mockScimUrl + ", Miro's rate limits "
+                + (rateLimits ? "on" : "off") + ")");
+        return provisioner.post("/api/v1/jobs", Map.of("name", name, "applicationId", applicationId,
+                "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken,
+                "rateLimits", Map.of("enabled", rateLimits))).path("id").asText();
     }
 
     /** Active and inactive users the Miro mock holds now. */

@@ -1,0 +1,109 @@
+package io.scimitar.provisioner.quarantine;
+
+import io.scimitar.provisioner.job.JobDefinition;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Puts jobs into quarantine and takes them out: stored so that a restarted service keeps it, cached for the job's
+ * runner, and announced once per reason by email to the job's notification address.
+ */
+@ApplicationScoped
+public class QuarantineKeeper {
+
+    private static final Logger LOG = Logger.getLogger(QuarantineKeeper.class);
+
+    private final QuarantineRepository repository;
+    private final QuarantineNotifier notifier;
+    private final QuarantineSettings settings;
+    private final Map<UUID, Quarantine> current = new ConcurrentHashMap<>();
+
+    public QuarantineKeeper(QuarantineRepository repository, QuarantineNotifier notifier,
+            QuarantineSettings settings) {
+        this.repository = repository;
+        this.notifier = notifier;
+        this.settings = settings;
+    }
+
+    /** Reads the job's quarantine from the database into the cache, when its runner starts. */
+    public Uni<Optional<Quarantine>> load(UUID jobId) {
+        return repository.find(jobId).invoke(found -> {
+            if (found.isPresent()) {
+                current.put(jobId, found.get());
+            } else {
+                current.remove(jobId);
+            }
+        });
+    }
+
+    public Optional<Quarantine> current(UUID jobId) {
+        return Optional.ofNullable(current.get(jobId));
+    }
+
+    public boolean isQuarantined(UUID jobId, QuarantineReason reason) {
+        Quarantine quarantine = current.get(jobId);
+        return quarantine != null && quarantine.reason() == reason;
+    }
+
+    /** Quarantines the job (or keeps it quarantined) and sends the email for this reason if not sent yet. */
+    public Uni<Quarantine> enter(JobDefinition job, QuarantineReason reason, String detail) {
+        Instant now = Instant.now();
+        return repository.enter(job.id(), reason, detail, now, now.plus(settings.firstRetry()))
+                .invoke(quarantine -> {
+                    Quarantine before = current.put(job.id(), quarantine);
+                    if (before == null || before.reason() != reason) {
+                        LOG.warnf("Job %s (%s) is in quarantine: %s: %s", job.id(), job.name(), reason, detail);
+                    }
+                })
+                .call(quarantine -> quarantine.notified() ? Uni.createFrom().voidItem()
+                        : notifier.notify(job, quarantine).chain(sent -> sent
+                                ? repository.notified(job.id(), reason, Instant.now())
+                                        .invoke(() -> current.computeIfPresent(job.id(), (id, q) ->
+                                                q.reason() == reason ? withNotified(q) : q))
+                                : Uni.createFrom().voidItem()));
+    }
+
+    /** The job tried its target again and it still failed: the next try waits twice as long (up to a day). */
+    public Uni<Void> stillFailing(UUID jobId) {
+        Quarantine quarantine = current.get(jobId);
+        if (quarantine == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration wait = settings.firstRetry().multipliedBy(1L << Math.min(20, quarantine.attempts() + 1));
+        if (wait.compareTo(settings.longestRetry()) > 0) {
+            wait = settings.longestRetry();
+        }
+        Instant next = Instant.now().plus(wait);
+        current.computeIfPresent(jobId, (id, q) -> new Quarantine(q.jobId(), q.reason(), q.detail(), q.since(), next,
+                q.attempts() + 1, q.notified()));
+        return repository.attempted(jobId, next);
+    }
+
+    /** Ends the job's quarantine (only one for {@code onlyFor}, when given); true if there was one. */
+    public Uni<Boolean> leave(UUID jobId, QuarantineReason onlyFor) {
+        return repository.leave(jobId, onlyFor).invoke(left -> {
+            if (left) {
+                current.remove(jobId);
+                LOG.infof("Job %s left quarantine", jobId);
+            }
+        });
+    }
+
+    /** Whether a quarantined job may try its target now. */
+    public boolean due(UUID jobId) {
+        Quarantine quarantine = current.get(jobId);
+        return quarantine == null || !Instant.now().isBefore(quarantine.nextAttempt());
+    }
+
+    private static Quarantine withNotified(Quarantine q) {
+        return new Quarantine(q.jobId(), q.reason(), q.detail(), q.since(), q.nextAttempt(), q.attempts(), true);
+    }
+}

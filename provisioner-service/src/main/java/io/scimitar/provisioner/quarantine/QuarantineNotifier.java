@@ -1,0 +1,64 @@
+package io.scimitar.provisioner.quarantine;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.scimitar.provisioner.job.JobDefinition;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** The one email an administrator gets when a job goes into quarantine (again when the reason changes). */
+@ApplicationScoped
+public class QuarantineNotifier {
+
+    private static final Logger LOG = Logger.getLogger(QuarantineNotifier.class);
+
+    private final ReactiveMailer mailer;
+
+    public QuarantineNotifier(ReactiveMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    /** Sends the email to the job's notification address; false when there is none or sending failed. */
+    public Uni<Boolean> notify(JobDefinition job, Quarantine quarantine) {
+        String to = job.notificationEmail();
+        if (to == null || to.isBlank()) {
+            return Uni.createFrom().item(false);
+        }
+        Mail mail = Mail.withText(to, subject(job, quarantine), body(job, quarantine));
+        return mailer.send(mail).replaceWith(true).onFailure().recoverWithItem(error -> {
+            LOG.warnf("Could not send the quarantine email of job %s to %s: %s; it is sent again when the job is "
+                    + "quarantined next", job.id(), to, error.getMessage());
+            return false;
+        });
+    }
+
+    static String subject(JobDefinition job, Quarantine quarantine) {
+        return "Scimitar: provisioning job '" + job.name() + "' is in quarantine (" + quarantine.reason() + ")";
+    }
+
+    static String body(JobDefinition job, Quarantine quarantine) {
+        return "The provisioning job '" + job.name() + "' (" + job.id() + ") for application " + job.applicationId()
+                + " went into quarantine at " + quarantine.since() + ".\n\n"
+                + "Reason: " + quarantine.reason() + "\n" + quarantine.detail() + "\n\n"
+                + whatToDo(job, quarantine.reason()) + "\n\n"
+                + "Target: " + job.tenantUrl() + "\n"
+                + "Provisioning logs: GET /api/v1/jobs/" + job.id() + "/logs?status=failure\n"
+                + "Progress and quarantine state: GET /api/v1/jobs/" + job.id() + "/progress\n";
+    }
+
+    private static String whatToDo(JobDefinition job, QuarantineReason reason) {
+        return switch (reason) {
+            case EncounteredQuarantineException -> "While quarantined the job tries the target less and less often "
+                    + "(up to once a day) and leaves quarantine on the first success. Check the tenant URL and the "
+                    + "secret token (PUT /api/v1/jobs/" + job.id() + "), then restart the job to try at once.";
+            case EncounteredEscrowProportionThreshold -> "Too many changes failed. While quarantined the job "
+                    + "processes changes less and less often (up to once a day) and leaves quarantine when they "
+                    + "succeed again. Look at the failures in the provisioning logs, fix the cause, and restart.";
+            case TooManyDeletes -> "More disables and deletes than the job's deletion threshold came within the "
+                    + "window. They are held, not sent; other changes go on. If they are intended, allow them with "
+                    + "POST /api/v1/jobs/" + job.id() + "/staged-deletions/allow; if not, fix the cause in the "
+                    + "directory and restart the job (POST /api/v1/jobs/" + job.id() + "/restart), which drops them.";
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package io.scimitar.provisioner.quarantine;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The job_quarantine table. */
+@ApplicationScoped
+public class QuarantineRepository {
+
+    private final Pool database;
+
+    public QuarantineRepository(Pool database) {
+        this.database = database;
+    }
+
+    public Uni<Optional<Quarantine>> find(UUID jobId) {
+        return database.preparedQuery("select * from job_quarantine where job_id = $1").execute(Tuple.of(jobId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
+    }
+
+    /** Stores the quarantine; a new reason starts a new one (not yet notified), the same reason keeps its start. */
+    public Uni<Quarantine> enter(UUID jobId, QuarantineReason reason, String detail, Instant now, Instant next) {
+        return database.preparedQuery("""
+                        insert into job_quarantine (job_id, reason, detail, began_at, next_attempt, attempts)
+                        values ($1, $2, $3, $4, $5, 0)
+                        on conflict (job_id) do update set detail = excluded.detail,
+                            began_at = case when job_quarantine.reason = excluded.reason
+                                then job_quarantine.began_at else excluded.began_at end,
+                            next_attempt = case when job_quarantine.reason = excluded.reason
+                                then job_quarantine.next_attempt else excluded.next_attempt end,
+                            attempts = case when job_quarantine.reason = excluded.reason
+                                then job_quarantine.attempts else 0 end,
+                            reason = excluded.reason
+                        returning *""")
+                .execute(Tuple.of(jobId, reason.name(), detail, now.atOffset(ZoneOffset.UTC),
+                        next.atOffset(ZoneOffset.UTC)))
+                .map(rows -> read(rows.iterator().next()));
+    }
+
+    public Uni<Void> attempted(UUID jobId, Instant next) {
+        return database.preparedQuery("update job_quarantine set attempts = attempts + 1, next_attempt = $2 "
+                        + "where job_id = $1").execute(Tuple.of(jobId, next.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> notified(UUID jobId, QuarantineReason reason, Instant at) {
+        return database.preparedQuery("update job_quarantine set notified_reason = $2, notified_at = $3 "
+                        + "where job_id = $1 and reason = $2")
+                .execute(Tuple.of(jobId, reason.name(), at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    /** Ends the quarantine; with a reason, only a quarantine for that reason. */
+    public Uni<Boolean> leave(UUID jobId, QuarantineReason onlyFor) {
+        return (onlyFor == null
+                ? database.preparedQuery("delete from job_quarantine where job_id = $1").execute(Tuple.of(jobId))
+                : database.preparedQuery("delete from job_quarantine where job_id = $1 and reason = $2")
+                        .execute(Tuple.of(jobId, onlyFor.name())))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    private static Quarantine read(Row row) {
+        QuarantineReason reason = QuarantineReason.valueOf(row.getString("reason"));
+        return new Quarantine(row.getUUID("job_id"), reason, row.getString("detail"),
+                row.getOffsetDateTime("began_at").toInstant(), row.getOffsetDateTime("next_attempt").toInstant(),
+                row.getInteger("attempts"), reason.name().equals(row.getString("notified_reason")));
+    }
+}

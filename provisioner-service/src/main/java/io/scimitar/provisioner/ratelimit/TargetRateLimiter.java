@@ -1,0 +1,95 @@
+package io.scimitar.provisioner.ratelimit;
+
+import io.scimitar.provisioner.scim.ScimResult;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/** The request budgets of one target: each SCIM request waits for a slot of its class before it goes out. */
+public final class TargetRateLimiter {
+
+    private final RateLimitPolicy policy;
+    private final Map<RequestClass, RequestBudget> budgets = new EnumMap<>(RequestClass.class);
+
+    TargetRateLimiter(RateLimitPolicy policy, WakeUpTimer timer, LongSupplier clock) {
+        this.policy = policy;
+        policy.budgets().forEach((requestClass, budget) -> budgets.put(requestClass,
+                new RequestBudget(requestClass, budget, policy.window(), timer, clock)));
+    }
+
+    /** A limiter that lets everything through. */
+    public static TargetRateLimiter unlimited() {
+        return new TargetRateLimiter(RateLimitPolicy.NONE, null, System::nanoTime);
+    }
+
+    public RateLimitPolicy policy() {
+        return policy;
+    }
+
+    /** The class of a request to this target. */
+    public RequestClass classify(String method, String type, boolean byId, int bodyBytes) {
+        return RequestClass.of(method, type, byId, bodyBytes, policy.largePatchBytes());
+    }
+
+    /**
+     * Sends {@code request} once its class has a free slot; its answer is counted against the class, and a 429
+     * shrinks the budget for a while.
+     */
+    public Uni<ScimResult> send(RequestClass requestClass, Supplier<Uni<ScimResult>> request) {
+        RequestBudget budget = budgets.get(requestClass);
+        if (budget == null) {
+            return Uni.createFrom().deferred(() -> request.get());
+        }
+        return Uni.createFrom().deferred(() -> {
+            AtomicBoolean settled = new AtomicBoolean();
+            return Uni.createFrom().<Void>emitter(emitter -> {
+                        CompletableFuture<Void> permit = budget.acquire();
+                        AtomicBoolean cancelled = new AtomicBoolean();
+                        emitter.onTermination(() -> {
+                            cancelled.set(true);
+                            permit.cancel(false);
+                        });
+                        permit.whenComplete((ignored, error) -> {
+                            if (error != null) {
+                                return;
+                            }
+                            if (!cancelled.get()) {
+                                emitter.complete(null);
+                            } else if (settled.compareAndSet(false, true)) {
+                                budget.abandoned();
+                            }
+                        });
+                    })
+                    .chain(() -> request.get())
+                    .invoke(result -> {
+                        if (settled.compareAndSet(false, true)) {
+                            budget.answered(result.status() == 429, retryAfter(result));
+                        }
+                    })
+                    .onFailure().invoke(() -> {
+                        if (settled.compareAndSet(false, true)) {
+                            budget.answered(false, null);
+                        }
+                    });
+        });
+    }
+
+    /** Every budgeted class as it stands now. */
+    public List<RequestBudgetStatus> status() {
+        List<RequestBudgetStatus> status = new ArrayList<>();
+        budgets.values().forEach(budget -> status.add(budget.status()));
+        return status;
+    }
+
+    private static Duration retryAfter(ScimResult result) {
+        return result instanceof ScimResult.Failure failure ? failure.retryAfter() : null;
+    }
+}

@@ -1,0 +1,170 @@
+package io.scimitar.provisioner.ratelimit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scimitar.events.UserSnapshot;
+import io.scimitar.testsupport.KafkaProcessResource;
+import io.scimitar.testsupport.MiroMockResource;
+import io.scimitar.testsupport.PostgresResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.JSON;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.clearMiroCounters;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.counters;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroSettings;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The job's client-side limiter against the mock with Miro's rate limits on, in windows of
+ * {@link MiroMockResource#RATE_LIMIT_WINDOW_SECONDS} seconds instead of 30 so that a run spans several of them.
+ */
+@QuarkusTest
+@WithTestResource(KafkaProcessResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(MiroMockResource.class)
+class RateLimitedProvisioningTest {
+
+    private static final int WINDOW = MiroMockResource.RATE_LIMIT_WINDOW_SECONDS;
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private String job;
+
+    /** Lets the mock's windows of an earlier test end, so that they count only this test's requests. */
+    @BeforeEach
+    void startFromFreshWindows() throws InterruptedException {
+        Thread.sleep(WINDOW * 1000L);
+        clearMiroCounters();
+    }
+
+    @AfterEach
+    void stopTheJobAndTurnMirosLimitsOff() {
+        if (job != null) {
+            asAdmin().delete("/api/v1/jobs/" + job).then().statusCode(204);
+        }
+        miroSettings("{\"rateLimitsEnabled\":false,\"rateLimitBudgets\":{\"USERS_LIST\":200,\"USERS_CREATE\":200}}");
+    }
+
+    @Test
+    void provisionsAtMirosLimitWithAlmostNo429() throws Exception {
+        miroSettings("{\"rateLimitsEnabled\":true,\"rateLimitBudgets\":{\"USERS_LIST\":25,\"USERS_CREATE\":25}}");
+        String app = newApplication();
+        job = createJob(limitedJob(app, 25));
+        List<UserSnapshot> users = users(100);
+
+        long started = System.nanoTime();
+        users.forEach(user -> publish(assigned(app, user, 1)));
+        await().atMost(WAIT).until(() -> created() == users.size());
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        long requests = requests();
+        assertThat(throttled()).as("requests answered 429 of %d", requests).isLessThanOrEqualTo(requests / 100);
+        assertThat(userNamesInMiro()).containsAll(userNames(users));
+        JsonNode creates = budget(job, "USERS_CREATE");
+        assertThat(creates.path("budget").asInt()).isEqualTo(25);
+        assertThat(creates.path("delayed").asLong()).as("creates that waited for a slot").isPositive();
+        System.out.printf("Rate-limited run: %d users in %.1f s = %.2f creates/s; the limit allows %.2f/s "
+                + "(25 per %d s window); %d requests, %d answered 429%n", users.size(), seconds,
+                users.size() / seconds, 25.0 / WINDOW, WINDOW, requests, throttled());
+    }
+
+    @Test
+    void learnsThatTheTargetAllowsLessThanConfiguredAndStillProvisionsEveryone() throws Exception {
+        miroSettings("{\"rateLimitsEnabled\":true,\"rateLimitBudgets\":{\"USERS_LIST\":15,\"USERS_CREATE\":15}}");
+        String app = newApplication();
+        job = createJob(limitedJob(app, 30));
+        List<UserSnapshot> users = users(60);
+
+        users.forEach(user -> publish(assigned(app, user, 1)));
+        await().atMost(WAIT).until(() -> created() == users.size());
+
+        List<String> inMiro = userNamesInMiro();
+        assertThat(inMiro).containsAll(userNames(users));
+        assertThat(inMiro).doesNotHaveDuplicates();
+        JsonNode queries = budget(job, "USERS_QUERY");
+        JsonNode creates = budget(job, "USERS_CREATE");
+        assertThat(queries.path("throttled").asLong() + creates.path("throttled").asLong()).isPositive();
+        assertThat(Math.min(queries.path("effective").asInt(), creates.path("effective").asInt())).isLessThan(30);
+        assertThat(throttled()).as("429s: the limiter learns the lower limit from the first ones")
+                .isLessThan(requests() / 5);
+    }
+
+    private static Map<String, Object> limitedJob(String app, int budget) {
+        Map<String, Object> job = miroJob(app);
+        job.put("rateLimits", Map.of("windowSeconds", WINDOW,
+                "budgets", Map.of("USERS_QUERY", budget, "USERS_CREATE", budget)));
+        return job;
+    }
+
+    private static List<UserSnapshot> users(int count) {
+        List<UserSnapshot> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(uniqueUser("Rate" + i, "Limited", "Sales"));
+        }
+        return users;
+    }
+
+    /** Every userName in the mock, read through its admin API, which Miro's rate limits do not apply to. */
+    private static List<String> userNamesInMiro() throws Exception {
+        HttpResponse<String> state = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                URI.create(MiroMockResource.baseUrl() + "/admin/state")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> userNames = new ArrayList<>();
+        JSON.readTree(state.body()).path("users").forEach(user -> userNames.add(user.path("userName").asText()));
+        return userNames;
+    }
+
+    private static List<String> userNames(List<UserSnapshot> users) {
+        return users.stream().map(UserSnapshot::userPrincipalName).toList();
+    }
+
+    private static JsonNode budget(String job, String requestClass) {
+        List<Map<String, Object>> budgets = asAdmin().get("/api/v1/jobs/" + job + "/progress").then().statusCode(200)
+                .extract().jsonPath().getList("rateLimits");
+        Map<String, Object> found = budgets.stream().filter(b -> requestClass.equals(b.get("requestClass")))
+                .findFirst().orElseThrow();
+        return JSON.valueToTree(found);
+    }
+
+    private static long created() {
+        return counters().path("USERS_CREATE").path("201").asLong();
+    }
+
+    private static long requests() {
+        long total = 0;
+        JsonNode counters = counters();
+        for (var endpoint = counters.fields(); endpoint.hasNext(); ) {
+            for (JsonNode count : endpoint.next().getValue()) {
+                total += count.asLong();
+            }
+        }
+        return total;
+    }
+
+    private static long throttled() {
+        long total = 0;
+        JsonNode counters = counters();
+        for (JsonNode endpoint : counters) {
+            total += endpoint.path("429").asLong();
+        }
+        return total;
+    }
+}
