@@ -6,9 +6,6 @@ import io.scimitar.deploy.StackSettings;
 import io.scimitar.deploy.demo.DemoDirectory;
 import io.scimitar.deploy.demo.DemoLoader;
 import io.scimitar.deploy.process.Ports;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -19,10 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -35,7 +28,6 @@ import static org.awaitility.Awaitility.await;
 final class FaultStack implements AutoCloseable {
 
     /** provisioner-service's default {@code scimitar.provisioner.consumer-group-prefix}. */
-    private static final String CONSUMER_GROUP_PREFIX = "scimitar-provisioner-job-";
 
     private final Path home;
     private final LocalStack stack;
@@ -136,24 +128,6 @@ final class FaultStack implements AutoCloseable {
             System.out.println("The mock's counters: " + miroAdmin.get("/admin/counters"));
             throw new AssertionError("The Miro mock did not reach the expected state within " + timeout
                     + "; the services' logs are in " + home.resolve("logs") + ". " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Takes the members of the job's consumer group out of it, as the broker would once their session timed out:
-     * a killed provisioner cannot leave its groups, and without this its successor gets no partition for 45 s (the
-     * consumer's default {@code session.timeout.ms}) after each kill.
-     */
-    void expelConsumersOf(String jobId) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafka().bootstrapServers()))) {
-            admin.removeMembersFromConsumerGroup(CONSUMER_GROUP_PREFIX + jobId,
-                    new RemoveMembersFromConsumerGroupOptions()).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not empty the consumer group of job " + jobId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -5,7 +5,6 @@ import io.scimitar.deploy.demo.DemoDirectoryGenerator;
 import io.scimitar.deploy.demo.DemoLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -62,9 +61,6 @@ class TargetFaultsTest {
     }
 
     @Test
-    @Disabled("provisioner-service bug: when the PATCH that adds just-created users to their team fails "
-            + "(JobRunner.applyAll -> MembershipSynchronizer.membersActivated), the failure is logged but not "
-            + "escrowed, so those members are never added unless the team changes again (see README)")
     void addsEveryMemberToItsTeamDespiteTheServerErrors() {
         stack.awaitMiroMatches(loaded, expected, CONVERGE);
     }

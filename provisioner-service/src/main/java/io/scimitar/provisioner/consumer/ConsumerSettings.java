@@ -28,4 +28,15 @@ public interface ConsumerSettings {
     /** Prefix of each job's Kafka consumer group; the job id follows. */
     @WithDefault("scimitar-provisioner-job-")
     String consumerGroupPrefix();
+
+    /**
+     * How often a job looks for group members that are provisioned but not yet in their target group (a PATCH that
+     * failed or that a crash cut short); doubled while such pushes keep failing, up to 5 minutes.
+     */
+    @WithDefault("10s")
+    Duration pendingMembersInterval();
+
+    /** Kafka's session timeout: how soon the partitions of a crashed instance go to another one. */
+    @WithDefault("10s")
+    Duration sessionTimeout();
 }

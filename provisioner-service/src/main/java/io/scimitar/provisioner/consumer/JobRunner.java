@@ -54,6 +54,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class JobRunner implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final Duration LONGEST_PENDING_MEMBERS_WAIT = Duration.ofMinutes(5);
     /** Errors that mean the target rejects the job as a whole: wrong credentials or a target that is not SCIM. */
     private static final Set<String> REJECTED = Set.of("Unauthorized", "InsufficientRights",
             "SystemForCrossDomainIdentityManagementServiceIncompatible");
@@ -133,6 +134,8 @@ final class JobRunner implements Runnable {
             quarantine.load(context.job().id()).await().indefinitely();
             kafka.subscribe(List.of(settings.topic()));
             long nextEscrowCheck = 0;
+            long nextPendingMembersCheck = 0;
+            Duration pendingMembersWait = settings.pendingMembersInterval();
             while (running) {
                 boolean holding = holdsForQuarantine();
                 if (holding) {
@@ -149,6 +152,12 @@ final class JobRunner implements Runnable {
                     retryEscrowed();
                     judgeBatch();
                     nextEscrowCheck = System.nanoTime() + escrowSettings.pollInterval().toNanos();
+                }
+                if (System.nanoTime() >= nextPendingMembersCheck) {
+                    boolean pushed = pushPendingMembers();
+                    pendingMembersWait = pushed ? settings.pendingMembersInterval()
+                            : min(pendingMembersWait.multipliedBy(2), LONGEST_PENDING_MEMBERS_WAIT);
+                    nextPendingMembersCheck = System.nanoTime() + pendingMembersWait.toNanos();
                 }
                 if (records.isEmpty()) {
                     continue;
@@ -272,6 +281,28 @@ final class JobRunner implements Runnable {
         }
     }
 
+    /**
+     * Pushes group members left waiting by a failed or interrupted PATCH; answers false when a push failed (the next
+     * look then waits longer), true otherwise.
+     */
+    private boolean pushPendingMembers() {
+        try {
+            List<ChangeTrace> traces = memberships.pushAllPending(context).await().indefinitely();
+            for (ChangeTrace trace : traces) {
+                log.insert(trace.toEntry()).await().indefinitely();
+            }
+            return traces.stream().noneMatch(trace -> trace.status() == ProvisioningStatus.FAILURE);
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: pushing waiting group members failed (%s); trying again later", context.job().id(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /** Retries the escrowed changes that are due; a failure here only postpones them. */
     private void retryEscrowed() {
         try {
@@ -335,6 +366,9 @@ final class JobRunner implements Runnable {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3));
         return properties;
     }
 

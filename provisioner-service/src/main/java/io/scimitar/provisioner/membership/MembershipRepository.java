@@ -75,6 +75,26 @@ public class MembershipRepository {
                 });
     }
 
+    /**
+     * Groups linked in the target that have members who are active provisioned users but not yet in the target group:
+     * what a push that failed, or that a crash cut short, left behind.
+     */
+    public Uni<List<String>> groupsWithMembersToPush(UUID jobId) {
+        return database.preparedQuery("""
+                        select distinct m.group_id from group_membership m
+                        join object_link u on u.job_id = m.job_id and u.object_type = 'USER'
+                            and u.source_id = m.member_id and u.state = 'ACTIVE' and u.target_id is not null
+                        join object_link g on g.job_id = m.job_id and g.object_type = 'GROUP'
+                            and g.source_id = m.group_id and g.state = 'ACTIVE' and g.target_id is not null
+                        where m.job_id = $1 and not m.exported""")
+                .execute(Tuple.of(jobId))
+                .map(rows -> {
+                    List<String> groups = new ArrayList<>();
+                    rows.forEach(row -> groups.add(row.getString("group_id")));
+                    return groups;
+                });
+    }
+
     /** Groups (by group id) in which any of {@code userIds} is waiting to be added to the target group. */
     public Uni<Map<String, List<String>>> pendingByGroupForMembers(UUID jobId, Collection<String> userIds) {
         if (userIds.isEmpty()) {

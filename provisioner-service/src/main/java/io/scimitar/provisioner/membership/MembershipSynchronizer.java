@@ -92,6 +92,20 @@ public class MembershipSynchronizer {
                         .collect().asList());
     }
 
+    /**
+     * Adds every waiting member who is an active provisioned user to its target group: after a crash between a
+     * user's create and the group PATCH, or after a PATCH that failed. Answers the traces of the pushes.
+     */
+    public Uni<List<ChangeTrace>> pushAllPending(JobContext context) {
+        return memberships.groupsWithMembersToPush(context.job().id())
+                .chain(groupIds -> Multi.createFrom().iterable(groupIds)
+                        .onItem().transformToUniAndConcatenate(groupId -> groupTarget(context, groupId)
+                                .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
+                                        : pushPending(context, group.get(), null)))
+                        .filter(trace -> trace != null)
+                        .collect().asList());
+    }
+
     /** Adds the group's waiting members that are provisioned users to the target group. */
     public Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace) {
         return memberships.pending(context.job().id(), group.sourceId())
