@@ -1,105 +1,123 @@
 package io.scimitar.assignment.application;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.scimitar.assignment.database.Tx;
 import io.scimitar.assignment.paging.PageRequest;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes applications and their app roles. */
+/** Reads and writes applications and their app roles through Hibernate Reactive Panache. */
 @ApplicationScoped
-public class ApplicationRepository {
+public class ApplicationRepository implements PanacheRepositoryBase<ApplicationEntity, UUID> {
 
-    private static final String COLUMNS = "id, display_name, publish_unassigned, created_date_time,"
-            + " modified_date_time, row_version";
-    private static final String ROLE_COLUMNS = "id, application_id, value, display_name, description, is_default";
+    private static final Sort ROLE_ORDER = Sort.descending("defaultAccess").and("displayName").and("id");
 
-    public Optional<Application> find(Tx tx, UUID id) {
-        return load(tx, tx.list("select " + COLUMNS + " from application where id = $1", r -> r, id)).stream()
-                .findFirst();
+    private final AppRoleRepository roles;
+
+    public ApplicationRepository(AppRoleRepository roles) {
+        this.roles = roles;
     }
 
+    public Optional<Application> find(Tx tx, UUID id) {
+        ApplicationEntity app = tx.call(() -> findById(id));
+        return app == null ? Optional.empty() : load(tx, List.of(app)).stream().findFirst();
+    }
+
+    /** Reads the application and locks its row until commit. */
     public Optional<Application> lock(Tx tx, UUID id) {
-        return load(tx, tx.list("select " + COLUMNS + " from application where id = $1 for update", r -> r, id))
-                .stream().findFirst();
+        ApplicationEntity app = tx.call(() -> findById(id, LockModeType.PESSIMISTIC_WRITE));
+        return app == null ? Optional.empty() : load(tx, List.of(app)).stream().findFirst();
     }
 
     public List<Application> list(Tx tx, String displayNameStartsWith, PageRequest page) {
-        List<Object> params = new ArrayList<>(List.of(page.afterOrStart(), page.limit() + 1));
-        String where = "id > $1";
+        List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
+        String where = "id > ?1";
         if (displayNameStartsWith != null) {
             params.add(displayNameStartsWith.toLowerCase() + "%");
-            where += " and lower(display_name) like $3";
+            where += " and lower(displayName) like ?2";
         }
-        return load(tx, tx.list("select " + COLUMNS + " from application where " + where
-                + " order by id limit $2", r -> r, params.toArray()));
+        String query = where;
+        return load(tx, tx.call(() -> find(query, Sort.by("id"), params.toArray()).range(0, page.limit()).list()));
     }
 
     public void insert(Tx tx, Application app) {
-        tx.update("""
-                insert into application (id, display_name, publish_unassigned, created_date_time, modified_date_time,
-                  row_version) values ($1, $2, $3, $4, $5, 1)""", app.id(), app.displayName(),
-                app.publishUnassigned(), app.createdDateTime().atOffset(ZoneOffset.UTC),
-                app.modifiedDateTime().atOffset(ZoneOffset.UTC));
+        ApplicationEntity entity = new ApplicationEntity();
+        entity.id = app.id();
+        entity.displayName = app.displayName();
+        entity.publishUnassigned = app.publishUnassigned();
+        entity.createdDateTime = app.createdDateTime().atOffset(ZoneOffset.UTC);
+        entity.modifiedDateTime = app.modifiedDateTime().atOffset(ZoneOffset.UTC);
+        entity.rowVersion = 1;
+        tx.call(() -> persistAndFlush(entity));
         insertRoles(tx, app.appRoles());
     }
 
+    /** Writes the application's own attributes; its row must be locked by this transaction. */
     public void update(Tx tx, Application app) {
-        tx.update("""
-                update application set display_name = $2, publish_unassigned = $3, modified_date_time = $4,
-                  row_version = row_version + 1 where id = $1""", app.id(), app.displayName(),
-                app.publishUnassigned(), app.modifiedDateTime().atOffset(ZoneOffset.UTC));
+        tx.call(() -> findById(app.id()).chain(entity -> {
+            entity.displayName = app.displayName();
+            entity.publishUnassigned = app.publishUnassigned();
+            entity.modifiedDateTime = app.modifiedDateTime().atOffset(ZoneOffset.UTC);
+            entity.rowVersion = entity.rowVersion + 1;
+            return flush();
+        }));
     }
 
+    /** Deletes the application; PostgreSQL deletes its roles and assignments with it (on delete cascade). */
     public void delete(Tx tx, UUID id) {
-        tx.update("delete from application where id = $1", id);
+        tx.call(() -> deleteById(id).call(this::flush));
     }
 
-    public void insertRoles(Tx tx, List<AppRole> roles) {
-        tx.batch("""
-                insert into app_role (id, application_id, value, display_name, description, is_default)
-                values ($1, $2, $3, $4, $5, $6)""", roles.stream().map(r -> Tuple.from(Arrays.asList(r.id(),
-                r.applicationId(), r.value(), r.displayName(), r.description(), r.defaultAccess()))).toList());
+    public void insertRoles(Tx tx, List<AppRole> appRoles) {
+        List<AppRoleEntity> entities = appRoles.stream().map(r -> {
+            AppRoleEntity e = new AppRoleEntity();
+            e.id = r.id();
+            e.applicationId = r.applicationId();
+            copy(r, e);
+            e.defaultAccess = r.defaultAccess();
+            return e;
+        }).toList();
+        tx.call(() -> roles.persist(entities).call(roles::flush));
     }
 
     public void updateRole(Tx tx, AppRole role) {
-        tx.update("update app_role set value = $2, display_name = $3, description = $4 where id = $1", role.id(),
-                role.value(), role.displayName(), role.description());
+        tx.call(() -> roles.findById(role.id()).chain(entity -> {
+            copy(role, entity);
+            return roles.flush();
+        }));
     }
 
     public void deleteRole(Tx tx, UUID roleId) {
-        tx.update("delete from app_role where id = $1", roleId);
+        tx.call(() -> roles.deleteById(roleId).call(roles::flush));
     }
 
-    private List<Application> load(Tx tx, List<Row> rows) {
-        if (rows.isEmpty()) {
+    private static void copy(AppRole r, AppRoleEntity e) {
+        e.value = r.value();
+        e.displayName = r.displayName();
+        e.description = r.description();
+    }
+
+    private List<Application> load(Tx tx, List<ApplicationEntity> apps) {
+        if (apps.isEmpty()) {
             return List.of();
         }
-        UUID[] ids = rows.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
-        Map<UUID, List<AppRole>> roles = new HashMap<>();
-        for (Row r : tx.query("select " + ROLE_COLUMNS + " from app_role where application_id = any($1)"
-                + " order by is_default desc, display_name, id", (Object) ids)) {
-            roles.computeIfAbsent(r.getUUID("application_id"), id -> new ArrayList<>()).add(new AppRole(
-                    r.getUUID("id"), r.getUUID("application_id"), r.getString("value"), r.getString("display_name"),
-                    r.getString("description"), r.getBoolean("is_default")));
+        List<UUID> ids = apps.stream().map(a -> a.id).toList();
+        Map<UUID, List<AppRole>> byApp = new HashMap<>();
+        for (AppRoleEntity r : tx.call(() -> roles.list("applicationId in ?1", ROLE_ORDER, ids))) {
+            byApp.computeIfAbsent(r.applicationId, id -> new ArrayList<>()).add(new AppRole(r.id, r.applicationId,
+                    r.value, r.displayName, r.description, r.defaultAccess));
         }
-        return rows.stream().map(r -> new Application(r.getUUID("id"), r.getString("display_name"),
-                r.getBoolean("publish_unassigned"), roles.getOrDefault(r.getUUID("id"), List.of()),
-                instant(r, "created_date_time"), instant(r, "modified_date_time"), r.getLong("row_version")))
-                .toList();
-    }
-
-    private static Instant instant(Row r, String column) {
-        return r.getOffsetDateTime(column).toInstant();
+        return apps.stream().map(a -> new Application(a.id, a.displayName, a.publishUnassigned,
+                byApp.getOrDefault(a.id, List.of()), a.createdDateTime.toInstant(),
+                a.modifiedDateTime.toInstant(), a.rowVersion)).toList();
     }
 }

@@ -1,39 +1,46 @@
 package io.scimitar.assignment.database;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One open database transaction on the reactive client, used from a worker thread: every statement waits for its
- * result so the services read as plain sequential code while the driver stays non-blocking underneath.
+ * One open database transaction, used from a worker thread: every statement waits for its result so the services
+ * read as plain sequential code while the driver stays non-blocking underneath. Plain SQL ({@link #query}) and
+ * Hibernate Reactive Panache operations ({@link #call}) run on the same connection, in the same transaction.
  */
 public final class Tx {
 
-    private final SqlConnection connection;
-    private final Duration timeout;
-    private int savepointDepth;
+    /** Where the statements of a transaction go: the Hibernate Reactive session's connection, or a pool connection. */
+    interface Connection {
+        RowSet<Row> query(String sql, Tuple params);
+
+        void batch(String sql, List<Tuple> rows);
+
+        <T> T call(Supplier<Uni<T>> operation);
+    }
+
+    private final Connection connection;
     private boolean aborted;
 
-    Tx(SqlConnection connection, Duration timeout) {
+    Tx(Connection connection) {
         this.connection = connection;
-        this.timeout = timeout;
     }
 
     public RowSet<Row> query(String sql, Object... params) {
         try {
-            return connection.preparedQuery(sql).execute(Tuple.from(Arrays.asList(params))).await().atMost(timeout);
+            return connection.query(sql, Tuple.from(Arrays.asList(params)));
         } catch (RuntimeException e) {
-            failed();
+            aborted = true;
             throw e;
         }
     }
@@ -41,21 +48,28 @@ public final class Tx {
     public void batch(String sql, List<Tuple> rows) {
         if (!rows.isEmpty()) {
             try {
-                connection.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
+                connection.batch(sql, rows);
             } catch (RuntimeException e) {
-                failed();
+                aborted = true;
                 throw e;
             }
         }
     }
 
-    /** A failed statement outside a savepoint leaves PostgreSQL's transaction aborted: it can only roll back. */
-    private void failed() {
-        if (savepointDepth == 0) {
+    /**
+     * Runs a Hibernate Reactive (Panache) operation in this transaction's session, on the session's own Vert.x
+     * context, and waits for it.
+     */
+    public <T> T call(Supplier<Uni<T>> operation) {
+        try {
+            return connection.call(operation);
+        } catch (RuntimeException e) {
             aborted = true;
+            throw e;
         }
     }
 
+    /** A failed statement leaves PostgreSQL's transaction aborted: it can only roll back. */
     boolean aborted() {
         return aborted;
     }
@@ -79,25 +93,5 @@ public final class Tx {
 
     public int update(String sql, Object... params) {
         return query(sql, params).rowCount();
-    }
-
-    void plain(String sql) {
-        connection.query(sql).execute().await().atMost(timeout);
-    }
-
-    /** Runs {@code work} so that, when it fails, only its own writes are undone and the transaction goes on. */
-    public <T> T withinSavepoint(Function<Tx, T> work) {
-        plain("savepoint row_work");
-        savepointDepth++;
-        try {
-            T result = work.apply(this);
-            plain("release savepoint row_work");
-            return result;
-        } catch (RuntimeException e) {
-            plain("rollback to savepoint row_work");
-            throw e;
-        } finally {
-            savepointDepth--;
-        }
     }
 }

@@ -48,7 +48,7 @@ public class EffectiveStatePublisher {
             union all
             select gm.member_id, ara.application_id, ara.id, r.id, r.value, r.display_name, ara.principal_id
             from group_member gm
-            join app_group g on g.id = gm.group_id and g.security_enabled
+            join app_group g on g.id = gm.group_id and g.security_enabled and g.deleted_date_time is null
             join app_role_assignment ara on ara.principal_id = gm.group_id and ara.application_id = any($2)
             join app_role r on r.id = ara.app_role_id
             where gm.member_id = any($1)
@@ -129,6 +129,9 @@ public class EffectiveStatePublisher {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Set<UUID> candidates = candidates(applications, chunk, targets);
+            if (candidates.isEmpty()) {
+                continue;
+            }
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, USER_ROLES, chunk, candidates);
             Map<UUID, List<AssignmentEvent>> perUser = new LinkedHashMap<>();
             for (User user : users.findAll(tx, chunk)) {
@@ -164,7 +167,8 @@ public class EffectiveStatePublisher {
                     List<RoleAssignment> appRoles = groupRoles.getOrDefault(app, List.of());
                     if (target.audience().includes(app, !appRoles.isEmpty(), applications.getOrDefault(app, false))) {
                         events.add(GroupAssignmentEvent.of(UUID.randomUUID(), now, app.toString(), 0, target.cause(),
-                                GroupMapper.toSnapshot(group), !appRoles.isEmpty(), appRoles, false));
+                                GroupMapper.toSnapshot(group), !appRoles.isEmpty(), appRoles,
+                                group.softDeleted()));
                     }
                 }
                 perGroup.put(group.id(), events);

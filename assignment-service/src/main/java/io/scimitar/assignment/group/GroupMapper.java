@@ -10,7 +10,7 @@ public final class GroupMapper {
 
     public static GroupResponse toResponse(Group g) {
         return new GroupResponse(g.id(), g.displayName(), g.mailNickname(), g.description(), g.securityEnabled(),
-                g.createdDateTime(), g.modifiedDateTime(), g.rowVersion());
+                g.createdDateTime(), g.modifiedDateTime(), g.deletedDateTime(), g.rowVersion());
     }
 
     public static GroupRequest toRequest(Group g) {
@@ -20,6 +20,6 @@ public final class GroupMapper {
 
     public static GroupSnapshot toSnapshot(Group g) {
         return new GroupSnapshot(g.id().toString(), g.displayName(), g.mailNickname(), g.description(),
-                g.securityEnabled(), g.createdDateTime(), g.modifiedDateTime(), null);
+                g.securityEnabled(), g.createdDateTime(), g.modifiedDateTime(), g.deletedDateTime());
     }
 }

@@ -53,14 +53,16 @@ public class GroupResource {
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List groups, by id, with keyset paging")
     public Page<GroupResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
-            @QueryParam("displayNameStartsWith") String displayNameStartsWith) {
-        return service.list(displayNameStartsWith, PageRequest.of(limit, after)).map(GroupMapper::toResponse);
+            @QueryParam("displayNameStartsWith") String displayNameStartsWith,
+            @QueryParam("deleted") boolean deleted) {
+        return service.list(displayNameStartsWith, deleted, PageRequest.of(limit, after))
+                .map(GroupMapper::toResponse);
     }
 
     @GET
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}")
-    @Operation(summary = "Read a group")
+    @Operation(summary = "Read a group (soft-deleted groups too)")
     public Response get(@PathParam("id") UUID id) {
         Group group = service.get(id);
         return Response.ok(GroupMapper.toResponse(group)).tag(etag(group)).build();
@@ -77,10 +79,23 @@ public class GroupResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a group for good")
-    public Response delete(@PathParam("id") UUID id) {
-        service.delete(id);
+    @Operation(summary = "Soft-delete a group, or with permanent=true delete it for good")
+    public Response delete(@PathParam("id") UUID id, @QueryParam("permanent") boolean permanent) {
+        if (permanent) {
+            service.hardDelete(id);
+        } else {
+            service.softDelete(id);
+        }
         return Response.noContent().build();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Path("{id}/restore")
+    @Operation(summary = "Restore a soft-deleted group")
+    public Response restore(@PathParam("id") UUID id) {
+        Group group = service.restore(id);
+        return Response.ok(GroupMapper.toResponse(group)).tag(etag(group)).build();
     }
 
     @GET

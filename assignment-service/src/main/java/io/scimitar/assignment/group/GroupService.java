@@ -58,8 +58,9 @@ public class GroupService {
         return transactions.inTransaction(tx -> groups.find(tx, id)).orElseThrow(() -> notFound(id));
     }
 
-    public Page<Group> list(String displayNameStartsWith, PageRequest page) {
-        return page.page(transactions.inTransaction(tx -> groups.list(tx, displayNameStartsWith, page)), Group::id);
+    public Page<Group> list(String displayNameStartsWith, boolean deleted, PageRequest page) {
+        return page.page(transactions.inTransaction(tx -> groups.list(tx, displayNameStartsWith, deleted, page)),
+                Group::id);
     }
 
     public Group patch(UUID id, JsonNode patch, Long ifMatch) {
@@ -75,15 +76,61 @@ public class GroupService {
     }
 
     /**
-     * Deletes a group for good. Its members lose what they inherited through it before it goes, so their events are
-     * published first; then the group's parents lose it as a member and every application learns of the deletion.
+     * Soft-deletes a group (restorable, as Entra does for Microsoft 365 groups): it keeps its members and
+     * assignments, but leaves every assignment's effective scope, so its members lose what they inherited through it
+     * and every application learns that it is soft-deleted.
      */
-    public void delete(UUID id) {
+    public void softDelete(UUID id) {
+        changeTransactions.run((tx, changes) -> {
+            Group group = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
+            if (!group.softDeleted()) {
+                groups.update(tx, withDeleted(group, Instant.now()));
+                republishScope(tx, id, group.securityEnabled(), changes, "GROUP_SOFT_DELETED");
+            }
+            return null;
+        });
+    }
+
+    /** Restores a soft-deleted group: its members get back what it gives them, and its state is published again. */
+    public Group restore(UUID id) {
+        return changeTransactions.run((tx, changes) -> {
+            Group group = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
+            if (!group.softDeleted()) {
+                return group;
+            }
+            Group restored = withDeleted(group, null);
+            groups.update(tx, restored);
+            republishScope(tx, id, group.securityEnabled(), changes, "GROUP_RESTORED");
+            return new Group(restored.id(), restored.displayName(), restored.mailNickname(), restored.description(),
+                    restored.securityEnabled(), restored.createdDateTime(), restored.modifiedDateTime(), null,
+                    group.rowVersion() + 1);
+        });
+    }
+
+    private void republishScope(Tx tx, UUID id, boolean securityEnabled, Changes changes, String cause) {
+        changes.group(id, Audience.allApplications(), cause);
+        Set<UUID> apps = groups.assignedApplications(tx, id);
+        if (!apps.isEmpty() && securityEnabled) {
+            changes.groupMembers(id, Audience.of(apps), cause);
+        }
+    }
+
+    private static Group withDeleted(Group g, Instant deletedAt) {
+        return new Group(g.id(), g.displayName(), g.mailNickname(), g.description(), g.securityEnabled(),
+                g.createdDateTime(), Instant.now(), deletedAt, g.rowVersion() + 1);
+    }
+
+    /**
+     * Deletes a group for good (soft-deleted or not). Its members lose what they inherited through it before it
+     * goes, so their events are published first; then the group's parents lose it as a member and every application
+     * learns of the deletion.
+     */
+    public void hardDelete(UUID id) {
         changeTransactions.run((tx, changes) -> {
             Group group = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
             Set<UUID> apps = groups.assignedApplications(tx, id);
             tx.update("delete from app_role_assignment where principal_id = $1", id);
-            if (!apps.isEmpty() && group.securityEnabled()) {
+            if (!apps.isEmpty() && group.securityEnabled() && !group.softDeleted()) {
                 publisher.publishGroupMembers(tx, id, Audience.of(apps), "GROUP_DELETED");
             }
             for (UUID parent : memberships.groupsOf(tx, id)) {
@@ -124,8 +171,8 @@ public class GroupService {
         }
         Instant now = Instant.now();
         Group group = new Group(id, request.displayName(), request.mailNickname(), request.description(),
-                request.securityEnabled() == null || request.securityEnabled(), now, now, 1);
-        groups.insert(tx, List.of(group));
+                request.securityEnabled() == null || request.securityEnabled(), now, now, null, 1);
+        groups.insert(tx, group);
         changes.group(id, Audience.allApplications(), "GROUP_CREATED");
         return group;
     }
@@ -137,10 +184,10 @@ public class GroupService {
         }
         Group group = new Group(current.id(), request.displayName(), request.mailNickname(), request.description(),
                 request.securityEnabled() == null || request.securityEnabled(), current.createdDateTime(),
-                Instant.now(), current.rowVersion() + 1);
-        groups.update(tx, List.of(group));
+                Instant.now(), current.deletedDateTime(), current.rowVersion() + 1);
+        groups.update(tx, group);
         changes.group(group.id(), Audience.allApplications(), "GROUP_UPDATED");
-        if (group.securityEnabled() != current.securityEnabled()) {
+        if (group.securityEnabled() != current.securityEnabled() && !current.softDeleted()) {
             Set<UUID> apps = groups.assignedApplications(tx, group.id());
             if (!apps.isEmpty()) {
                 changes.groupMembers(group.id(), Audience.of(apps), "GROUP_UPDATED");

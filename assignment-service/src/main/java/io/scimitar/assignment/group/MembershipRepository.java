@@ -5,7 +5,9 @@ import io.scimitar.events.MemberRef;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads and writes the direct members of groups ({@code group_member}). */
@@ -39,6 +41,33 @@ public class MembershipRepository {
         return tx.update("""
                 insert into group_member (group_id, member_id, member_type) values ($1, $2, $3)
                 on conflict do nothing""", groupId, UUID.fromString(member.id()), member.type().name()) == 1;
+    }
+
+    /** Adds many members in one statement; returns the (group, member) pairs that were not members before. */
+    public Set<List<UUID>> addAll(Tx tx, List<UUID> groupIds, List<MemberRef> members) {
+        return pairs(tx.query("""
+                insert into group_member (group_id, member_id, member_type)
+                select * from unnest($1::uuid[], $2::uuid[], $3::text[]) on conflict do nothing
+                returning group_id, member_id""", groupIds.toArray(UUID[]::new),
+                members.stream().map(m -> UUID.fromString(m.id())).toArray(UUID[]::new),
+                members.stream().map(m -> m.type().name()).toArray(String[]::new)));
+    }
+
+    /** Removes many members in one statement; returns the (group, member) pairs that were members. */
+    public Set<List<UUID>> removeAll(Tx tx, List<UUID> groupIds, List<UUID> memberIds) {
+        return pairs(tx.query("""
+                delete from group_member gm using unnest($1::uuid[], $2::uuid[]) as v(group_id, member_id)
+                where gm.group_id = v.group_id and gm.member_id = v.member_id
+                returning gm.group_id, gm.member_id""", groupIds.toArray(UUID[]::new),
+                memberIds.toArray(UUID[]::new)));
+    }
+
+    private static Set<List<UUID>> pairs(Iterable<Row> rows) {
+        Set<List<UUID>> pairs = new HashSet<>();
+        for (Row row : rows) {
+            pairs.add(List.of(row.getUUID(0), row.getUUID(1)));
+        }
+        return pairs;
     }
 
     /** Removes a member; false when it was not a member. */

@@ -11,11 +11,13 @@ import io.scimitar.assignment.events.Changes;
 import io.scimitar.assignment.events.EffectiveStatePublisher;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -23,27 +25,33 @@ import java.util.function.Consumer;
  * batch's events in the same transaction, and hands each row's result on before the next batch is read.
  * <p>
  * A rejected row leaves nothing behind while its neighbours go in. Every rule a row can break is checked before the
- * row writes anything, so a batch first runs without savepoints; only when the database itself refuses a statement
- * (e.g. a concurrent insert of the same userPrincipalName) is the batch rolled back and run again with a savepoint
- * per row.
+ * row writes anything, so a batch runs in one transaction; only when the database itself refuses a statement (e.g. a
+ * concurrent insert of the same userPrincipalName) is the batch rolled back and run again, one transaction per row.
  */
 @ApplicationScoped
 public class BulkImporter {
 
+    private static final Logger LOG = Logger.getLogger(BulkImporter.class);
+
     private final Transactions transactions;
     private final EffectiveStatePublisher publisher;
     private final RowHandlers handlers;
+    private final UserRowsImport userRows;
+    private final MembershipRowsImport membershipRows;
     private final ImportConfig config;
 
     public BulkImporter(Transactions transactions, EffectiveStatePublisher publisher, RowHandlers handlers,
-            ImportConfig config) {
+            UserRowsImport userRows, MembershipRowsImport membershipRows, ImportConfig config) {
         this.transactions = transactions;
         this.publisher = publisher;
         this.handlers = handlers;
+        this.userRows = userRows;
+        this.membershipRows = membershipRows;
         this.config = config;
     }
 
     public ImportSummary run(ImportKind kind, RowReader rows, Consumer<RowResult> results) {
+        long start = System.nanoTime();
         ImportSummary summary = new ImportSummary();
         List<ImportRow> batch = new ArrayList<>(config.batchSize());
         try {
@@ -58,6 +66,9 @@ public class BulkImporter {
             throw new UncheckedIOException("Cannot read the request body", e);
         }
         apply(kind, batch, summary, results);
+        long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("Imported %d %s rows in %d ms (%d rows/s)", summary.rows(), kind.name().toLowerCase(Locale.ROOT),
+                millis, summary.rows() * 1000L / millis);
         return summary;
     }
 
@@ -67,10 +78,18 @@ public class BulkImporter {
         }
         List<RowResult> outcomes;
         try {
-            outcomes = transactions.inTransaction(tx -> applyAll(kind, batch, tx, false));
+            outcomes = transactions.inTransaction(tx -> applyAll(kind, batch, tx));
         } catch (RuntimeException e) {
-            // the database refused a statement and the transaction is lost: run the batch again, row by row
-            outcomes = transactions.inTransaction(tx -> applyAll(kind, batch, tx, true));
+            // the database refused a statement and the transaction is lost: run the batch again, a transaction a row
+            outcomes = new ArrayList<>(batch.size());
+            for (ImportRow row : batch) {
+                try {
+                    outcomes.addAll(transactions.inTransaction(tx -> applyAll(kind, List.of(row), tx)));
+                } catch (PgException refused) {
+                    outcomes.add(RowResult.rejected(row.line(), List.of(new FieldError(null,
+                            "the database refused the row: " + refused.getErrorMessage()))));
+                }
+            }
         }
         for (RowResult outcome : outcomes) {
             summary.count(outcome);
@@ -78,9 +97,15 @@ public class BulkImporter {
         }
     }
 
-    private List<RowResult> applyAll(ImportKind kind, List<ImportRow> batch, Tx tx, boolean savepoints) {
-        List<RowResult> done = new ArrayList<>(batch.size());
+    private List<RowResult> applyAll(ImportKind kind, List<ImportRow> batch, Tx tx) {
         Changes changes = new Changes();
+        if (kind == ImportKind.USERS || kind == ImportKind.MEMBERSHIPS) {
+            List<RowResult> done = kind == ImportKind.USERS ? userRows.apply(tx, batch, changes)
+                    : membershipRows.apply(tx, batch, changes);
+            publisher.publish(tx, changes);
+            return done;
+        }
+        List<RowResult> done = new ArrayList<>(batch.size());
         for (ImportRow row : batch) {
             if (!row.unreadable().isEmpty()) {
                 done.add(RowResult.rejected(row.line(), row.unreadable()));
@@ -88,8 +113,7 @@ public class BulkImporter {
             }
             Changes rowChanges = new Changes();
             try {
-                done.add(savepoints ? tx.withinSavepoint(t -> handlers.apply(kind, t, row, rowChanges))
-                        : handlers.apply(kind, tx, row, rowChanges));
+                done.add(handlers.apply(kind, tx, row, rowChanges));
                 changes.addAll(rowChanges);
             } catch (InvalidInputException e) {
                 done.add(RowResult.rejected(row.line(), e.errors()));
@@ -99,12 +123,6 @@ public class BulkImporter {
                 done.add(RowResult.rejected(row.line(), List.of(new FieldError(e.field(), e.getMessage()))));
             } catch (NotFoundException e) {
                 done.add(RowResult.rejected(row.line(), List.of(new FieldError(null, e.getMessage()))));
-            } catch (PgException e) {
-                if (!savepoints) {
-                    throw e;
-                }
-                done.add(RowResult.rejected(row.line(), List.of(new FieldError(null,
-                        "the database refused the row: " + e.getErrorMessage()))));
             }
         }
         publisher.publish(tx, changes);

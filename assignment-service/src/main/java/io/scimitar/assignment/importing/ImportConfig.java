@@ -15,7 +15,7 @@ public interface ImportConfig {
     @WithDefault("65536")
     int maxRowLength();
 
-    /** Rows per database transaction: each row still succeeds or fails on its own (a savepoint each). */
-    @WithDefault("500")
+    /** Rows per database transaction (and per set-based statement): each row still succeeds or fails on its own. */
+    @WithDefault("1000")
     int batchSize();
 }

@@ -10,27 +10,23 @@ import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.events.Changes;
 import io.scimitar.assignment.group.GroupRequest;
 import io.scimitar.assignment.group.GroupService;
-import io.scimitar.assignment.group.MemberRequest;
-import io.scimitar.assignment.user.UserRequest;
-import io.scimitar.assignment.user.UserService;
 import io.scimitar.assignment.web.FieldChecks;
 import io.scimitar.assignment.web.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** Applies one import row of each kind through the same service code as the REST API. */
+
+/** Applies one group or assignment import row through the same service code as the REST API. */
 @ApplicationScoped
 public class RowHandlers {
 
     private final ObjectMapper json;
-    private final UserService users;
     private final GroupService groups;
     private final AssignmentService assignments;
 
-    public RowHandlers(ObjectMapper json, UserService users, GroupService groups, AssignmentService assignments) {
+    public RowHandlers(ObjectMapper json, GroupService groups, AssignmentService assignments) {
         this.json = json;
-        this.users = users;
         this.groups = groups;
         this.assignments = assignments;
     }
@@ -39,42 +35,16 @@ public class RowHandlers {
     RowResult apply(ImportKind kind, Tx tx, ImportRow row, Changes changes) {
         ObjectNode fields = row.fields();
         return switch (kind) {
-            case USERS -> {
-                UserService.ImportedUser imported = users.importRow(tx,
-                        MergePatch.read(json, fields, UserRequest.class), changes);
-                yield RowResult.ok(row.line(), imported.created() ? "created" : "updated",
-                        imported.user().id().toString());
-            }
             case GROUPS -> {
                 GroupService.ImportedGroup imported = groups.importRow(tx,
                         MergePatch.read(json, fields, GroupRequest.class), changes);
                 yield RowResult.ok(row.line(), imported.created() ? "created" : "updated",
                         imported.group().id().toString());
             }
-            case MEMBERSHIPS -> membership(tx, row, MergePatch.read(json, fields, MembershipRow.class), changes);
+            case USERS, MEMBERSHIPS -> throw new IllegalArgumentException(
+                    kind + " rows are imported set-based (UserRowsImport, MembershipRowsImport)");
             case ASSIGNMENTS -> assignment(tx, row, MergePatch.read(json, fields, AssignmentRequest.class), changes);
         };
-    }
-
-    private RowResult membership(Tx tx, ImportRow row, MembershipRow m, Changes changes) {
-        String action = m.action() == null ? "add" : m.action();
-        FieldChecks checks = new FieldChecks().required("groupId", m.groupId()).uuid("groupId", m.groupId())
-                .required("memberId", m.memberId()).uuid("memberId", m.memberId());
-        if (!action.equals("add") && !action.equals("remove")) {
-            checks.fail("action", "must be add or remove");
-        }
-        checks.throwIfAny();
-        UUID group = UUID.fromString(m.groupId());
-        try {
-            if (action.equals("add")) {
-                groups.addMember(tx, group, new MemberRequest(m.memberId()), changes);
-                return RowResult.ok(row.line(), "added", m.memberId());
-            }
-            boolean removed = groups.removeMember(tx, group, UUID.fromString(m.memberId()), changes);
-            return RowResult.ok(row.line(), removed ? "removed" : "unchanged", m.memberId());
-        } catch (NotFoundException e) {
-            throw new io.scimitar.assignment.error.InvalidInputException("groupId", "no group has id " + group);
-        }
     }
 
     private RowResult assignment(Tx tx, ImportRow row, AssignmentRequest a, Changes changes) {

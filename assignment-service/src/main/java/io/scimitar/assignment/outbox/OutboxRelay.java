@@ -109,7 +109,7 @@ public class OutboxRelay {
                     topics.ensureTopic();
                     topicReady = true;
                 }
-                int sent = transactions.inTransaction(this::relayBatch);
+                int sent = transactions.inClientTransaction(this::relayBatch);
                 if (sent < 0) {
                     throw lastFailure;
                 }

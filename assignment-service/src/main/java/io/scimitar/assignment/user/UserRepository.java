@@ -4,22 +4,27 @@ import io.scimitar.assignment.database.JsonColumns;
 import io.scimitar.assignment.database.Tx;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes the {@code app_user} table. */
+/**
+ * Reads and writes the {@code app_user} table: one user at a time through Hibernate Reactive Panache, many at a time
+ * (the event fan-out, the bulk import) in set-based SQL on the same connection. Writes flush at once, because the
+ * set-based SQL of the same transaction reads the table directly.
+ */
 @ApplicationScoped
-public class UserRepository {
+public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
 
     static final String COLUMNS = """
             id, user_principal_name, mail, mail_nickname, given_name, surname, display_name, job_title, department,
@@ -28,29 +33,45 @@ public class UserRepository {
             extension_attributes::text as extension_attributes, created_date_time, modified_date_time,
             deleted_date_time, row_version""";
 
-    private static final String INSERT = """
+    private static final String UNNEST_ATTRIBUTES = """
+            unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+              $17::text[], $18::text[], $19::text[], $20::boolean[], $21::uuid[], $22::text[])
+            as v(id, upn, mail, mail_nickname, given_name, surname, display_name, job_title, department, company_name,
+              employee_id, employee_type, office_location, city, country, usage_location, mobile_phone,
+              business_phones, preferred_language, account_enabled, manager_id, extension_attributes)""";
+
+    private static final String INSERT_ALL = """
             insert into app_user (id, user_principal_name, mail, mail_nickname, given_name, surname, display_name,
               job_title, department, company_name, employee_id, employee_type, office_location, city, country,
               usage_location, mobile_phone, business_phones, preferred_language, account_enabled, manager_id,
               extension_attributes, created_date_time, modified_date_time, deleted_date_time, row_version)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::text::jsonb, $19,
-              $20, $21, $22::text::jsonb, $23, $24, null, 1)""";
+            select id, upn, mail, mail_nickname, given_name, surname, display_name, job_title, department,
+              company_name, employee_id, employee_type, office_location, city, country, usage_location, mobile_phone,
+              business_phones::jsonb, preferred_language, account_enabled, manager_id, extension_attributes::jsonb,
+              $23::timestamptz, $23::timestamptz, null, 1
+            from\s""" + UNNEST_ATTRIBUTES;
 
-    private static final String UPDATE = """
-            update app_user set user_principal_name = $2, mail = $3, mail_nickname = $4, given_name = $5, surname = $6,
-              display_name = $7, job_title = $8, department = $9, company_name = $10, employee_id = $11,
-              employee_type = $12, office_location = $13, city = $14, country = $15, usage_location = $16,
-              mobile_phone = $17, business_phones = $18::text::jsonb, preferred_language = $19, account_enabled = $20,
-              manager_id = $21, extension_attributes = $22::text::jsonb, modified_date_time = $23,
-              row_version = row_version + 1
-            where id = $1""";
+    private static final String UPDATE_ALL = """
+            update app_user u set user_principal_name = v.upn, mail = v.mail, mail_nickname = v.mail_nickname,
+              given_name = v.given_name, surname = v.surname, display_name = v.display_name, job_title = v.job_title,
+              department = v.department, company_name = v.company_name, employee_id = v.employee_id,
+              employee_type = v.employee_type, office_location = v.office_location, city = v.city,
+              country = v.country, usage_location = v.usage_location, mobile_phone = v.mobile_phone,
+              business_phones = v.business_phones::jsonb, preferred_language = v.preferred_language,
+              account_enabled = v.account_enabled, manager_id = v.manager_id,
+              extension_attributes = v.extension_attributes::jsonb, modified_date_time = $23::timestamptz,
+              row_version = u.row_version + 1
+            from\s""" + UNNEST_ATTRIBUTES + " where u.id = v.id";
 
     public Optional<User> find(Tx tx, UUID id) {
-        return tx.optional("select " + COLUMNS + " from app_user where id = $1", UserRepository::map, id);
+        return Optional.ofNullable(tx.call(() -> findById(id))).map(UserRepository::toRecord);
     }
 
+    /** Reads the user and locks its row until commit. */
     public Optional<User> findForUpdate(Tx tx, UUID id) {
-        return tx.optional("select " + COLUMNS + " from app_user where id = $1 for update", UserRepository::map, id);
+        return Optional.ofNullable(tx.call(() -> findById(id, LockModeType.PESSIMISTIC_WRITE)))
+                .map(UserRepository::toRecord);
     }
 
     public List<User> findAll(Tx tx, Collection<UUID> ids) {
@@ -59,8 +80,8 @@ public class UserRepository {
     }
 
     public Optional<User> findByPrincipalName(Tx tx, String userPrincipalName) {
-        return tx.optional("select " + COLUMNS + " from app_user where lower(user_principal_name) = lower($1)",
-                UserRepository::map, userPrincipalName);
+        return Optional.ofNullable(tx.call(() -> find("lower(userPrincipalName) = lower(?1)", userPrincipalName)
+                .<UserEntity>firstResult())).map(UserRepository::toRecord);
     }
 
     /** The ids among {@code ids} that are users. */
@@ -70,65 +91,162 @@ public class UserRepository {
     }
 
     public List<User> list(Tx tx, UserFilter filter, PageRequest page) {
-        List<Object> params = new ArrayList<>(List.of(page.afterOrStart(), page.limit() + 1));
-        StringBuilder where = new StringBuilder("id > $1");
-        where.append(filter.deleted() ? " and deleted_date_time is not null" : " and deleted_date_time is null");
+        List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
+        StringBuilder where = new StringBuilder("id > ?1");
+        where.append(filter.deleted() ? " and deletedDateTime is not null" : " and deletedDateTime is null");
         if (filter.userPrincipalName() != null) {
             params.add(filter.userPrincipalName());
-            where.append(" and lower(user_principal_name) = lower($").append(params.size()).append(')');
+            where.append(" and lower(userPrincipalName) = lower(?").append(params.size()).append(')');
         }
         if (filter.displayNameStartsWith() != null) {
             params.add(filter.displayNameStartsWith().toLowerCase() + "%");
-            where.append(" and lower(display_name) like $").append(params.size());
+            where.append(" and lower(displayName) like ?").append(params.size());
         }
         if (filter.department() != null) {
             params.add(filter.department());
-            where.append(" and department = $").append(params.size());
+            where.append(" and department = ?").append(params.size());
         }
         if (filter.accountEnabled() != null) {
             params.add(filter.accountEnabled());
-            where.append(" and account_enabled = $").append(params.size());
+            where.append(" and accountEnabled = ?").append(params.size());
         }
-        return tx.list("select " + COLUMNS + " from app_user where " + where + " order by id limit $2",
-                UserRepository::map, params.toArray());
+        return tx.call(() -> find(where.toString(), Sort.by("id"), params.toArray()).range(0, page.limit())
+                .list()).stream().map(UserRepository::toRecord).toList();
     }
 
-    public void insert(Tx tx, List<User> users) {
-        tx.batch(INSERT, users.stream().map(UserRepository::tuple).toList());
+    public void insert(Tx tx, User user) {
+        UserEntity entity = new UserEntity();
+        entity.id = user.id();
+        copy(user, entity);
+        entity.createdDateTime = utc(user.createdDateTime());
+        entity.rowVersion = 1;
+        tx.call(() -> persistAndFlush(entity));
     }
 
-    public void update(Tx tx, List<User> users) {
-        tx.batch(UPDATE, users.stream().map(u -> attributes(u).addOffsetDateTime(utc(u.modifiedDateTime())))
-                .toList());
+    /** Writes every attribute of {@code user}; its row must be locked by this transaction. */
+    public void update(Tx tx, User user) {
+        tx.call(() -> findById(user.id()).chain(entity -> {
+            copy(user, entity);
+            entity.rowVersion = entity.rowVersion + 1;
+            return flush();
+        }));
     }
 
     public void setDeleted(Tx tx, UUID id, Instant deletedAt) {
-        tx.update("""
-                update app_user set deleted_date_time = $2, modified_date_time = now(), row_version = row_version + 1
-                where id = $1""", id, utc(deletedAt));
+        tx.call(() -> findById(id).chain(entity -> {
+            entity.deletedDateTime = utc(deletedAt);
+            entity.modifiedDateTime = utc(Instant.now());
+            entity.rowVersion = entity.rowVersion + 1;
+            return flush();
+        }));
     }
 
-    /** Removes a user for good, with its memberships and direct assignments; returns the users it managed. */
+    /** The users among {@code ids} or with one of these (lower-cased) userPrincipalNames: one statement each. */
+    public List<User> findByIdsOrPrincipalNames(Tx tx, Collection<UUID> ids, Collection<String> lowerNames) {
+        List<User> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            found.addAll(findAll(tx, ids));
+        }
+        if (!lowerNames.isEmpty()) {
+            found.addAll(tx.list("select " + COLUMNS + " from app_user where lower(user_principal_name) = any($1)",
+                    UserRepository::map, (Object) lowerNames.toArray(String[]::new)));
+        }
+        return found;
+    }
+
+    /** Inserts many users in one statement (the bulk import); each gets version 1. */
+    public void insertAll(Tx tx, List<User> users, Instant now) {
+        if (!users.isEmpty()) {
+            tx.query(INSERT_ALL, attributeArrays(users, utc(now)));
+        }
+    }
+
+    /** Writes every attribute of many users in one statement (the bulk import); each version goes up by one. */
+    public void updateAll(Tx tx, List<User> users, Instant now) {
+        if (!users.isEmpty()) {
+            tx.query(UPDATE_ALL, attributeArrays(users, utc(now)));
+        }
+    }
+
+    private static Object[] attributeArrays(List<User> users, OffsetDateTime now) {
+        int n = users.size();
+        Object[] columns = new Object[23];
+        UUID[] ids = new UUID[n];
+        String[][] texts = new String[17][n];
+        Boolean[] enabled = new Boolean[n];
+        UUID[] managers = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            User u = users.get(i);
+            ids[i] = u.id();
+            String[] values = {u.userPrincipalName(), u.mail(), u.mailNickname(), u.givenName(), u.surname(),
+                    u.displayName(), u.jobTitle(), u.department(), u.companyName(), u.employeeId(), u.employeeType(),
+                    u.officeLocation(), u.city(), u.country(), u.usageLocation(), u.mobilePhone(),
+                    JsonColumns.write(u.businessPhones())};
+            for (int c = 0; c < values.length; c++) {
+                texts[c][i] = values[c];
+            }
+            enabled[i] = u.accountEnabled();
+            managers[i] = u.managerId();
+        }
+        String[] languages = users.stream().map(User::preferredLanguage).toArray(String[]::new);
+        String[] extensions = users.stream().map(u -> JsonColumns.write(u.extensionAttributes()))
+                .toArray(String[]::new);
+        columns[0] = ids;
+        System.arraycopy(texts, 0, columns, 1, 17);
+        columns[18] = languages;
+        columns[19] = enabled;
+        columns[20] = managers;
+        columns[21] = extensions;
+        columns[22] = now;
+        return columns;
+    }
+
+    /**
+     * Removes a user for good, with its memberships and direct assignments; returns the users it managed. The
+     * references to it go set-based in SQL, the user itself through the session (which may hold it).
+     */
     public List<UUID> delete(Tx tx, UUID id) {
         List<UUID> reports = tx.list("select id from app_user where manager_id = $1", row -> row.getUUID(0), id);
         tx.update("update app_user set manager_id = null, modified_date_time = now(), row_version = row_version + 1"
                 + " where manager_id = $1", id);
         tx.update("delete from group_member where member_id = $1", id);
         tx.update("delete from app_role_assignment where principal_id = $1", id);
-        tx.update("delete from app_user where id = $1", id);
+        tx.call(() -> deleteById(id).call(this::flush));
         return reports;
     }
 
-    private static Tuple tuple(User u) {
-        return attributes(u).addOffsetDateTime(utc(u.createdDateTime())).addOffsetDateTime(utc(u.modifiedDateTime()));
+    private static void copy(User u, UserEntity e) {
+        e.userPrincipalName = u.userPrincipalName();
+        e.mail = u.mail();
+        e.mailNickname = u.mailNickname();
+        e.givenName = u.givenName();
+        e.surname = u.surname();
+        e.displayName = u.displayName();
+        e.jobTitle = u.jobTitle();
+        e.department = u.department();
+        e.companyName = u.companyName();
+        e.employeeId = u.employeeId();
+        e.employeeType = u.employeeType();
+        e.officeLocation = u.officeLocation();
+        e.city = u.city();
+        e.country = u.country();
+        e.usageLocation = u.usageLocation();
+        e.mobilePhone = u.mobilePhone();
+        e.businessPhones = JsonColumns.write(u.businessPhones());
+        e.preferredLanguage = u.preferredLanguage();
+        e.accountEnabled = u.accountEnabled();
+        e.managerId = u.managerId();
+        e.extensionAttributes = JsonColumns.write(u.extensionAttributes());
+        e.modifiedDateTime = utc(u.modifiedDateTime());
+        e.deletedDateTime = utc(u.deletedDateTime());
     }
 
-    private static Tuple attributes(User u) {
-        return Tuple.from(Arrays.asList(u.id(), u.userPrincipalName(), u.mail(), u.mailNickname(), u.givenName(),
-                u.surname(), u.displayName(), u.jobTitle(), u.department(), u.companyName(), u.employeeId(),
-                u.employeeType(), u.officeLocation(), u.city(), u.country(), u.usageLocation(), u.mobilePhone(),
-                JsonColumns.write(u.businessPhones()), u.preferredLanguage(), u.accountEnabled(), u.managerId(),
-                JsonColumns.write(u.extensionAttributes())));
+    private static User toRecord(UserEntity e) {
+        return new User(e.id, e.userPrincipalName, e.mail, e.mailNickname, e.givenName, e.surname, e.displayName,
+                e.jobTitle, e.department, e.companyName, e.employeeId, e.employeeType, e.officeLocation, e.city,
+                e.country, e.usageLocation, e.mobilePhone, JsonColumns.stringList(e.businessPhones),
+                e.preferredLanguage, e.accountEnabled, e.managerId, JsonColumns.map(e.extensionAttributes),
+                instant(e.createdDateTime), instant(e.modifiedDateTime), instant(e.deletedDateTime), e.rowVersion);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -122,7 +122,7 @@ public class UserService {
         Instant now = Instant.now();
         User user = UserMapper.fromRequest(id, request, now, now, null, 1);
         try {
-            users.insert(tx, List.of(user));
+            users.insert(tx, user);
         } catch (PgException e) {
             throw translate(e, request);
         }
@@ -141,32 +141,12 @@ public class UserService {
         User user = UserMapper.fromRequest(current.id(), request, current.createdDateTime(), Instant.now(),
                 current.deletedDateTime(), current.rowVersion() + 1);
         try {
-            users.update(tx, List.of(user));
+            users.update(tx, user);
         } catch (PgException e) {
             throw translate(e, request);
         }
         changes.user(user.id(), Audience.allApplications(), "USER_UPDATED");
         return user;
-    }
-
-    /** An import row: updates the user with this userPrincipalName (or id), or creates one. */
-    public ImportedUser importRow(Tx tx, UserRequest request, Changes changes) {
-        UserValidator.check(request).throwIfAny();
-        var existing = request.id() != null
-                ? users.findForUpdate(tx, UUID.fromString(request.id()))
-                : users.findByPrincipalName(tx, request.userPrincipalName());
-        if (existing.isPresent()) {
-            return new ImportedUser(replace(tx, existing.get(), request, changes), false);
-        }
-        if (request.id() == null) {
-            // no user has this userPrincipalName, and a fresh id is free: no need to look again
-            return new ImportedUser(insert(tx, UUID.randomUUID(), request, changes), true);
-        }
-        return new ImportedUser(create(tx, request, changes), true);
-    }
-
-    /** The outcome of one import row. */
-    public record ImportedUser(User user, boolean created) {
     }
 
     private void requireFreePrincipalName(Tx tx, String userPrincipalName, UUID self) {

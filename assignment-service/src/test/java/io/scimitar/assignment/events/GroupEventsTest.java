@@ -146,7 +146,7 @@ class GroupEventsTest {
             Api.assign(app, parent);
             tap.await(about(app, frank), 1, WAIT);
 
-            given().delete("/api/v1/groups/" + group).then().statusCode(204);
+            given().queryParam("permanent", true).delete("/api/v1/groups/" + group).then().statusCode(204);
 
             UserAssignmentEvent lost = (UserAssignmentEvent) tap.await(about(app, frank), 2, WAIT).get(1);
             assertThat(lost.assigned()).isFalse();
