@@ -1,0 +1,36 @@
+package io.scimitar.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What the benchmark runs, from {@code -Dbench.*} system properties (the {@code whole-stack-bench} profile passes them
+ * on).
+ *
+ * @param root               the repository root, where each application's {@code target/quarkus-app} is
+ * @param users              users in the generated directory (its groups scale as users / 100, at most 1,000)
+ * @param allTeams           every team assigned to the application (nearly every user in scope), not half of them
+ * @param seed               the directory's seed
+ * @param changeRate         attribute changes per second in the latency phase
+ * @param changeSeconds      how long the latency phase sends changes
+ * @param rawRequests        requests per measured round of the mock's raw capacity (3 rounds after a warm-up)
+ * @param rateLimitedUsers   users of the optional rate-limited run (0: skipped)
+ * @param mockRateLimits     the mock enforces Miro's rate limits during the main run too (off by default)
+ * @param syncTimeoutSeconds how long the initial sync may take before the benchmark gives up
+ */
+record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
+        int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds) {
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize(),
+                Integer.getInteger("bench.users", 100_000),
+                Boolean.parseBoolean(System.getProperty("bench.allTeams", "true")),
+                Long.getLong("bench.seed", 42),
+                Integer.getInteger("bench.changeRate", 100),
+                Integer.getInteger("bench.changeSeconds", 60),
+                Integer.getInteger("bench.rawRequests", 30_000),
+                Integer.getInteger("bench.rateLimitedUsers", 0),
+                Boolean.getBoolean("bench.mockRateLimits"),
+                Integer.getInteger("bench.syncTimeoutSeconds", 1800));
+    }
+}

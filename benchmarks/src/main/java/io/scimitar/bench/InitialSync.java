@@ -1,0 +1,120 @@
+package io.scimitar.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimitar.deploy.demo.DemoDirectory;
+import io.scimitar.deploy.demo.DemoLoader;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One initial sync: loads a directory through assignment-service's bulk import ({@link DemoLoader}, which also
+ * creates the job), then follows the mock's counters and the job's progress until the mock has created every
+ * expected user and the job has read every event.
+ */
+final class InitialSync {
+
+    private static final long POLL_MILLIS = 250;
+    private static final Duration QUIET_WHEN_STUCK = Duration.ofSeconds(90);
+
+    private final DemoLoader loader;
+    private final Http provisioner;
+    private final Http mockAdmin;
+
+    InitialSync(DemoLoader loader, Http provisioner, Http mockAdmin) {
+        this.loader = loader;
+        this.provisioner = provisioner;
+        this.mockAdmin = mockAdmin;
+    }
+
+    /**
+     * @param loadSeconds      bulk import of every row, seeding the teams, creating the job
+     * @param rows             rows imported (users, groups, memberships, assignments)
+     * @param usersSeconds     job created -> the mock has created the expected number of users (-1: never)
+     * @param caughtUpSeconds  job created -> the job has processed every event and the users are there (-1: never)
+     * @param followedSeconds job created -> the benchmark stopped following (caught up, or the timeout)
+     * @param created          users the mock created during the sync
+     * @param requests         SCIM requests the mock answered during the sync, per endpoint class
+     */
+    record Result(String jobId, double loadSeconds, long rows, long expectedUsers, double usersSeconds,
+            double caughtUpSeconds, double followedSeconds, long created, long eventsProcessed, Map<String, Long> requests,
+            Map<String, Long> throttled) {
+
+        /** The sync's duration: until caught up, or until the benchmark stopped following it. */
+        double syncSeconds() {
+            return finished() ? Math.max(usersSeconds, caughtUpSeconds) : followedSeconds;
+        }
+
+        boolean finished() {
+            return usersSeconds >= 0 && caughtUpSeconds >= 0;
+        }
+
+        long totalRequests() {
+            return requests.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    Result run(DemoDirectory demo, String applicationName, Duration timeout) throws InterruptedException {
+        long expected = demo.expectedActiveUsers();
+        long rows = (long) demo.users().size() + demo.groups().size() + demo.memberships().size()
+                + demo.assignments().size();
+        MockCounters before = MockCounters.read(mockAdmin);
+        long loadStart = System.nanoTime();
+        DemoLoader.Loaded loaded = loader.load(demo, applicationName);
+        long jobCreated = System.nanoTime();
+        double loadSeconds = (jobCreated - loadStart) / 1e9;
+        System.out.printf("  loaded %,d rows in %.1f s (%,.0f rows/s); job %s created; %,d users expected in Miro%n",
+                rows, loadSeconds, rows / loadSeconds, loaded.jobId(), expected);
+
+        double usersSeconds = -1;
+        double caughtUpSeconds = -1;
+        long lastProcessed = -1;
+        long lastChange = System.nanoTime();
+        long lastCreated = -1;
+        long lastCreate = System.nanoTime();
+        long lastPrint = 0;
+        long deadline = jobCreated + timeout.toNanos();
+        long created = 0;
+        long processed = 0;
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            created = MockCounters.read(mockAdmin).count("USERS_CREATE", "201") - before.count("USERS_CREATE", "201");
+            JsonNode progress = provisioner.get("/api/v1/jobs/" + loaded.jobId() + "/progress");
+            processed = progress.path("eventsProcessed").asLong();
+            long behind = progress.path("eventsBehind").asLong(-1);
+            if (usersSeconds < 0 && created >= expected) {
+                usersSeconds = (now - jobCreated) / 1e9;
+            }
+            if (created != lastCreated) {
+                lastCreated = created;
+                lastCreate = now;
+            }
+            if (processed != lastProcessed) {
+                lastProcessed = processed;
+                lastChange = now;
+            }
+            if (behind == 0 && processed > 0 && usersSeconds >= 0) {
+                caughtUpSeconds = (Math.max(lastChange, lastCreate) - jobCreated) / 1e9;
+                break;
+            }
+            // failed changes (429s, errors) wait in the job's escrow for a retry: give up only when nothing moves
+            if (behind == 0 && processed > 0 && now - Math.max(lastChange, lastCreate) > QUIET_WHEN_STUCK.toNanos()) {
+                System.out.printf("  the job caught up but the mock created only %,d of %,d users%n", created,
+                        expected);
+                caughtUpSeconds = (lastChange - jobCreated) / 1e9;
+                break;
+            }
+            if (now - lastPrint > 10_000_000_000L) {
+                lastPrint = now;
+                System.out.printf("  %5.0f s: %,d users created in Miro of %,d; %,d events processed, %,d behind%n",
+                        (now - jobCreated) / 1e9, created, expected, processed, behind);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        MockCounters after = MockCounters.read(mockAdmin);
+        double followedSeconds = (System.nanoTime() - jobCreated) / 1e9;
+        return new Result(loaded.jobId(), loadSeconds, rows, expected, usersSeconds, caughtUpSeconds, followedSeconds,
+                created,
+                processed, after.since(before), after.since(before, "429"));
+    }
+}

@@ -1,0 +1,375 @@
+package io.scimitar.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimitar.deploy.LocalStack;
+import io.scimitar.deploy.StackSettings;
+import io.scimitar.deploy.demo.DemoDirectory;
+import io.scimitar.deploy.demo.DemoDirectoryGenerator;
+import io.scimitar.deploy.demo.DemoLoader;
+import io.scimitar.deploy.process.Ports;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of issue 9 (run by {@code -Dscimitar.bench=true}, never a test): the whole stack as processes on free
+ * ports in a temporary home, then (1) the initial sync of a generated directory, (2) end-to-end latency at a steady
+ * change rate, (3) the mock's raw capacity for the sync's request mix, in the same run, (4) each process's memory at
+ * the end of the sync, and optionally (5) a run against Miro's rate limits. Prints a report; asserts nothing.
+ */
+public final class WholeStackBenchmark {
+
+    private static final String RATE_LIMITED_APPLICATION = "Miro (rate-limited)";
+
+    private final BenchSettings bench;
+    private final LocalStack stack;
+    private final StackSettings ports;
+    private final Http directory;
+    private final Http provisioner;
+    private final Http mockAdmin;
+    private final DemoLoader loader;
+    private final ProcessStats stats;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    private WholeStackBenchmark(BenchSettings bench, LocalStack stack, StackSettings ports) {
+        this.bench = bench;
+        this.stack = stack;
+        this.ports = ports;
+        String mockUrl = "http://127.0.0.1:" + ports.mockPort();
+        this.directory = new Http("http://127.0.0.1:" + ports.assignmentPort(), "X-API-Key", stack.apiKey());
+        this.provisioner = new Http("http://127.0.0.1:" + ports.provisionerPort(), "X-API-Key", stack.apiKey());
+        this.mockAdmin = new Http(mockUrl, null, null);
+        this.loader = new DemoLoader("http://127.0.0.1:" + ports.assignmentPort(),
+                "http://127.0.0.1:" + ports.provisionerPort(), mockUrl, stack.apiKey(), stack.miroToken(),
+                message -> System.out.println("  " + message));
+        Path postmasterPid = ports.home().resolve("postgres/postmaster.pid");
+        this.stats = new ProcessStats()
+                .track("Kafka", () -> ProcessStats.family(stack.kafka().pid()))
+                .track("PostgreSQL", () -> ProcessStats.family(postmaster(postmasterPid)))
+                .track(LocalStack.MIRO_MOCK, () -> service(LocalStack.MIRO_MOCK))
+                .track(LocalStack.ASSIGNMENT_SERVICE, () -> service(LocalStack.ASSIGNMENT_SERVICE))
+                .track(LocalStack.PROVISIONER_SERVICE, () -> service(LocalStack.PROVISIONER_SERVICE));
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings bench = BenchSettings.fromSystemProperties();
+        Path home = Files.createTempDirectory("scimitar-bench");
+        List<String> options = new ArrayList<>(List.of("--home", home.toString(),
+                "--kafka-port", Integer.toString(Ports.freePort()), "--postgres-port", Integer.toString(Ports.freePort()),
+                "--mock-port", Integer.toString(Ports.freePort()),
+                "--assignment-port", Integer.toString(Ports.freePort()),
+                "--provisioner-port", Integer.toString(Ports.freePort())));
+        if (bench.mockRateLimits()) {
+            options.add("--miro-rate-limits");
+        }
+        System.out.println("== Scimitar whole-stack benchmark (issue 9)");
+        System.out.println(machine());
+        Path applications;
+        try {
+            applications = copyApplications(bench.root(), home.resolve("apps"));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(home);
+            throw e;
+        }
+        StackSettings settings = StackSettings.parse(applications, options);
+        System.out.printf("Settings: %s%n", bench);
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        boolean done = false;
+        try {
+            long started = System.nanoTime();
+            stack.start((component, message) -> System.out.println("  " + component + ": " + message));
+            System.out.printf("Stack started in %.1f s; home %s (logs in %s)%n", (System.nanoTime() - started) / 1e9,
+                    home, settings.logs());
+            new WholeStackBenchmark(bench, stack, settings).run();
+            done = true;
+        } finally {
+            stack.close();
+            if (done) {
+                deleteTree(home);
+            } else {
+                System.out.println("The run failed: its logs are kept in " + settings.logs());
+            }
+        }
+        System.out.printf("Load average at the end: %s%n", loadAverage());
+    }
+
+    private void run() throws Exception {
+        DemoDirectory demo = DemoDirectoryGenerator.generate(new DemoDirectoryGenerator.Shape(bench.users(),
+                bench.seed(), DemoDirectoryGenerator.DOMAIN, bench.allTeams()));
+        System.out.printf("%n== 1. Initial sync: %,d users, %,d groups, %,d memberships, %,d assignments "
+                        + "(mock rate limits %s)%n", demo.users().size(), demo.groups().size(),
+                demo.memberships().size(), demo.assignments().size(), bench.mockRateLimits() ? "on" : "off");
+        ProcessStats.Snapshot beforeLoad = stats.snapshot();
+        InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin)
+                .run(demo, DemoLoader.APPLICATION_NAME, Duration.ofSeconds(bench.syncTimeoutSeconds()));
+        ProcessStats.Snapshot afterSync = stats.snapshot();
+        printSync(sync);
+        System.out.println("CPU from the start of the load to the end of the sync:");
+        System.out.print(afterSync.cpuTable(beforeLoad, cores));
+
+        System.out.printf("%n== 4. Memory at the end of the sync (load average %s)%n", loadAverage());
+        System.out.print(afterSync.memoryTable());
+
+        JsonNode state = mockAdmin.get("/admin/state");
+        List<String> miroUserIds = new ArrayList<>();
+        long active = 0;
+        Set<String> inMiro = new HashSet<>();
+        for (JsonNode user : state.path("users")) {
+            miroUserIds.add(user.path("id").asText());
+            inMiro.add(user.path("userName").asText().toLowerCase());
+            active += user.path("active").asBoolean(true) ? 1 : 0;
+        }
+        List<String> teamIds = new ArrayList<>();
+        state.path("teams").forEach(team -> teamIds.add(team.path("id").asText()));
+        System.out.printf("Mock state: %,d users (%,d active), %,d teams; expected %,d active users%n",
+                miroUserIds.size(), active, teamIds.size(), sync.expectedUsers());
+        state = null;
+
+        if (sync.finished()) {
+            latencyPhase(demo, inMiro);
+        } else {
+            System.out.println("\n== 2. End-to-end latency: skipped, the initial sync did not finish in time");
+        }
+
+        System.out.printf("%n== 3. The mock's raw capacity for the sync's request mix (load average %s)%n",
+                loadAverage());
+        Map<String, Long> mix = sync.requests();
+        ProcessStats.Snapshot beforeBurst = stats.snapshot();
+        MockCapacity.Result capacity = new MockCapacity(ports.mockPort(), stack.miroToken(), miroUserIds, teamIds)
+                .measure(mix, bench.rawRequests());
+        ProcessStats.Snapshot afterBurst = stats.snapshot();
+        printCapacity(sync, capacity, afterBurst.cpuSeconds(beforeBurst, LocalStack.MIRO_MOCK),
+                afterSync.cpuSeconds(beforeLoad, LocalStack.MIRO_MOCK));
+        System.out.println("CPU during the raw-capacity rounds (warm-up included):");
+        System.out.print(afterBurst.cpuTable(beforeBurst, cores));
+
+        if (bench.rateLimitedUsers() > 0) {
+            rateLimitedRun();
+        }
+    }
+
+    private void latencyPhase(DemoDirectory demo, Set<String> inMiro) throws InterruptedException {
+        System.out.printf("%n== 2. End-to-end latency: %d changes/s for %d s (PATCH displayName in assignment-service"
+                + " -> meta.lastModified in the mock)%n", bench.changeRate(), bench.changeSeconds());
+        List<DemoDirectory.User> candidates = demo.users().stream()
+                .filter(user -> inMiro.contains(user.userPrincipalName().toLowerCase()))
+                .filter(DemoDirectory.User::accountEnabled).toList();
+        ProcessStats.Snapshot beforeChanges = stats.snapshot();
+        LatencyProbe.Result latency = new LatencyProbe(directory, mockAdmin, this::mockUserWrites)
+                .run(spread(candidates, bench.changeRate() * bench.changeSeconds()), bench.changeRate(),
+                        bench.changeSeconds());
+        ProcessStats.Snapshot afterChanges = stats.snapshot();
+        printLatency(latency);
+        System.out.println("CPU during the latency phase:");
+        System.out.print(afterChanges.cpuTable(beforeChanges, cores));
+    }
+
+    private void printSync(InitialSync.Result sync) {
+        double objects = sync.created();
+        System.out.println("RESULT initial sync");
+        System.out.printf("  load (bulk import, teams seeded, job created): %.1f s for %,d rows = %,.0f rows/s%n",
+                sync.loadSeconds(), sync.rows(), sync.rows() / sync.loadSeconds());
+        System.out.printf("  job created -> mock holds all %,d expected users: %s%n", sync.expectedUsers(),
+                sync.usersSeconds() < 0 ? String.format("NOT REACHED: %,d created in %.1f s = %,.0f users/s",
+                        sync.created(), sync.followedSeconds(), objects / sync.followedSeconds())
+                        : String.format("%.1f s = %,.0f users/s", sync.usersSeconds(), objects / sync.usersSeconds()));
+        System.out.printf("  job created -> job caught up: %s (%,d events processed = %,.0f events/s)%n",
+                sync.caughtUpSeconds() < 0 ? "NOT REACHED" : String.format("%.1f s", sync.caughtUpSeconds()),
+                sync.eventsProcessed(), sync.eventsProcessed() / sync.syncSeconds());
+        System.out.printf("  load + sync: %.1f s%s%n", sync.loadSeconds() + sync.syncSeconds(),
+                sync.finished() ? "" : " (sync unfinished)");
+        System.out.printf("  SCIM requests to the mock: %,d %s = %,.0f req/s over the sync%s%n", sync.totalRequests(),
+                sync.requests(), sync.totalRequests() / sync.syncSeconds(),
+                sync.throttled().isEmpty() ? "" : "; 429s: " + sync.throttled());
+    }
+
+    private void printLatency(LatencyProbe.Result result) {
+        long[] l = result.latencies();
+        System.out.println("RESULT end-to-end latency (change accepted by assignment-service -> applied by the mock)");
+        System.out.printf("  %,d changes sent in %.1f s (%.1f/s), %,d accepted, %,d measured, %,d not applied in time;"
+                        + " the mock had them all %.1f s after the last was accepted%n", result.sent(),
+                result.sendSeconds(), result.sent() / result.sendSeconds(), result.accepted(), l.length,
+                result.notApplied(), result.convergeSeconds());
+        System.out.printf("  latency ms: p50 %d, p95 %d, p99 %d, max %d (min %d)%n", result.percentile(l, 50),
+                result.percentile(l, 95), result.percentile(l, 99), l.length == 0 ? -1 : l[l.length - 1],
+                l.length == 0 ? -1 : l[0]);
+        long[] s = result.fromSent();
+        System.out.printf("  from the PATCH sent, ms: p50 %d, p95 %d, p99 %d, max %d%n", result.percentile(s, 50),
+                result.percentile(s, 95), result.percentile(s, 99), s.length == 0 ? -1 : s[s.length - 1]);
+        long[] a = result.acceptMillis();
+        System.out.printf("  assignment-service PATCH answer time ms: p50 %d, p99 %d, max %d%n",
+                result.percentile(a, 50), result.percentile(a, 99), a.length == 0 ? -1 : a[a.length - 1]);
+    }
+
+    private void printCapacity(InitialSync.Result sync, MockCapacity.Result capacity, double mockCpuBurst,
+            double mockCpuSync) {
+        double syncRate = sync.totalRequests() / sync.syncSeconds();
+        double objectsRate = sync.created() / (sync.usersSeconds() > 0 ? sync.usersSeconds() : sync.syncSeconds());
+        System.out.println("RESULT mock raw capacity for the same request mix");
+        System.out.printf("  replayed %s%s; rounds %s req/s (%,d ok, %,d failed)%n", capacity.replayed(),
+                capacity.notReplayed().isEmpty() ? "" : " (not replayed: " + capacity.notReplayed() + ")",
+                capacity.rounds().stream().map(r -> String.format("%,.0f", r)).toList(), capacity.ok(),
+                capacity.failed());
+        System.out.printf("  mock raw: %,.0f req/s; provisioner during the sync: %,.0f req/s -> ratio %.3f (%.1f%% of"
+                        + " the mock's capacity)%n", capacity.perSecond(), syncRate, syncRate / capacity.perSecond(),
+                100 * syncRate / capacity.perSecond());
+        System.out.printf("  per mock CPU-second: %,.0f req in the raw rounds (warm-up included), %,.0f req during the"
+                + " load and sync%n", capacity.sentWithWarmUp() / mockCpuBurst, sync.totalRequests() / mockCpuSync);
+        double requestsPerUser = sync.created() == 0 ? 0 : (double) sync.totalRequests() / sync.created();
+        System.out.printf("  provisioner users/s %,.0f vs users/s the mock could take at %.2f requests per user: %,.0f"
+                        + " -> ratio %.3f%n", objectsRate, requestsPerUser, capacity.perSecond() / requestsPerUser,
+                objectsRate / (capacity.perSecond() / requestsPerUser));
+    }
+
+    /** Optional: Miro's rate limits on in the mock, a second directory and job with the limiter on. */
+    private void rateLimitedRun() throws Exception {
+        int users = bench.rateLimitedUsers();
+        JsonNode settings = mockAdmin.put("/admin/settings", Map.of("rateLimitsEnabled", true));
+        long window = settings.path("rateLimitWindowSeconds").asLong(30);
+        JsonNode budgets = settings.path("rateLimitBudgets");
+        System.out.printf("%n== 5. Rate-limited run: %,d users, Miro's limits on in the mock (window %d s, budgets %s)"
+                + "%n", users, window, budgets);
+        DemoDirectory demo = DemoDirectoryGenerator.generate(new DemoDirectoryGenerator.Shape(users,
+                bench.seed() + 1, "rl.example.com", true));
+        InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin)
+                .run(demo, RATE_LIMITED_APPLICATION, Duration.ofSeconds(bench.syncTimeoutSeconds()));
+        mockAdmin.put("/admin/settings", Map.of("rateLimitsEnabled", false));
+        // every expected user needs one USERS_LIST (matching) and one USERS_CREATE; other buckets as answered
+        Map<String, Long> needed = new java.util.LinkedHashMap<>(sync.requests());
+        sync.throttled().forEach((endpoint, count) -> needed.merge(endpoint, -count, Long::sum));
+        needed.merge("USERS_LIST", sync.expectedUsers(), Math::max);
+        needed.merge("USERS_CREATE", sync.expectedUsers(), Math::max);
+        double minimum = 0;
+        String bound = "none";
+        for (Map.Entry<String, Long> requests : needed.entrySet()) {
+            long budget = budgets.path(requests.getKey()).asLong(0);
+            if (budget > 0) {
+                double seconds = (Math.ceil((double) requests.getValue() / budget) - 1) * window;
+                if (seconds > minimum) {
+                    minimum = seconds;
+                    bound = requests.getKey() + " (" + requests.getValue() + " requests at " + budget + " per "
+                            + window + " s)";
+                }
+            }
+        }
+        double elapsed = sync.syncSeconds();
+        System.out.println("RESULT rate-limited initial sync");
+        System.out.printf("  load %.1f s; job created -> all %,d users in Miro: %s; job caught up: %.1f s%n",
+                sync.loadSeconds(), sync.expectedUsers(), sync.usersSeconds() < 0 ? "NOT REACHED (" + sync.created()
+                        + " created in " + Math.round(sync.followedSeconds()) + " s)"
+                        : String.format("%.1f s", sync.usersSeconds()), sync.caughtUpSeconds());
+        System.out.printf("  requests %s, 429s %s%n", sync.requests(), sync.throttled());
+        System.out.printf("  minimum the limits allow: %.0f s, set by %s; elapsed / minimum = %.2f%n", minimum, bound,
+                minimum == 0 ? 0 : elapsed / minimum);
+    }
+
+    private long mockUserWrites() {
+        MockCounters counters = MockCounters.read(mockAdmin);
+        return counters.total("USERS_PATCH") + counters.total("USERS_REPLACE");
+    }
+
+    /** {@code count} users spread over the whole directory (every k-th), so changes touch every partition. */
+    private static List<DemoDirectory.User> spread(List<DemoDirectory.User> users, int count) {
+        if (users.size() <= count) {
+            return users;
+        }
+        List<DemoDirectory.User> picked = new ArrayList<>(count);
+        double step = (double) users.size() / count;
+        for (int i = 0; i < count; i++) {
+            picked.add(users.get((int) (i * step)));
+        }
+        return picked;
+    }
+
+    private List<Long> service(String name) {
+        return stack.serviceProcess(name).map(handle -> List.of(handle.pid())).orElse(List.of());
+    }
+
+    private static long postmaster(Path pidFile) {
+        try {
+            return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String machine() {
+        long memKb = 0;
+        try {
+            memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        } catch (IOException | RuntimeException notLinux) {
+            // left at 0
+        }
+        String cpu = Optional.ofNullable(readModelName()).orElse("?");
+        return String.format("Machine: %d CPUs (%s), %.1f GiB RAM, Java %s; %s; load average %s",
+                Runtime.getRuntime().availableProcessors(), cpu, memKb / 1024.0 / 1024.0,
+                System.getProperty("java.version"), ZonedDateTime.now(), loadAverage());
+    }
+
+    private static String readModelName() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException notLinux) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /**
+     * Copies each application's built {@code target/quarkus-app} under {@code apps}, so that the run measures one build
+     * even while the modules are rebuilt, and answers the root to start them from.
+     */
+    private static Path copyApplications(Path root, Path apps) throws IOException {
+        for (String module : List.of(LocalStack.MIRO_MOCK, LocalStack.ASSIGNMENT_SERVICE,
+                LocalStack.PROVISIONER_SERVICE)) {
+            Path from = root.resolve(module).resolve("target/quarkus-app");
+            Path to = apps.resolve(module).resolve("target/quarkus-app");
+            if (!Files.isRegularFile(from.resolve("quarkus-run.jar"))) {
+                throw new IllegalStateException(from + " is missing: build first (./mvnw -B -q install -DskipTests)");
+            }
+            try (Stream<Path> paths = Files.walk(from)) {
+                for (Path path : (Iterable<Path>) paths::iterator) {
+                    Path target = to.resolve(from.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+            System.out.printf("  %s built %s%n", module, Files.getLastModifiedTime(from.resolve("quarkus-run.jar")));
+        }
+        return apps;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("Could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}
