@@ -146,6 +146,9 @@ final class JobRunner implements Runnable {
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
                 progress.observeLag(kafka);
                 if (holding || !targetAnswers()) {
+                    if (!records.isEmpty()) {
+                        rewind(kafka, records); // read again once the job may go on: nothing is skipped
+                    }
                     continue;
                 }
                 if (System.nanoTime() >= nextEscrowCheck) {

@@ -65,6 +65,8 @@ class QuarantineTest {
         String body = (String) mails.get(0).getContent();
         assertThat(body).contains("Unauthorized").contains("/api/v1/jobs/" + job).doesNotContain("a-revoked-token");
 
+        UserSnapshot grace = uniqueUser("Grace", "WhileQuarantined", "R&D");
+        publish(assigned(app, grace, 1));
         Thread.sleep(5_000);
         assertThat(mailsTo("identity-team@example.com")).as("one email per quarantine, however often it retries")
                 .hasSize(1);
@@ -74,6 +76,8 @@ class QuarantineTest {
         asAdmin().contentType(ContentType.JSON).body(fixed).put("/api/v1/jobs/" + job).then().statusCode(200);
 
         await().atMost(WAIT).until(() -> miroUsers(ada.userPrincipalName()).size() == 1);
+        await("an event that arrived while quarantined").atMost(WAIT)
+                .until(() -> miroUsers(grace.userPrincipalName()).size() == 1);
         await().atMost(WAIT).until(() -> quarantineReason(job) == null);
     }
 
