@@ -122,7 +122,18 @@ final class RequestBudget {
                 scheduleWakeUp(now);
             }
         }
-        ready.forEach(permit -> permit.complete(null));
+        int lost = 0;
+        for (CompletableFuture<Void> permit : ready) {
+            if (!permit.complete(null)) {
+                lost++; // cancelled while being granted: its slot was never used
+            }
+        }
+        if (lost > 0) {
+            synchronized (this) {
+                inFlight -= lost;
+            }
+            grantWhatFits();
+        }
     }
 
     /** Whether one more request fits now; called with the lock held. */
