@@ -3,6 +3,8 @@ package io.scimitar.provisioner.consumer;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.UnsupportedEventException;
+import io.scimitar.events.UserAssignmentEvent;
+import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.log.ChangeTrace;
@@ -264,17 +266,21 @@ final class JobRunner implements Runnable {
     /**
      * Applies the events of each object in order, different objects in parallel, then adds the users that became
      * active to the target groups waiting for them. Returns once every change is applied and logged.
+     * <p>
+     * Users go first, groups after them: a group's members are read when its PATCH is written, and Miro reactivates a
+     * deactivated user it is asked to add to a team. Were a group's PATCH written while a member's disable is on its
+     * way, it would undo the disable; once the users of the batch are done, it sees them as they are.
      */
     private void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject) {
         if (byObject.isEmpty()) {
             return;
         }
+        List<List<AssignmentEvent>> users = new ArrayList<>();
+        List<List<AssignmentEvent>> groups = new ArrayList<>();
+        byObject.values().forEach(events -> (isUser(events.get(0)) ? users : groups).add(events));
         Set<String> activated = new HashSet<>();
-        Multi.createFrom().iterable(byObject.values())
-                .onItem().transformToUni(events -> applyInOrder(context, events, activated))
-                .merge(settings.concurrency())
-                .collect().last()
-                .await().indefinitely();
+        applyInParallel(context, users, activated);
+        applyInParallel(context, groups, activated);
         if (!activated.isEmpty()) {
             memberships.membersActivated(context, activated)
                     .chain(traces -> Multi.createFrom().iterable(traces)
@@ -320,6 +326,21 @@ final class JobRunner implements Runnable {
             LOG.warnf("Job %s: retrying escrowed changes failed (%s); they stay in escrow", context.job().id(),
                     e.getMessage());
         }
+    }
+
+    private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects, Set<String> activated) {
+        if (objects.isEmpty()) {
+            return;
+        }
+        Multi.createFrom().iterable(objects)
+                .onItem().transformToUni(events -> applyInOrder(context, events, activated))
+                .merge(settings.concurrency())
+                .collect().last()
+                .await().indefinitely();
+    }
+
+    private static boolean isUser(AssignmentEvent event) {
+        return event instanceof UserAssignmentEvent || event instanceof UserDeletedEvent;
     }
 
     private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events, Set<String> activated) {

@@ -20,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.disabled;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersRemoved;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroFaults;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroUsers;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
@@ -110,6 +113,43 @@ class GroupProvisioningTest {
                 .contains(miroId(stays)).doesNotContain(miroId(leaves)));
         assertThat(awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 3).get(0)
                 .modifiedProperties()).anySatisfy(p -> assertThat(p.oldValue()).isEqualTo("-1 member(s)"));
+    }
+
+    /**
+     * Miro reactivates a deactivated user it is asked to add to a team. A membership change and a member's disable
+     * read in one batch must therefore not race: with Miro slow to answer team PATCHes, a PATCH written before the
+     * disable would land after it and undo it.
+     */
+    @Test
+    void neverReactivatesAUserDisabledWhileItJoinsATeam() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        String teamName = "Legal " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = seedTeam(teamName);
+        String groupId = UUID.randomUUID().toString();
+        UserSnapshot leaving = uniqueUser("Leaving", "Today", "Legal");
+        UserSnapshot staying = uniqueUser("Staying", "Here", "Legal");
+        publish(assigned(app, leaving, 1), assigned(app, staying, 1), assignedGroup(app, groupId, teamName, 1));
+        awaitUser(leaving);
+        awaitUser(staying);
+        awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 1);
+        miroFaults("[{\"endpoint\":\"USERS_PATCH\",\"latencyMs\":500},"
+                + "{\"endpoint\":\"GROUPS_PATCH\",\"latencyMs\":1500}]");
+        try {
+            // while the job is off the changes wait in Kafka; turned on, it reads them in one batch
+            asAdmin().post("/api/v1/jobs/" + job + "/pause").then().statusCode(200);
+            publish(assigned(app, disabled(leaving), 2), membersAdded(app, groupId, 2, leaving.id()),
+                    // a later change of the same group: once it is in the team, the one before it was applied
+                    membersAdded(app, groupId, 3, staying.id()));
+            asAdmin().post("/api/v1/jobs/" + job + "/start").then().statusCode(200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(staying)));
+        } finally {
+            miroFaults("[]");
+        }
+
+        JsonNode miroUser = miroUsers(leaving.userPrincipalName()).get(0);
+        assertThat(miroUser.path("active").asBoolean()).isFalse();
+        assertThat(memberIds(teamId)).doesNotContain(miroUser.path("id").asText());
     }
 
     @Test

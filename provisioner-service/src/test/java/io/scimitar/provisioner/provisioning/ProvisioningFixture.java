@@ -120,6 +120,16 @@ public final class ProvisioningFixture {
                 user.createdDateTime(), Instant.now(), user.deletedDateTime());
     }
 
+    /** The same user with its account disabled (a new modification time). */
+    public static UserSnapshot disabled(UserSnapshot user) {
+        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(),
+                user.givenName(), user.surname(), user.displayName(), user.jobTitle(), user.department(),
+                user.companyName(), user.employeeId(), user.employeeType(), user.officeLocation(), user.city(),
+                user.country(), user.usageLocation(), user.mobilePhone(), user.businessPhones(),
+                user.preferredLanguage(), false, user.managerId(), user.extensionAttributes(),
+                user.createdDateTime(), Instant.now(), user.deletedDateTime());
+    }
+
     public static UserAssignmentEvent assigned(String app, UserSnapshot user, long version) {
         return UserAssignmentEvent.of(UUID.randomUUID(), Instant.now(), app, version, "TEST", user, true,
                 List.of(new RoleAssignment("as-" + user.id(), "role-user", "User", "Default Access", null)), false);
