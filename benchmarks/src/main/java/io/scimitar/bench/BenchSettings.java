@@ -11,14 +11,15 @@ import java.nio.file.Path;
  * @param allTeams           every team assigned to the application (nearly every user in scope), not half of them
  * @param seed               the directory's seed
  * @param changeRate         attribute changes per second in the latency phase
- * @param changeSeconds      how long the latency phase sends changes
+ * @param changeSeconds      how long the latency phase sends measured changes
+ * @param warmUpSeconds      how long the latency phase first sends changes at the same rate that are not measured
  * @param rawRequests        requests per measured round of the mock's raw capacity (3 rounds after a warm-up)
  * @param rateLimitedUsers   users of the optional rate-limited run (0: skipped)
  * @param mockRateLimits     the mock enforces Miro's rate limits during the main run too (off by default)
  * @param syncTimeoutSeconds how long the initial sync may take before the benchmark gives up
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
-        int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds) {
+        int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -28,6 +29,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Long.getLong("bench.seed", 42),
                 Integer.getInteger("bench.changeRate", 100),
                 Integer.getInteger("bench.changeSeconds", 60),
+                Integer.getInteger("bench.warmUpSeconds", 30),
                 Integer.getInteger("bench.rawRequests", 30_000),
                 Integer.getInteger("bench.rateLimitedUsers", 0),
                 Boolean.getBoolean("bench.mockRateLimits"),

@@ -49,7 +49,10 @@ final class LatencyProbe {
         }
     }
 
-    Result run(List<DemoDirectory.User> candidates, int rate, int seconds) throws InterruptedException {
+    /**
+     * @param label part of every new displayName, so that two runs over the same users never set the same value
+     */
+    Result run(List<DemoDirectory.User> candidates, int rate, int seconds, String label) throws InterruptedException {
         int total = Math.min(rate * seconds, candidates.size());
         if (total < rate * seconds) {
             System.out.printf("  only %,d distinct provisioned users: %,d changes instead of %,d%n", total, total,
@@ -66,7 +69,7 @@ final class LatencyProbe {
                 LockSupport.parkNanos(wait);
             }
             DemoDirectory.User user = candidates.get(i);
-            String displayName = user.givenName() + " " + user.surname() + " #" + i;
+            String displayName = user.givenName() + " " + user.surname() + " " + label + i;
             long sentAt = System.currentTimeMillis();
             changes.add(directory.patchAsync("/api/v1/users/" + user.id(), Map.of("displayName", displayName))
                     .handle((status, error) -> new Change(user, displayName, sentAt, System.currentTimeMillis(),

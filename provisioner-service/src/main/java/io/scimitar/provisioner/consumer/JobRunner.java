@@ -57,6 +57,8 @@ final class JobRunner implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
     private static final Duration LONGEST_PENDING_MEMBERS_WAIT = Duration.ofMinutes(5);
+    /** How soon members held back by the rate limit are looked at again. */
+    private static final Duration HELD_BACK_MEMBERS_WAIT = Duration.ofSeconds(1);
     /** Errors that mean the target rejects the job as a whole: wrong credentials or a target that is not SCIM. */
     private static final Set<String> REJECTED = Set.of("Unauthorized", "InsufficientRights",
             "SystemForCrossDomainIdentityManagementServiceIncompatible");
@@ -79,6 +81,8 @@ final class JobRunner implements Runnable {
     private final AtomicInteger batchChanges = new AtomicInteger();
     private final AtomicInteger batchFailures = new AtomicInteger();
     private volatile boolean running = true;
+    /** Set when a PATCH of new group members was held back by the rate limit (read and written by the job thread). */
+    private boolean membersHeldBack;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -158,9 +162,16 @@ final class JobRunner implements Runnable {
                     judgeBatch();
                     nextEscrowCheck = System.nanoTime() + escrowSettings.pollInterval().toNanos();
                 }
+                if (membersHeldBack) {
+                    // the rate limit held back a PATCH of new members: look again soon, with what gathered meanwhile
+                    membersHeldBack = false;
+                    nextPendingMembersCheck = Math.min(nextPendingMembersCheck,
+                            System.nanoTime() + HELD_BACK_MEMBERS_WAIT.toNanos());
+                }
                 if (System.nanoTime() >= nextPendingMembersCheck) {
-                    boolean pushed = pushPendingMembers();
-                    pendingMembersWait = pushed ? settings.pendingMembersInterval()
+                    PendingPush pushed = pushPendingMembers();
+                    pendingMembersWait = pushed == PendingPush.DONE ? settings.pendingMembersInterval()
+                            : pushed == PendingPush.HELD_BACK ? HELD_BACK_MEMBERS_WAIT
                             : min(pendingMembersWait.multipliedBy(2), LONGEST_PENDING_MEMBERS_WAIT);
                     nextPendingMembersCheck = System.nanoTime() + pendingMembersWait.toNanos();
                 }
@@ -282,30 +293,38 @@ final class JobRunner implements Runnable {
         applyInParallel(context, users, activated);
         applyInParallel(context, groups, activated);
         if (!activated.isEmpty()) {
-            memberships.membersActivated(context, activated)
-                    .chain(traces -> Multi.createFrom().iterable(traces)
+            MembershipSynchronizer.Push push = memberships.membersActivated(context, activated)
+                    .call(done -> Multi.createFrom().iterable(done.traces())
                             .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
                             .collect().last())
                     .await().indefinitely();
+            if (push.deferred()) {
+                membersHeldBack = true;
+            }
         }
     }
 
-    /**
-     * Pushes group members left waiting by a failed or interrupted PATCH; answers false when a push failed (the next
-     * look then waits longer), true otherwise.
-     */
-    private boolean pushPendingMembers() {
+    /** Pushes the group members left waiting by a failed, interrupted or held-back PATCH. */
+    private PendingPush pushPendingMembers() {
         try {
-            List<ChangeTrace> traces = memberships.pushAllPending(context).await().indefinitely();
-            for (ChangeTrace trace : traces) {
+            MembershipSynchronizer.Push push = memberships.pushAllPending(context).await().indefinitely();
+            for (ChangeTrace trace : push.traces()) {
                 log.insert(trace.toEntry()).await().indefinitely();
             }
-            return traces.stream().noneMatch(trace -> trace.status() == ProvisioningStatus.FAILURE);
+            if (push.traces().stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
+                return PendingPush.FAILED;
+            }
+            return push.deferred() ? PendingPush.HELD_BACK : PendingPush.DONE;
         } catch (RuntimeException e) {
             LOG.warnf("Job %s: pushing waiting group members failed (%s); trying again later", context.job().id(),
                     e.getMessage());
-            return false;
+            return PendingPush.FAILED;
         }
+    }
+
+    /** How a push of waiting members went: the next one comes after the usual interval, sooner, or later. */
+    private enum PendingPush {
+        DONE, HELD_BACK, FAILED
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps target groups' members in step with the source: member deltas and snapshots are recorded per job, and
@@ -81,33 +82,48 @@ public class MembershipSynchronizer {
                                 : sync(context, event, group.get(), exportedRemoved))));
     }
 
-    /** Adds users that just became active to the target groups that were waiting for them. */
-    public Uni<List<ChangeTrace>> membersActivated(JobContext context, Set<String> userIds) {
+    /**
+     * Adds users that just became active to the target groups that were waiting for them, as far as the target's
+     * rate limit lets a PATCH go out at once: the rest keep waiting for a later push, rather than hold up the job's
+     * next changes (see {@link #pushAllPending}).
+     */
+    public Uni<Push> membersActivated(JobContext context, Set<String> userIds) {
         return memberships.pendingByGroupForMembers(context.job().id(), userIds)
-                .chain(byGroup -> Multi.createFrom().iterable(byGroup.keySet())
-                        .onItem().transformToUniAndConcatenate(groupId -> groupTarget(context, groupId)
-                                .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
-                                        : pushPending(context, group.get(), null)))
-                        .filter(trace -> trace != null)
-                        .collect().asList());
+                .chain(byGroup -> pushToGroups(context, byGroup.keySet()));
     }
 
     /**
      * Adds every waiting member who is an active provisioned user to its target group: after a crash between a
-     * user's create and the group PATCH, or after a PATCH that failed. Answers the traces of the pushes.
+     * user's create and the group PATCH, after a PATCH that failed, or after one the rate limit held back. Never
+     * waits for the rate limit: what has no room now is pushed by a later call, with the members gathered meanwhile.
      */
-    public Uni<List<ChangeTrace>> pushAllPending(JobContext context) {
+    public Uni<Push> pushAllPending(JobContext context) {
         return memberships.groupsWithMembersToPush(context.job().id())
-                .chain(groupIds -> Multi.createFrom().iterable(groupIds)
-                        .onItem().transformToUniAndConcatenate(groupId -> groupTarget(context, groupId)
-                                .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
-                                        : pushPending(context, group.get(), null)))
-                        .filter(trace -> trace != null)
-                        .collect().asList());
+                .chain(groupIds -> pushToGroups(context, groupIds));
     }
 
-    /** Adds the group's waiting members that are provisioned users to the target group. */
+    private Uni<Push> pushToGroups(JobContext context, java.util.Collection<String> groupIds) {
+        AtomicBoolean deferred = new AtomicBoolean();
+        return Multi.createFrom().iterable(groupIds)
+                .onItem().transformToUniAndConcatenate(groupId -> groupTarget(context, groupId)
+                        .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
+                                : pushPending(context, group.get(), null, deferred)))
+                .filter(trace -> trace != null)
+                .collect().asList()
+                .map(traces -> new Push(traces, deferred.get()));
+    }
+
+    /** Adds the group's waiting members that are provisioned users to the target group, waiting for the budget. */
     public Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace) {
+        return pushPending(context, group, trace, null);
+    }
+
+    /**
+     * @param deferred null: wait for the rate limit; otherwise a PATCH without room now is not sent, its members keep
+     *                 waiting and this flag is set. Answers the trace, or null when nothing was sent and no trace given.
+     */
+    private Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace,
+            AtomicBoolean deferred) {
         return memberships.pending(context.job().id(), group.sourceId())
                 .chain(pending -> links.activeUserTargets(context.job().id(), pending))
                 .chain(targets -> {
@@ -115,8 +131,13 @@ public class MembershipSynchronizer {
                         return Uni.createFrom().item(trace);
                     }
                     ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
-                    return addMembers(context, group, targets, log).replaceWith(log);
+                    return addMembers(context, group, targets, log, deferred)
+                            .map(sent -> sent || trace != null ? log : null);
                 });
+    }
+
+    /** What a push of waiting members did: its traces, and whether the rate limit held some PATCHes back. */
+    public record Push(List<ChangeTrace> traces, boolean deferred) {
     }
 
     private Uni<ChangeOutcome> sync(JobContext context, GroupMembershipEvent event, ObjectLink group,
@@ -129,25 +150,32 @@ public class MembershipSynchronizer {
                         : ChangeOutcome.of(trace));
     }
 
-    private Uni<Void> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
-            ChangeTrace trace) {
+    /** Sends the PATCHes; answers whether any went out (with {@code deferred} set, only those with room now). */
+    private Uni<Boolean> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
+            ChangeTrace trace, AtomicBoolean deferred) {
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
+        AtomicBoolean sent = new AtomicBoolean();
         return Multi.createFrom().iterable(chunks(sources))
-                .onItem().transformToUniAndConcatenate(chunk -> context.scim().patch(ScimClient.GROUPS,
-                                group.targetId(), patches.addMembers(context.dialect(),
-                                        chunk.stream().map(targetsBySource::get).toList()))
-                        .chain(result -> {
-                            trace.action(ProvisioningAction.UPDATE);
-                            if (!result.isSuccess()) {
-                                fail(trace, "EntryExportUpdate", "adding " + chunk.size() + " member(s)", result);
-                                return Uni.createFrom().voidItem();
-                            }
-                            trace.modified("members", null, "+" + chunk.size() + " member(s)");
-                            trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
-                                    "Added " + chunk.size() + " member(s) to group " + group.targetId());
-                            return memberships.markExported(context.job().id(), group.sourceId(), chunk, true);
-                        }))
-                .collect().last().replaceWithVoid();
+                .onItem().transformToUniAndConcatenate(chunk -> {
+                    var patch = patches.addMembers(context.dialect(), chunk.stream().map(targetsBySource::get).toList());
+                    if (deferred != null && !context.scim().patchGoesOutNow(ScimClient.GROUPS, patch)) {
+                        deferred.set(true);
+                        return Uni.createFrom().voidItem();
+                    }
+                    sent.set(true);
+                    return context.scim().patch(ScimClient.GROUPS, group.targetId(), patch).chain(result -> {
+                        trace.action(ProvisioningAction.UPDATE);
+                        if (!result.isSuccess()) {
+                            fail(trace, "EntryExportUpdate", "adding " + chunk.size() + " member(s)", result);
+                            return Uni.createFrom().voidItem();
+                        }
+                        trace.modified("members", null, "+" + chunk.size() + " member(s)");
+                        trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
+                                "Added " + chunk.size() + " member(s) to group " + group.targetId());
+                        return memberships.markExported(context.job().id(), group.sourceId(), chunk, true);
+                    });
+                })
+                .collect().last().map(ignored -> sent.get());
     }
 
     private Uni<Void> removeMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,

@@ -64,6 +64,11 @@ final class RequestBudget {
         return permit;
     }
 
+    /** Whether a request of this class would start at once: nobody waiting and a free slot. */
+    synchronized boolean hasRoom() {
+        return waiting.isEmpty() && canStart(clock.getAsLong());
+    }
+
     /** The request's answer came: its slot stays taken for one more window; a 429 shrinks and pauses the budget. */
     void answered(boolean wasThrottled, Duration retryAfter) {
         synchronized (this) {

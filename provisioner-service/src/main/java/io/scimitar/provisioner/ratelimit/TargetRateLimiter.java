@@ -82,6 +82,12 @@ public final class TargetRateLimiter {
         });
     }
 
+    /** Whether a request of this class would go out at once rather than wait for its budget. */
+    public boolean hasRoom(RequestClass requestClass) {
+        RequestBudget budget = budgets.get(requestClass);
+        return budget == null || budget.hasRoom();
+    }
+
     /** Every budgeted class as it stands now. */
     public List<RequestBudgetStatus> status() {
         List<RequestBudgetStatus> status = new ArrayList<>();

@@ -69,6 +69,11 @@ public final class ScimClient {
                 () -> api.patch(type, id, body, authorization));
     }
 
+    /** Whether this PATCH would go out at once rather than wait for the target's rate limit. */
+    public boolean patchGoesOutNow(String type, JsonNode patch) {
+        return limiter.hasRoom(limiter.classify("PATCH", type, true, utf8Length(patch.toString())));
+    }
+
     public Uni<ScimResult> delete(String type, String id) {
         return call(limiter.classify("DELETE", type, true, 0), () -> api.delete(type, id, authorization));
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.UserSnapshot;
+import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.JSON;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.clearMiroCounters;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroUsers;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.counters;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
@@ -46,6 +54,11 @@ class RateLimitedProvisioningTest {
 
     private static final int WINDOW = MiroMockResource.RATE_LIMIT_WINDOW_SECONDS;
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** The job's window in the team-PATCH test: long enough that the second users come well within the first. */
+    private static final int TEAM_PATCH_WINDOW = 15;
+
+    @Inject
+    ProvisioningLogRepository log;
 
     private String job;
 
@@ -106,6 +119,64 @@ class RateLimitedProvisioningTest {
         assertThat(Math.min(queries.path("effective").asInt(), creates.path("effective").asInt())).isLessThan(30);
         assertThat(throttled()).as("429s: the limiter learns the lower limit from the first ones")
                 .isLessThan(requests() / 5);
+    }
+
+    /**
+     * Users who become active are added to their teams only as far as the budget of team PATCHes lets a PATCH go out
+     * at once; the rest wait for a later push, and the next users are created meanwhile instead of waiting behind
+     * them (with Miro's 5 large team PATCHes per 30 s, a batch activating members of a dozen teams would otherwise
+     * hold the job for two windows).
+     */
+    @Test
+    void createsTheNextUsersWhileTeamPatchesWaitForTheirBudget() {
+        String app = newApplication();
+        Map<String, Object> definition = miroJob(app);
+        definition.put("rateLimits", Map.of("windowSeconds", TEAM_PATCH_WINDOW,
+                "budgets", Map.of("GROUPS_PATCH", 1, "GROUPS_PATCH_LARGE", 1)));
+        job = createJob(definition);
+        List<String> groupIds = new ArrayList<>();
+        List<String> teamIds = new ArrayList<>();
+        for (int team = 0; team < 3; team++) {
+            String name = "Budget " + team + " " + UUID.randomUUID().toString().substring(0, 8);
+            teamIds.add(seedTeam(name));
+            groupIds.add(UUID.randomUUID().toString());
+            publish(assignedGroup(app, groupIds.get(team), name, 1));
+        }
+        groupIds.forEach(groupId -> await().atMost(WAIT).until(() -> !log.forObject(UUID.fromString(job), groupId)
+                .await().indefinitely().isEmpty()));
+        List<UserSnapshot> first = users(6);
+        List<UserSnapshot> second = users(6);
+        for (int team = 0; team < 3; team++) {
+            publish(membersAdded(app, groupIds.get(team), 2, first.get(2 * team).id(), first.get(2 * team + 1).id(),
+                    second.get(2 * team).id(), second.get(2 * team + 1).id()));
+        }
+
+        first.forEach(user -> publish(assigned(app, user, 1)));
+        await().atMost(WAIT).until(() -> miroIds(first).size() == first.size());
+        second.forEach(user -> publish(assigned(app, user, 1)));
+        await().atMost(WAIT).until(() -> miroIds(second).size() == second.size());
+
+        // one team PATCH per window: the second users were created before the first ones were all in their teams
+        List<String> firstIds = miroIds(first);
+        List<String> inTeams = members(teamIds);
+        assertThat(firstIds.stream().filter(id -> !inTeams.contains(id)))
+                .as("first users not yet in their team when the second users exist").isNotEmpty();
+        List<String> everyone = new ArrayList<>(miroIds(first));
+        everyone.addAll(miroIds(second));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(members(teamIds)).containsAll(everyone));
+    }
+
+    private static List<String> miroIds(List<UserSnapshot> users) {
+        List<String> ids = new ArrayList<>();
+        users.forEach(user -> miroUsers(user.userPrincipalName()).forEach(found -> ids.add(found.path("id").asText())));
+        return ids;
+    }
+
+    private static List<String> members(List<String> teamIds) {
+        List<String> members = new ArrayList<>();
+        teamIds.forEach(teamId -> miroTeam(teamId).path("members")
+                .forEach(member -> members.add(member.path("value").asText())));
+        return members;
     }
 
     private static Map<String, Object> limitedJob(String app, int budget) {
