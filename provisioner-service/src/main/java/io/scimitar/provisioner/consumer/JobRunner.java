@@ -81,8 +81,6 @@ final class JobRunner implements Runnable {
     private final AtomicInteger batchChanges = new AtomicInteger();
     private final AtomicInteger batchFailures = new AtomicInteger();
     private volatile boolean running = true;
-    /** Set when a PATCH of new group members was held back by the rate limit (read and written by the job thread). */
-    private boolean membersHeldBack;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -95,7 +93,7 @@ final class JobRunner implements Runnable {
         this.recent = new RecentOutcomes(quarantineSettings.recentChanges());
         this.escrow = escrow;
         this.escrowSettings = escrowSettings;
-        this.context = context;
+        this.context = context.deferringForRateLimits();
         this.dispatcher = dispatcher;
         this.memberships = memberships;
         this.log = log;
@@ -162,9 +160,8 @@ final class JobRunner implements Runnable {
                     judgeBatch();
                     nextEscrowCheck = System.nanoTime() + escrowSettings.pollInterval().toNanos();
                 }
-                if (membersHeldBack) {
+                if (memberships.takeHeldBack(context.job().id())) {
                     // the rate limit held back a PATCH of new members: look again soon, with what gathered meanwhile
-                    membersHeldBack = false;
                     nextPendingMembersCheck = Math.min(nextPendingMembersCheck,
                             System.nanoTime() + HELD_BACK_MEMBERS_WAIT.toNanos());
                 }
@@ -293,28 +290,25 @@ final class JobRunner implements Runnable {
         applyInParallel(context, users, activated);
         applyInParallel(context, groups, activated);
         if (!activated.isEmpty()) {
-            MembershipSynchronizer.Push push = memberships.membersActivated(context, activated)
-                    .call(done -> Multi.createFrom().iterable(done.traces())
+            memberships.membersActivated(context, activated)
+                    .chain(traces -> Multi.createFrom().iterable(traces)
                             .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
                             .collect().last())
                     .await().indefinitely();
-            if (push.deferred()) {
-                membersHeldBack = true;
-            }
         }
     }
 
     /** Pushes the group members left waiting by a failed, interrupted or held-back PATCH. */
     private PendingPush pushPendingMembers() {
         try {
-            MembershipSynchronizer.Push push = memberships.pushAllPending(context).await().indefinitely();
-            for (ChangeTrace trace : push.traces()) {
+            List<ChangeTrace> traces = memberships.pushAllPending(context).await().indefinitely();
+            for (ChangeTrace trace : traces) {
                 log.insert(trace.toEntry()).await().indefinitely();
             }
-            if (push.traces().stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
+            if (traces.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
                 return PendingPush.FAILED;
             }
-            return push.deferred() ? PendingPush.HELD_BACK : PendingPush.DONE;
+            return memberships.takeHeldBack(context.job().id()) ? PendingPush.HELD_BACK : PendingPush.DONE;
         } catch (RuntimeException e) {
             LOG.warnf("Job %s: pushing waiting group members failed (%s); trying again later", context.job().id(),
                     e.getMessage());

@@ -43,6 +43,12 @@ public class EscrowKeeper {
             return escrow.stage(jobId, key, event.objectVersion(), AssignmentEventCodec.encodeToString(event),
                     Instant.now(), trace.toEntry().errorReason());
         }
+        if (outcome.deferredUntil() != null) {
+            Instant retryAt = outcome.deferredUntil();
+            return escrow.fail(jobId, key, event.objectVersion(), AssignmentEventCodec.encodeToString(event),
+                    Instant.now(), attempts -> retryAt, "RateLimited",
+                    "Put off until the target's rate limit has room for it", EscrowEntry.Kind.RETRY).replaceWithVoid();
+        }
         if (trace == null || trace.status() != ProvisioningStatus.FAILURE) {
             // applied, skipped, or already superseded by a newer state: nothing left to retry
             return escrow.resolved(jobId, key, event.objectVersion());

@@ -22,11 +22,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,6 +46,7 @@ public class MembershipSynchronizer {
     private final MembershipRepository memberships;
     private final LinkRepository links;
     private final ScimPatchWriter patches;
+    private final Set<UUID> heldBack = ConcurrentHashMap.newKeySet();
 
     public MembershipSynchronizer(MembershipRepository memberships, LinkRepository links, ObjectMapper json) {
         this.memberships = memberships;
@@ -83,47 +87,45 @@ public class MembershipSynchronizer {
     }
 
     /**
-     * Adds users that just became active to the target groups that were waiting for them, as far as the target's
-     * rate limit lets a PATCH go out at once: the rest keep waiting for a later push, rather than hold up the job's
-     * next changes (see {@link #pushAllPending}).
+     * Adds users that just became active to the target groups that were waiting for them (see
+     * {@link #pushPending}).
      */
-    public Uni<Push> membersActivated(JobContext context, Set<String> userIds) {
+    public Uni<List<ChangeTrace>> membersActivated(JobContext context, Set<String> userIds) {
         return memberships.pendingByGroupForMembers(context.job().id(), userIds)
                 .chain(byGroup -> pushToGroups(context, byGroup.keySet()));
     }
 
     /**
      * Adds every waiting member who is an active provisioned user to its target group: after a crash between a
-     * user's create and the group PATCH, after a PATCH that failed, or after one the rate limit held back. Never
-     * waits for the rate limit: what has no room now is pushed by a later call, with the members gathered meanwhile.
+     * user's create and the group PATCH, after a PATCH that failed, or after one the rate limit held back.
      */
-    public Uni<Push> pushAllPending(JobContext context) {
+    public Uni<List<ChangeTrace>> pushAllPending(JobContext context) {
         return memberships.groupsWithMembersToPush(context.job().id())
                 .chain(groupIds -> pushToGroups(context, groupIds));
     }
 
-    private Uni<Push> pushToGroups(JobContext context, java.util.Collection<String> groupIds) {
-        AtomicBoolean deferred = new AtomicBoolean();
+    /** Whether a PATCH of the job's waiting members was held back by the rate limit since the last call. */
+    public boolean takeHeldBack(UUID jobId) {
+        return heldBack.remove(jobId);
+    }
+
+    private Uni<List<ChangeTrace>> pushToGroups(JobContext context, Collection<String> groupIds) {
         return Multi.createFrom().iterable(groupIds)
                 .onItem().transformToUniAndConcatenate(groupId -> groupTarget(context, groupId)
                         .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
-                                : pushPending(context, group.get(), null, deferred)))
+                                : pushPending(context, group.get(), null)))
                 .filter(trace -> trace != null)
-                .collect().asList()
-                .map(traces -> new Push(traces, deferred.get()));
-    }
-
-    /** Adds the group's waiting members that are provisioned users to the target group, waiting for the budget. */
-    public Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace) {
-        return pushPending(context, group, trace, null);
+                .collect().asList();
     }
 
     /**
-     * @param deferred null: wait for the rate limit; otherwise a PATCH without room now is not sent, its members keep
-     *                 waiting and this flag is set. Answers the trace, or null when nothing was sent and no trace given.
+     * Adds the group's waiting members that are provisioned users to the target group. For a context that
+     * {@linkplain JobContext#defersForRateLimits() defers}, a PATCH the rate limit has no room for now is not sent:
+     * its members keep waiting, gathering with the next ones, until a later push ({@link #takeHeldBack} tells the job
+     * to look again soon) rather than hold up the job's other changes. Answers the trace, or null when nothing was
+     * sent and no trace was given.
      */
-    private Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace,
-            AtomicBoolean deferred) {
+    public Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace) {
         return memberships.pending(context.job().id(), group.sourceId())
                 .chain(pending -> links.activeUserTargets(context.job().id(), pending))
                 .chain(targets -> {
@@ -131,13 +133,8 @@ public class MembershipSynchronizer {
                         return Uni.createFrom().item(trace);
                     }
                     ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
-                    return addMembers(context, group, targets, log, deferred)
-                            .map(sent -> sent || trace != null ? log : null);
+                    return addMembers(context, group, targets, log).map(sent -> sent || trace != null ? log : null);
                 });
-    }
-
-    /** What a push of waiting members did: its traces, and whether the rate limit held some PATCHes back. */
-    public record Push(List<ChangeTrace> traces, boolean deferred) {
     }
 
     private Uni<ChangeOutcome> sync(JobContext context, GroupMembershipEvent event, ObjectLink group,
@@ -150,16 +147,16 @@ public class MembershipSynchronizer {
                         : ChangeOutcome.of(trace));
     }
 
-    /** Sends the PATCHes; answers whether any went out (with {@code deferred} set, only those with room now). */
+    /** Sends the PATCHes (only those with room now, for a deferring context); answers whether any went out. */
     private Uni<Boolean> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
-            ChangeTrace trace, AtomicBoolean deferred) {
+            ChangeTrace trace) {
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
         AtomicBoolean sent = new AtomicBoolean();
         return Multi.createFrom().iterable(chunks(sources))
                 .onItem().transformToUniAndConcatenate(chunk -> {
                     var patch = patches.addMembers(context.dialect(), chunk.stream().map(targetsBySource::get).toList());
-                    if (deferred != null && !context.scim().patchGoesOutNow(ScimClient.GROUPS, patch)) {
-                        deferred.set(true);
+                    if (context.defersForRateLimits() && !context.scim().patchGoesOutNow(ScimClient.GROUPS, patch)) {
+                        heldBack.add(context.job().id());
                         return Uni.createFrom().voidItem();
                     }
                     sent.set(true);

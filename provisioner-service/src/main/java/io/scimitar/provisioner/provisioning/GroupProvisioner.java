@@ -19,6 +19,7 @@ import io.scimitar.provisioner.matching.MatchResult;
 import io.scimitar.provisioner.matching.TargetMatcher;
 import io.scimitar.provisioner.membership.MembershipRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.ratelimit.RequestClass;
 import io.scimitar.provisioner.rules.mapping.MappingEvaluationException;
 import io.scimitar.provisioner.rules.mapping.MappingResult;
 import io.scimitar.provisioner.scim.AttributeChange;
@@ -33,6 +34,8 @@ import io.scimitar.provisioner.scope.ScopeResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class GroupProvisioner {
+
+    /** How soon a change put off for the rate limit is looked at again. */
+    static final Duration RATE_LIMIT_RECHECK = Duration.ofSeconds(1);
 
     private static final String TYPE = "Group";
 
@@ -102,6 +108,12 @@ public class GroupProvisioner {
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
         Optional<ObjectLink> usableLink = provisioned ? link : Optional.empty();
+        if (usableLink.isEmpty() && context.defersForRateLimits()
+                && !context.scim().limiter().hasRoom(RequestClass.GROUPS_QUERY)) {
+            // finding the target group needs a GET /Groups, which Miro budgets at 5 per 30 s: tried again shortly
+            // from escrow instead of holding up the job's other changes until the budget has room
+            return Uni.createFrom().item(ChangeOutcome.deferred(Instant.now().plus(RATE_LIMIT_RECHECK)));
+        }
         return matcher.match(context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues())
                 .chain(match -> act(context, event, link, trace, mapped, match));
     }

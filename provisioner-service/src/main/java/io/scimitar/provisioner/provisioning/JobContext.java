@@ -8,22 +8,29 @@ import io.scimitar.provisioner.scim.ScimClient;
 import java.util.UUID;
 
 /**
- * What processing a change for one job needs: the job, its SCIM client and dialect, the current cycle, and whether
- * disables and deletes go out without the deletion guard (an administrator allowed the held ones).
+ * What processing a change for one job needs: the job, its SCIM client and dialect, the current cycle, whether
+ * disables and deletes go out without the deletion guard (an administrator allowed the held ones), and whether a
+ * request with no room in the target's rate limit is put off rather than waited for (the job's own consumer does
+ * that, so that one scarce budget does not hold up everything else; provisioning on demand waits).
  */
 public record JobContext(JobDefinition job, ScimClient scim, PatchDialect dialect, UUID cycleId,
-        EvaluationEnvironment environment, boolean deletionsAllowed) {
+        EvaluationEnvironment environment, boolean deletionsAllowed, boolean defersForRateLimits) {
 
     public static JobContext of(JobDefinition job, ScimClient scim, UUID cycleId) {
         return new JobContext(job, scim, PatchDialect.forTenant(job.tenantUrl(), job.profile().patchDialect()),
                 cycleId, EvaluationEnvironment.system(value -> {
                     throw new IllegalStateException("SelectUniqueValue is not available in SCIM jobs");
-                }), false);
+                }), false, false);
     }
 
     /** The same context for changes whose disables and deletes an administrator allowed. */
     public JobContext withDeletionsAllowed() {
-        return new JobContext(job, scim, dialect, cycleId, environment, true);
+        return new JobContext(job, scim, dialect, cycleId, environment, true, defersForRateLimits);
+    }
+
+    /** The same context, putting off what the target's rate limit has no room for now. */
+    public JobContext deferringForRateLimits() {
+        return new JobContext(job, scim, dialect, cycleId, environment, deletionsAllowed, true);
     }
 
     @Override

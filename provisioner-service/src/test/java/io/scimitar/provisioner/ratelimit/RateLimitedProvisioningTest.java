@@ -54,7 +54,7 @@ class RateLimitedProvisioningTest {
 
     private static final int WINDOW = MiroMockResource.RATE_LIMIT_WINDOW_SECONDS;
     private static final Duration WAIT = Duration.ofSeconds(120);
-    /** The job's window in the team-PATCH test: long enough that the second users come well within the first. */
+    /** The job's window in the tests of scarce budgets: long enough that the users come well within the first. */
     private static final int TEAM_PATCH_WINDOW = 15;
 
     @Inject
@@ -164,6 +164,41 @@ class RateLimitedProvisioningTest {
         List<String> everyone = new ArrayList<>(miroIds(first));
         everyone.addAll(miroIds(second));
         await().atMost(WAIT).untilAsserted(() -> assertThat(members(teamIds)).containsAll(everyone));
+    }
+
+    /**
+     * Finding a team takes a {@code GET /Groups}, which Miro budgets at 5 per 30 s: a group whose query has no room is
+     * put off (escrowed, tried again each second) and the job goes on with the users behind it.
+     */
+    @Test
+    void goesOnWithUsersWhileGroupsWaitForTheirQueryBudget() {
+        String app = newApplication();
+        Map<String, Object> definition = miroJob(app);
+        definition.put("rateLimits", Map.of("windowSeconds", TEAM_PATCH_WINDOW,
+                "budgets", Map.of("GROUPS_QUERY", 1)));
+        job = createJob(definition);
+        UUID jobId = UUID.fromString(job);
+        List<String> groupIds = new ArrayList<>();
+        for (int team = 0; team < 3; team++) {
+            String name = "Query budget " + team + " " + UUID.randomUUID().toString().substring(0, 8);
+            seedTeam(name);
+            groupIds.add(UUID.randomUUID().toString());
+            publish(assignedGroup(app, groupIds.get(team), name, 1));
+        }
+        await().atMost(WAIT).until(() -> groupIds.stream().anyMatch(groupId -> linked(jobId, groupId)));
+        List<UserSnapshot> users = users(5);
+
+        users.forEach(user -> publish(assigned(app, user, 1)));
+        await().atMost(WAIT).until(() -> miroIds(users).size() == users.size());
+
+        assertThat(groupIds.stream().filter(groupId -> !linked(jobId, groupId)))
+                .as("groups still waiting for the query budget when the users exist").isNotEmpty();
+        await().atMost(WAIT).until(() -> groupIds.stream().allMatch(groupId -> linked(jobId, groupId)));
+    }
+
+    private boolean linked(UUID jobId, String groupId) {
+        return log.forObject(jobId, groupId).await().indefinitely().stream()
+                .anyMatch(entry -> entry.targetId() != null);
     }
 
     private static List<String> miroIds(List<UserSnapshot> users) {
