@@ -35,8 +35,9 @@ final class InitialSync {
      * @param followedSeconds job created -> the benchmark stopped following (caught up, or the timeout)
      * @param created          users the mock created during the sync
      * @param requests         SCIM requests the mock answered during the sync, per endpoint class
+     * @param jobCreatedNanos  when the job was created ({@link System#nanoTime()})
      */
-    record Result(String jobId, double loadSeconds, long rows, long expectedUsers, double usersSeconds,
+    record Result(String jobId, long jobCreatedNanos, double loadSeconds, long rows, long expectedUsers, double usersSeconds,
             double caughtUpSeconds, double followedSeconds, long created, long eventsProcessed, Map<String, Long> requests,
             Map<String, Long> throttled) {
 
@@ -113,7 +114,7 @@ final class InitialSync {
         }
         MockCounters after = MockCounters.read(mockAdmin);
         double followedSeconds = (System.nanoTime() - jobCreated) / 1e9;
-        return new Result(loaded.jobId(), loadSeconds, rows, expected, usersSeconds, caughtUpSeconds, followedSeconds,
+        return new Result(loaded.jobId(), jobCreated, loadSeconds, rows, expected, usersSeconds, caughtUpSeconds, followedSeconds,
                 created,
                 processed, after.since(before), after.since(before, "429"));
     }

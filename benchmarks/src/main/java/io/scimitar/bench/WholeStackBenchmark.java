@@ -285,9 +285,47 @@ public final class WholeStackBenchmark {
                 sync.loadSeconds(), sync.expectedUsers(), sync.usersSeconds() < 0 ? "NOT REACHED (" + sync.created()
                         + " created in " + Math.round(sync.followedSeconds()) + " s)"
                         : String.format("%.1f s", sync.usersSeconds()), sync.caughtUpSeconds());
+        double membersSeconds = teamsComplete(demo, sync.jobCreatedNanos(), Duration.ofMinutes(5));
+        System.out.printf("  job created -> every team has its members: %s%n", membersSeconds < 0
+                ? "NOT REACHED within 5 minutes" : String.format("%.1f s", membersSeconds));
         System.out.printf("  requests %s, 429s %s%n", sync.requests(), sync.throttled());
         System.out.printf("  minimum the limits allow: %.0f s, set by %s; elapsed / minimum = %.2f%n", minimum, bound,
                 minimum == 0 ? 0 : elapsed / minimum);
+    }
+
+    /**
+     * Seconds from the job's creation until every team holds every active member the directory gives it (read from
+     * the mock's state every 2 s), or -1 when that did not happen within {@code timeout}.
+     */
+    private double teamsComplete(DemoDirectory demo, long jobCreated, Duration timeout) throws InterruptedException {
+        Set<String> assigned = new HashSet<>();
+        demo.assignments().forEach(assignment -> assigned.add(assignment.principalId()));
+        Map<String, String> teamNames = new java.util.HashMap<>();
+        demo.groups().forEach(group -> teamNames.put(group.id(), group.displayName()));
+        Map<String, DemoDirectory.User> users = new java.util.HashMap<>();
+        demo.users().forEach(user -> users.put(user.id(), user));
+        Set<String> expected = new HashSet<>();
+        demo.memberships().forEach(membership -> {
+            DemoDirectory.User user = users.get(membership.memberId());
+            if (assigned.contains(membership.groupId()) && user != null && user.accountEnabled()) {
+                expected.add(teamNames.get(membership.groupId()) + "|" + user.userPrincipalName().toLowerCase());
+            }
+        });
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long readAt = System.nanoTime();
+            Map<String, String> userNames = new java.util.HashMap<>();
+            mockAdmin.get("/admin/state").path("users").forEach(user -> userNames.put(user.path("id").asText(),
+                    user.path("userName").asText().toLowerCase()));
+            Set<String> present = new HashSet<>();
+            mockAdmin.get("/admin/teams").forEach(team -> team.path("members").forEach(member -> present.add(
+                    team.path("displayName").asText() + "|" + userNames.get(member.path("userId").asText()))));
+            if (present.containsAll(expected)) {
+                return (readAt - jobCreated) / 1e9;
+            }
+            Thread.sleep(2000);
+        }
+        return -1;
     }
 
     private long mockUserWrites() {
