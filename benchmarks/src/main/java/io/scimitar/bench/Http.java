@@ -33,6 +33,11 @@ final class Http {
         return send(request(path).GET(), path);
     }
 
+    /** A POST without a body. */
+    JsonNode post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()), path);
+    }
+
     JsonNode put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))), path);
