@@ -258,9 +258,11 @@ public class Transactions {
             connection.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
         }
 
+        /** A client transaction (the outbox relay's) has no Hibernate session: entity work there is a programming error. */
         @Override
         public <T> T call(Supplier<Uni<T>> operation) {
-            throw new UnsupportedOperationException("No Hibernate session in a client transaction");
+            throw new IllegalStateException("Entity operations need inTransaction; inClientTransaction has no "
+                    + "Hibernate session");
         }
     }
 }

@@ -102,32 +102,26 @@ public final class ProvisioningFixture {
 
     /** The same user with other names (a new modification time). */
     public static UserSnapshot renamed(UserSnapshot user, String givenName, String surname) {
-        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(), givenName,
-                surname, givenName + " " + surname, user.jobTitle(), user.department(), user.companyName(),
-                user.employeeId(), user.employeeType(), user.officeLocation(), user.city(), user.country(),
-                user.usageLocation(), user.mobilePhone(), user.businessPhones(), user.preferredLanguage(),
-                user.accountEnabled(), user.managerId(), user.extensionAttributes(), user.createdDateTime(),
-                Instant.now(), user.deletedDateTime());
+        return changed(user, givenName, surname, givenName + " " + surname, user.department(), user.accountEnabled());
     }
 
     /** The same user in another department. */
     public static UserSnapshot withDepartment(UserSnapshot user, String department) {
-        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(),
-                user.givenName(), user.surname(), user.displayName(), user.jobTitle(), department,
-                user.companyName(), user.employeeId(), user.employeeType(), user.officeLocation(), user.city(),
-                user.country(), user.usageLocation(), user.mobilePhone(), user.businessPhones(),
-                user.preferredLanguage(), user.accountEnabled(), user.managerId(), user.extensionAttributes(),
-                user.createdDateTime(), Instant.now(), user.deletedDateTime());
+        return changed(user, user.givenName(), user.surname(), user.displayName(), department, user.accountEnabled());
     }
 
     /** The same user with its account disabled (a new modification time). */
     public static UserSnapshot disabled(UserSnapshot user) {
-        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(),
-                user.givenName(), user.surname(), user.displayName(), user.jobTitle(), user.department(),
-                user.companyName(), user.employeeId(), user.employeeType(), user.officeLocation(), user.city(),
-                user.country(), user.usageLocation(), user.mobilePhone(), user.businessPhones(),
-                user.preferredLanguage(), false, user.managerId(), user.extensionAttributes(),
-                user.createdDateTime(), Instant.now(), user.deletedDateTime());
+        return changed(user, user.givenName(), user.surname(), user.displayName(), user.department(), false);
+    }
+
+    private static UserSnapshot changed(UserSnapshot user, String givenName, String surname, String displayName,
+            String department, boolean accountEnabled) {
+        return new UserSnapshot(user.id(), user.userPrincipalName(), user.mail(), user.mailNickname(), givenName,
+                surname, displayName, user.jobTitle(), department, user.companyName(), user.employeeId(),
+                user.employeeType(), user.officeLocation(), user.city(), user.country(), user.usageLocation(),
+                user.mobilePhone(), user.businessPhones(), user.preferredLanguage(), accountEnabled, user.managerId(),
+                user.extensionAttributes(), user.createdDateTime(), Instant.now(), user.deletedDateTime());
     }
 
     public static UserAssignmentEvent assigned(String app, UserSnapshot user, long version) {
