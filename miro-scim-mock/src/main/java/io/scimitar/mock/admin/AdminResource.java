@@ -1,5 +1,6 @@
 package io.scimitar.mock.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimitar.mock.config.MockConfig;
 import io.scimitar.mock.config.MockSettings;
@@ -7,9 +8,6 @@ import io.scimitar.mock.error.ScimException;
 import io.scimitar.mock.fault.FaultInjector;
 import io.scimitar.mock.fault.FaultRule;
 import io.scimitar.mock.json.ScimJson;
-import io.scimitar.mock.query.AttributeProjection;
-import io.scimitar.mock.query.PageRequest;
-import io.scimitar.mock.query.SortRequest;
 import io.scimitar.mock.ratelimit.RateLimiter;
 import io.scimitar.mock.state.StateLifecycle;
 import io.scimitar.mock.team.GroupKind;
@@ -29,9 +27,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +81,49 @@ public class AdminResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Streamed on a worker thread, one user rendered at a time: the whole export of a large organisation (100,000
+     * users is some 200 MB of JSON) never sits in memory at once, and the event loop keeps answering SCIM meanwhile.
+     */
     @GET
     @jakarta.ws.rs.Path("/state")
+    @Blocking
     @Operation(summary = "Export the whole state (users, teams, user groups)")
-    public StateExport export() {
-        List<ObjectNode> allUsers = users.list(null, new PageRequest(1, Integer.MAX_VALUE), SortRequest.of(null, null),
-                AttributeProjection.of(null, null)).resources();
-        return new StateExport(teamService.defaultTeamId(), allUsers,
-                teams.all(GroupKind.TEAM).stream().map(TeamView::of).toList(),
-                teams.all(GroupKind.USER_GROUP).stream().map(TeamView::of).toList());
+    @APIResponse(responseCode = "200", description = "The state, streamed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StateExport.class)))
+    public StreamingOutput export() {
+        String defaultTeamId = teamService.defaultTeamId();
+        return output -> {
+            JsonGenerator generator = json.mapper().createGenerator(output);
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.writeStartObject();
+            generator.writeStringField("defaultTeamId", defaultTeamId);
+            generator.writeArrayFieldStart("users");
+            try {
+                users.forEachRendered(user -> {
+                    try {
+                        generator.writeTree(user);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            generator.writeEndArray();
+            writeTeams(generator, "teams", GroupKind.TEAM);
+            writeTeams(generator, "userGroups", GroupKind.USER_GROUP);
+            generator.writeEndObject();
+            generator.close();
+        };
+    }
+
+    private void writeTeams(JsonGenerator generator, String field, GroupKind kind) throws IOException {
+        generator.writeArrayFieldStart(field);
+        for (Team team : teams.all(kind)) {
+            generator.writeObject(TeamView.of(team));
+        }
+        generator.writeEndArray();
     }
 
     @POST

@@ -17,6 +17,8 @@ public final class Team {
     private String externalId;
     private String lastModified;
     private final LinkedHashMap<String, TeamRole> members;
+    /** Told of every member who joins or leaves while the team is stored in a repository; null otherwise. */
+    private MembershipIndex memberships;
 
     public Team(String id, String displayName, Map<String, TeamRole> members, String created, String lastModified) {
         this(id, GroupKind.TEAM, displayName, null, members, created, lastModified);
@@ -80,17 +82,37 @@ public final class Team {
     }
 
     public synchronized void putMember(String userId, TeamRole role, boolean keepExistingRole, String now) {
-        if (keepExistingRole) {
-            members.putIfAbsent(userId, role);
-        } else {
-            members.put(userId, role);
+        TeamRole previous = keepExistingRole ? members.putIfAbsent(userId, role) : members.put(userId, role);
+        if (previous == null && memberships != null) {
+            memberships.joined(userId, id);
         }
         lastModified = now;
     }
 
     public synchronized void removeMember(String userId, String now) {
         if (members.remove(userId) != null) {
+            if (memberships != null) {
+                memberships.left(userId, id);
+            }
             lastModified = now;
+        }
+    }
+
+    /** Starts telling the repository's membership index about this team's members, the current ones first. */
+    synchronized void attach(MembershipIndex index) {
+        if (memberships == index) {
+            return;
+        }
+        detach();
+        memberships = index;
+        members.keySet().forEach(userId -> index.joined(userId, id));
+    }
+
+    /** Takes this team's members out of the index it was attached to (the team left the repository). */
+    synchronized void detach() {
+        if (memberships != null) {
+            members.keySet().forEach(userId -> memberships.left(userId, id));
+            memberships = null;
         }
     }
 
@@ -101,6 +123,12 @@ public final class Team {
         displayName = working.displayName;
         if (kind == GroupKind.USER_GROUP) {
             externalId = working.externalId;
+        }
+        if (memberships != null) {
+            members.keySet().stream().filter(userId -> !working.members.containsKey(userId))
+                    .forEach(userId -> memberships.left(userId, id));
+            working.members.keySet().stream().filter(userId -> !members.containsKey(userId))
+                    .forEach(userId -> memberships.joined(userId, id));
         }
         members.clear();
         members.putAll(working.members);

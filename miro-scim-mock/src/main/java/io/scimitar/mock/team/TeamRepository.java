@@ -14,14 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class TeamRepository {
 
+    /** Group ids are numbers of one width in practice; a shorter one was created earlier. */
+    static final Comparator<String> CREATION_ORDER = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
+
     private final Map<String, Team> teams = new ConcurrentHashMap<>();
+    private final MembershipIndex memberships = new MembershipIndex();
 
     public Team get(String id) {
         return teams.get(id);
     }
 
     public void put(Team team) {
-        teams.put(team.id(), team);
+        Team replaced = teams.put(team.id(), team);
+        if (replaced != null && replaced != team) {
+            replaced.detach();
+        }
+        team.attach(memberships);
     }
 
     /** The team, or a 404 SCIM error. */
@@ -36,7 +45,7 @@ public class TeamRepository {
     /** All teams ordered by id (creation order). */
     public List<Team> all() {
         List<Team> result = new ArrayList<>(teams.values());
-        result.sort(Comparator.comparing((Team t) -> t.id().length()).thenComparing(Team::id));
+        result.sort(Comparator.comparing(Team::id, CREATION_ORDER));
         return result;
     }
 
@@ -55,11 +64,29 @@ public class TeamRepository {
                 .anyMatch(t -> t.kind() == kind && !t.id().equals(exceptId) && t.displayName().equalsIgnoreCase(displayName));
     }
 
+    /** The groups (of either kind) the user is a member of, in creation order. */
+    public List<Team> groupsOf(String userId) {
+        List<Team> groups = new ArrayList<>();
+        for (String groupId : memberships.groupIdsOf(userId)) {
+            Team team = teams.get(groupId);
+            if (team != null && team.hasMember(userId)) {
+                groups.add(team);
+            }
+        }
+        return groups;
+    }
+
     public Team remove(String id) {
-        return teams.remove(id);
+        Team removed = teams.remove(id);
+        if (removed != null) {
+            removed.detach();
+        }
+        return removed;
     }
 
     public void clear() {
+        teams.values().forEach(Team::detach);
         teams.clear();
+        memberships.clear();
     }
 }

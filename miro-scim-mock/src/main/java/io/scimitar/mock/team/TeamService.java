@@ -123,8 +123,8 @@ public class TeamService {
     public ArrayNode groupsOf(String userId) {
         ArrayNode groups = null;
         GroupKind kind = scimKind();
-        for (Team team : teams.values()) {
-            if (team.kind() == kind && team.hasMember(userId)) {
+        for (Team team : teams.groupsOf(userId)) {
+            if (team.kind() == kind) {
                 if (groups == null) {
                     groups = NODES.arrayNode();
                 }
@@ -139,7 +139,7 @@ public class TeamService {
 
     /** Refuses to delete a user who is the last admin of a team, as Miro does. */
     public void checkRemovable(String userId) {
-        for (Team team : teams.values()) {
+        for (Team team : teams.groupsOf(userId)) {
             if (team.isUserGroup()) {
                 continue;
             }
@@ -151,7 +151,7 @@ public class TeamService {
     }
 
     public void removeEverywhere(String userId) {
-        for (Team team : teams.values()) {
+        for (Team team : teams.groupsOf(userId)) {
             team.removeMember(userId, now());
         }
     }

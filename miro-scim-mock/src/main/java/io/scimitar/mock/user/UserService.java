@@ -29,6 +29,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -95,6 +96,13 @@ public class UserService {
         }
         ArrayNode groups = teams.groupsOf(id);
         return UserViewCache.splices(user) ? views.write(user, groups) : json.bytes(render(user, groups));
+    }
+
+    /** Renders every user in turn, in creation order, without holding the rendered ones (the whole-state export). */
+    public void forEachRendered(Consumer<ObjectNode> each) {
+        for (ObjectNode user : users.all()) {
+            each.accept(render(user));
+        }
     }
 
     public ListResponse<ObjectNode> list(String filterText, PageRequest page, SortRequest sort, AttributeProjection projection) {
