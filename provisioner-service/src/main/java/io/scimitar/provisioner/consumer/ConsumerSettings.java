@@ -30,11 +30,19 @@ public interface ConsumerSettings {
     String consumerGroupPrefix();
 
     /**
-     * How often a job looks for group members that are provisioned but not yet in their target group (a PATCH that
-     * failed or that a crash cut short); doubled while such pushes keep failing, up to 5 minutes.
+     * How soon a job looks again for group members that are provisioned but not yet in their target group after
+     * pushing them failed; doubled while such pushes keep failing, up to 5 minutes.
      */
     @WithDefault("10s")
     Duration pendingMembersInterval();
+
+    /**
+     * How often a job looks for such members when nothing failed: at its start (what a crash cut short), then at this
+     * interval as a safety net. The look joins every membership of the job with its links, so it is not done while
+     * there is no reason to: during a sync it would compete with the sync for the database.
+     */
+    @WithDefault("5m")
+    Duration pendingMembersSweep();
 
     /** Kafka's session timeout: how soon the partitions of a crashed instance go to another one. */
     @WithDefault("10s")

@@ -103,7 +103,7 @@ public final class JobProgress {
         Long secondsLeft = behind == null || behind == 0 ? (behind == null ? null : 0L)
                 : rate > 0 ? (long) Math.ceil(behind / rate) : null;
         return new Snapshot(phase, started, processed.get(), stale.get(), poison.get(), actions, statuses, behind,
-                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent, null, null, null, List.of(), null, null);
+                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent, null, null, null, List.of(), null, null, null);
     }
 
     /** Where a job stands, as Entra's "Current status" shows the cycle type. */
@@ -127,22 +127,25 @@ public final class JobProgress {
      * @param rateLimits the target's request budgets and how much of each is in use
      * @param quarantine the job's quarantine, null when it is not quarantined
      * @param stagedDeletions disables and deletes held by the deletion guard
+     * @param countedAt when the database counts (active users and groups, escrowed, staged deletions) were taken
      */
     public record Snapshot(Phase phase, Instant runningSince, long eventsProcessed, long alreadyApplied,
             long unreadableEvents, Map<String, Long> byAction, Map<String, Long> byStatus, Long eventsBehind,
             double eventsPerSecond, Long estimatedSecondsLeft, Instant lastEventAt, Long activeUsers,
             Long activeGroups, Long escrowed, List<RequestBudgetStatus> rateLimits, Quarantine quarantine,
-            Long stagedDeletions) {
+            Long stagedDeletions, Instant countedAt) {
 
         /** The same snapshot with what the database and the job's target limiter know. */
         public Snapshot with(ObjectCounts counts, List<RequestBudgetStatus> budgets, Quarantine quarantined) {
             return new Snapshot(phase, runningSince, eventsProcessed, alreadyApplied, unreadableEvents, byAction,
                     byStatus, eventsBehind, eventsPerSecond, estimatedSecondsLeft, lastEventAt, counts.activeUsers(),
-                    counts.activeGroups(), counts.escrowed(), budgets, quarantined, counts.stagedDeletions());
+                    counts.activeGroups(), counts.escrowed(), budgets, quarantined, counts.stagedDeletions(),
+                    counts.countedAt());
         }
     }
 
-    /** The job's objects as counted in the database. */
-    public record ObjectCounts(long activeUsers, long activeGroups, long escrowed, long stagedDeletions) {
+    /** The job's objects as counted in the database at {@code countedAt}. */
+    public record ObjectCounts(long activeUsers, long activeGroups, long escrowed, long stagedDeletions,
+            Instant countedAt) {
     }
 }

@@ -81,6 +81,8 @@ final class JobRunner implements Runnable {
     private final AtomicInteger batchChanges = new AtomicInteger();
     private final AtomicInteger batchFailures = new AtomicInteger();
     private volatile boolean running = true;
+    /** A batch's push of newly active members to their groups failed: the job thread looks for them again soon. */
+    private boolean membersPushFailed;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -165,12 +167,19 @@ final class JobRunner implements Runnable {
                     nextPendingMembersCheck = Math.min(nextPendingMembersCheck,
                             System.nanoTime() + HELD_BACK_MEMBERS_WAIT.toNanos());
                 }
+                if (membersPushFailed) {
+                    // a batch's PATCH of new members failed: they wait in the database; look for them again soon
+                    membersPushFailed = false;
+                    nextPendingMembersCheck = Math.min(nextPendingMembersCheck,
+                            System.nanoTime() + pendingMembersWait.toNanos());
+                }
                 if (System.nanoTime() >= nextPendingMembersCheck) {
                     PendingPush pushed = pushPendingMembers();
                     pendingMembersWait = pushed == PendingPush.DONE ? settings.pendingMembersInterval()
                             : pushed == PendingPush.HELD_BACK ? HELD_BACK_MEMBERS_WAIT
                             : min(pendingMembersWait.multipliedBy(2), LONGEST_PENDING_MEMBERS_WAIT);
-                    nextPendingMembersCheck = System.nanoTime() + pendingMembersWait.toNanos();
+                    nextPendingMembersCheck = System.nanoTime() + (pushed == PendingPush.DONE
+                            ? settings.pendingMembersSweep() : pendingMembersWait).toNanos();
                 }
                 if (records.isEmpty()) {
                     continue;
@@ -290,11 +299,14 @@ final class JobRunner implements Runnable {
         applyInParallel(context, users, activated);
         applyInParallel(context, groups, activated);
         if (!activated.isEmpty()) {
-            memberships.membersActivated(context, activated)
-                    .chain(traces -> Multi.createFrom().iterable(traces)
+            List<ChangeTrace> pushes = memberships.membersActivated(context, activated)
+                    .call(traces -> Multi.createFrom().iterable(traces)
                             .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
                             .collect().last())
                     .await().indefinitely();
+            if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
+                membersPushFailed = true;
+            }
         }
     }
 

@@ -34,6 +34,16 @@ public class EscrowKeeper {
         this.schedule = new RetrySchedule(settings, new SecureRandom());
     }
 
+    /**
+     * Whether storing {@code outcome} only takes its object's entry out of escrow: the change was applied, skipped or
+     * already superseded (neither failed, nor put off, nor held by the deletion guard).
+     */
+    public static boolean onlyResolves(ChangeOutcome outcome) {
+        ChangeTrace trace = outcome.trace();
+        return outcome.deferredUntil() == null && (trace == null || (trace.action() != ProvisioningAction.STAGED_DELETE
+                && trace.status() != ProvisioningStatus.FAILURE));
+    }
+
     /** Escrows a failed change (adding when it will be retried to its log reason) or resolves a successful one. */
     public Uni<Void> record(JobContext context, AssignmentEvent event, ChangeOutcome outcome) {
         ChangeTrace trace = outcome.trace();
@@ -103,7 +113,8 @@ public class EscrowKeeper {
     public record DueChange(AssignmentEvent event, boolean deletionsAllowed) {
     }
 
-    static String escrowKey(AssignmentEvent event) {
+    /** The escrow entry an event's change is kept under: its object's, or its own for a membership delta. */
+    public static String escrowKey(AssignmentEvent event) {
         return event instanceof GroupMembershipEvent ? event.key() + "#members#" + event.eventId() : event.key();
     }
 }

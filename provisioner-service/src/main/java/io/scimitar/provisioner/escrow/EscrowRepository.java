@@ -48,10 +48,19 @@ public class EscrowRepository {
         });
     }
 
+    /**
+     * Removes an object's entry if it is not newer than the change that succeeded; its parameters are the job, the
+     * object's escrow key and the change's version, numbered from {@code firstParameter}.
+     */
+    public static String resolveStatement(int firstParameter) {
+        return "delete from escrow where job_id = $" + firstParameter + " and object_key = $" + (firstParameter + 1)
+                + " and object_version <= $" + (firstParameter + 2);
+    }
+
     /** Removes the object's entry if it is not newer than {@code version}: a newer state succeeded. */
     public Uni<Void> resolved(UUID jobId, String objectKey, long version) {
-        return database.preparedQuery("delete from escrow where job_id = $1 and object_key = $2 "
-                        + "and object_version <= $3").execute(Tuple.of(jobId, objectKey, version)).replaceWithVoid();
+        return database.preparedQuery(resolveStatement(1)).execute(Tuple.of(jobId, objectKey, version))
+                .replaceWithVoid();
     }
 
     public Uni<Void> drop(UUID jobId, String objectKey) {

@@ -5,9 +5,6 @@ import io.scimitar.provisioner.connection.ConnectionTester;
 import io.scimitar.provisioner.consumer.JobProgress;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.escrow.EscrowKeeper;
-import io.scimitar.provisioner.link.LinkRepository;
-import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
@@ -44,20 +41,18 @@ public class JobResource {
     private final JobService jobs;
     private final JobRunnerRegistry runners;
     private final ConnectionTester connections;
-    private final LinkRepository links;
-    private final EscrowKeeper escrow;
+    private final ObjectCounter counter;
     private final RateLimiters rateLimiters;
     private final QuarantineKeeper quarantine;
 
     public JobResource(JobService jobs, JobRunnerRegistry runners, ConnectionTester connections,
-            LinkRepository links, EscrowKeeper escrow, RateLimiters rateLimiters, QuarantineKeeper quarantine) {
+            ObjectCounter counter, RateLimiters rateLimiters, QuarantineKeeper quarantine) {
         this.quarantine = quarantine;
         this.rateLimiters = rateLimiters;
         this.jobs = jobs;
         this.runners = runners;
         this.connections = connections;
-        this.links = links;
-        this.escrow = escrow;
+        this.counter = counter;
     }
 
     @GET
@@ -115,15 +110,9 @@ public class JobResource {
         return jobs.get(id).map(job -> runners.progress(id).orElseThrow(() -> new ProblemException(409,
                         "Not started", "Job " + id + " has not run since this instance started; turn it on to see "
                         + "its progress", List.of())))
-                .chain(snapshot -> links.countActive(id, ObjectType.USER)
-                        .chain(users -> links.countActive(id, ObjectType.GROUP)
-                                .chain(groups -> escrow.count(id)
-                                        .chain(escrowed -> escrow.countStaged(id)
-                                                .map(staged -> snapshot.with(
-                                                        new JobProgress.ObjectCounts(users, groups, escrowed, staged),
-                                                        rateLimiters.current(id).map(TargetRateLimiter::status)
-                                                                .orElse(List.of()),
-                                                        quarantine.current(id).orElse(null)))))));
+                .chain(snapshot -> counter.current(id).map(counts -> snapshot.with(counts,
+                        rateLimiters.current(id).map(TargetRateLimiter::status).orElse(List.of()),
+                        quarantine.current(id).orElse(null))));
     }
 
     @POST

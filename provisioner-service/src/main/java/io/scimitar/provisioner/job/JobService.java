@@ -29,10 +29,12 @@ public class JobService {
     private final JobRestarter restarter;
     private final ObjectMapper json;
     private final RateLimiters rateLimiters;
+    private final ObjectCounter counter;
 
     public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, JobRestarter restarter,
-            ObjectMapper json, RateLimiters rateLimiters) {
+            ObjectMapper json, RateLimiters rateLimiters, ObjectCounter counter) {
         this.rateLimiters = rateLimiters;
+        this.counter = counter;
         this.jobs = jobs;
         this.validator = validator;
         this.runners = runners;
@@ -95,7 +97,10 @@ public class JobService {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
                 .chain(entity -> jobs.delete(entity))
                 .call(() -> runners.stopLater(id))
-                .invoke(() -> rateLimiters.forget(id));
+                .invoke(() -> {
+                    rateLimiters.forget(id);
+                    counter.forget(id);
+                });
     }
 
     /** Every stored job, compiled, for start-up. */

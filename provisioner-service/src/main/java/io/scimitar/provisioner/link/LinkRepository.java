@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LinkRepository {
 
-    private static final String UPSERT = """
+    /** Inserts or replaces a link; its parameters ($1 to $8) are {@link #upsertValues}. */
+    public static final String UPSERT = """
             insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,
                 display_name, updated_at, reevaluate)
             values ($1, $2, $3, $4, $5, $6, $7, $8, now(), false)
@@ -40,13 +42,14 @@ public class LinkRepository {
     }
 
     public Uni<Void> save(ObjectLink link) {
-        return database.preparedQuery(UPSERT).execute(Tuple.tuple(List.of(link.jobId(), link.objectType().name(),
-                        link.sourceId()))
-                .addValue(link.targetId())
-                .addValue(link.state().name())
-                .addValue(new JsonObject(new HashMap<>(link.exported())))
-                .addValue(link.sourceVersion())
-                .addValue(link.displayName())).replaceWithVoid();
+        return database.preparedQuery(UPSERT).execute(Tuple.from(upsertValues(link))).replaceWithVoid();
+    }
+
+    /** The parameters of {@link #UPSERT} for {@code link}, in order. */
+    public static List<Object> upsertValues(ObjectLink link) {
+        return Arrays.asList(link.jobId(), link.objectType().name(), link.sourceId(), link.targetId(),
+                link.state().name(), new JsonObject(new HashMap<>(link.exported())), link.sourceVersion(),
+                link.displayName());
     }
 
     /** Target ids of the active user links among {@code sourceIds}, by source id. */

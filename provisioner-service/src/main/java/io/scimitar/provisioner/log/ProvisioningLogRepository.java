@@ -10,18 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Writes and reads provisioning log entries. */
 @ApplicationScoped
 public class ProvisioningLogRepository {
 
-    private static final String INSERT = """
-            insert into provisioning_log (job_id, cycle_id, change_id, activity_time, duration_ms, action, status,
-                object_type, source_id, source_display, target_id, event_id, object_version, steps,
-                modified_properties, error_code, error_reason)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""";
+    private static final int COLUMNS = 17;
+    private static final String INSERT = insertStatement(1);
 
     private final Pool database;
     private final ObjectMapper json;
@@ -32,7 +32,20 @@ public class ProvisioningLogRepository {
     }
 
     public Uni<Void> insert(ProvisioningLogEntry entry) {
-        return database.preparedQuery(INSERT).execute(tuple(entry)).replaceWithVoid();
+        return database.preparedQuery(INSERT).execute(Tuple.from(insertValues(entry))).replaceWithVoid();
+    }
+
+    /**
+     * The insert of one entry with its parameters numbered from {@code firstParameter}, so that it can end a
+     * statement that also writes other tables; the parameters are {@link #insertValues}.
+     */
+    public static String insertStatement(int firstParameter) {
+        return """
+                insert into provisioning_log (job_id, cycle_id, change_id, activity_time, duration_ms, action, status,
+                    object_type, source_id, source_display, target_id, event_id, object_version, steps,
+                    modified_properties, error_code, error_reason)
+                values (""" + IntStream.range(firstParameter, firstParameter + COLUMNS).mapToObj(n -> "$" + n)
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     /** The entries matching {@code query}, newest first, at most {@code query.limit()}. */
@@ -100,18 +113,13 @@ public class ProvisioningLogRepository {
                 });
     }
 
-    private Tuple tuple(ProvisioningLogEntry entry) {
-        return Tuple.tuple(List.of(entry.jobId(), entry.cycleId(), entry.changeId(),
-                        entry.activityTime().atOffset(ZoneOffset.UTC), (int) entry.durationMs(), entry.action().name(),
-                        entry.status().name(), entry.objectType(), entry.sourceId()))
-                .addValue(entry.sourceDisplay())
-                .addValue(entry.targetId())
-                .addValue(entry.eventId())
-                .addValue(entry.objectVersion())
-                .addValue(toJsonArray(entry.steps()))
-                .addValue(toJsonArray(entry.modifiedProperties()))
-                .addValue(entry.errorCode())
-                .addValue(entry.errorReason());
+    /** The parameters of {@link #insertStatement} for {@code entry}, in order. */
+    public List<Object> insertValues(ProvisioningLogEntry entry) {
+        return Arrays.asList(entry.jobId(), entry.cycleId(), entry.changeId(),
+                entry.activityTime().atOffset(ZoneOffset.UTC), (int) entry.durationMs(), entry.action().name(),
+                entry.status().name(), entry.objectType(), entry.sourceId(), entry.sourceDisplay(), entry.targetId(),
+                entry.eventId(), entry.objectVersion(), toJsonArray(entry.steps()),
+                toJsonArray(entry.modifiedProperties()), entry.errorCode(), entry.errorReason());
     }
 
     private JsonArray toJsonArray(Object value) {

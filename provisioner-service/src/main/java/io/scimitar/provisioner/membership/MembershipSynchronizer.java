@@ -3,6 +3,7 @@ package io.scimitar.provisioner.membership;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.MemberRef;
+import io.scimitar.provisioner.consumer.ConsumerSettings;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
@@ -48,8 +49,11 @@ public class MembershipSynchronizer {
     private final LinkRepository links;
     private final ScimPatchWriter patches;
     private final Set<UUID> heldBack = ConcurrentHashMap.newKeySet();
+    private final int concurrency;
 
-    public MembershipSynchronizer(MembershipRepository memberships, LinkRepository links, ObjectMapper json) {
+    public MembershipSynchronizer(MembershipRepository memberships, LinkRepository links, ObjectMapper json,
+            ConsumerSettings settings) {
+        this.concurrency = settings.concurrency();
         this.memberships = memberships;
         this.links = links;
         this.patches = new ScimPatchWriter(json);
@@ -110,12 +114,18 @@ public class MembershipSynchronizer {
         return heldBack.remove(jobId);
     }
 
+    /**
+     * Pushes to several groups at once, as many as the job applies objects in parallel: the users of a batch are all
+     * applied by then, and each group gets its own PATCH. A batch of users spread over many teams (direct assignments
+     * early in a sync) would otherwise wait for hundreds of PATCHes one after the other.
+     */
     private Uni<List<ChangeTrace>> pushToGroups(JobContext context, Collection<String> groupIds) {
         return Multi.createFrom().iterable(groupIds)
-                .onItem().transformToUniAndConcatenate(groupId -> noRoomForAnyPatch(context)
+                .onItem().transformToUni(groupId -> noRoomForAnyPatch(context)
                         ? Uni.createFrom().<ChangeTrace>nullItem() : groupTarget(context, groupId)
                         .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
                                 : pushPending(context, group.get(), null)))
+                .merge(concurrency)
                 .filter(trace -> trace != null)
                 .collect().asList();
     }

@@ -7,12 +7,16 @@ import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
+import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Routes an assignment event to the step that applies it, escrows it if it failed, and logs it. */
+/**
+ * Routes an assignment event to the step that applies it, then stores what the change leaves: the object's link (when
+ * the step left it to be stored here), its escrow state (escrowed if it failed, resolved otherwise) and its log entry.
+ */
 @ApplicationScoped
 public class EventDispatcher {
 
@@ -21,9 +25,16 @@ public class EventDispatcher {
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
     private final EscrowKeeper escrow;
+    private final LinkRepository links;
+    private final AppliedChangeStore applied;
+    private final TableStatistics statistics;
 
     public EventDispatcher(UserProvisioner users, GroupProvisioner groups, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, EscrowKeeper escrow) {
+            ProvisioningLogRepository log, EscrowKeeper escrow, LinkRepository links, AppliedChangeStore applied,
+            TableStatistics statistics) {
+        this.statistics = statistics;
+        this.links = links;
+        this.applied = applied;
         this.users = users;
         this.groups = groups;
         this.memberships = memberships;
@@ -45,9 +56,17 @@ public class EventDispatcher {
         } else {
             outcome = groups.delete(context, (GroupDeletedEvent) event);
         }
-        return outcome
-                .call(result -> escrow.record(context, event, result))
-                .call(result -> result.trace() == null ? Uni.createFrom().voidItem()
-                        : log.insert(result.trace().toEntry()));
+        return outcome.call(result -> store(context, event, result)).invoke(statistics::changeStored);
+    }
+
+    private Uni<Void> store(JobContext context, AssignmentEvent event, ChangeOutcome outcome) {
+        if (outcome.link() != null && outcome.trace() != null && EscrowKeeper.onlyResolves(outcome)) {
+            return applied.store(outcome.link(), EscrowKeeper.escrowKey(event), outcome.trace().toEntry());
+        }
+        // a failure's log entry says when it will be retried, which escrowing it decides
+        Uni<Void> link = outcome.link() == null ? Uni.createFrom().voidItem() : links.save(outcome.link());
+        return link.call(() -> escrow.record(context, event, outcome))
+                .call(() -> outcome.trace() == null ? Uni.createFrom().voidItem()
+                        : log.insert(outcome.trace().toEntry()));
     }
 }

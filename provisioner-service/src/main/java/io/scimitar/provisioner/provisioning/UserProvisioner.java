@@ -186,7 +186,7 @@ public class UserProvisioner {
                 trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
                         "Created user " + targetId + " (HTTP " + success.status() + ")");
                 return record(context, event, link, trace, targetId, LinkState.ACTIVE, created.values())
-                        .map(outcome -> new ChangeOutcome(outcome.trace(), event.objectId()));
+                        .map(outcome -> outcome.activating(event.objectId()));
             }
             return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportAdd", result)));
         });
@@ -204,7 +204,7 @@ public class UserProvisioner {
         if (changes.isEmpty()) {
             trace.skipped("EntrySynchronizationSkipped", "The target user is already in sync");
             return record(context, event, link, trace, targetId, state, exported)
-                    .map(outcome -> new ChangeOutcome(outcome.trace(), activated));
+                    .map(outcome -> outcome.activating(activated));
         }
         if (!context.job().users().update()) {
             trace.skipped("EntrySynchronizationSkipped", "The Update action is turned off for users");
@@ -233,7 +233,7 @@ public class UserProvisioner {
                                 (disables ? "Disabled" : "Updated") + " user " + targetId + ": "
                                         + changes.size() + " attribute(s)");
                         return record(context, event, link, trace, targetId, state, exported)
-                                .map(outcome -> new ChangeOutcome(outcome.trace(), activated));
+                                .map(outcome -> outcome.activating(activated));
                     }
                     if (result instanceof ScimResult.Failure failure
                             && failure.kind() == ScimResult.FailureKind.NOT_FOUND) {
@@ -241,8 +241,7 @@ public class UserProvisioner {
                                 "The linked target user " + targetId + " no longer exists");
                         trace.failed("InvalidAnchor", "The linked target user " + targetId
                                 + " no longer exists; the link is dropped and the user is matched again next time");
-                        return record(context, event, link, trace, null, LinkState.NOT_PROVISIONED, null)
-                                .map(outcome -> ChangeOutcome.of(trace));
+                        return record(context, event, link, trace, null, LinkState.NOT_PROVISIONED, null);
                     }
                     return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportUpdate", result)));
                 });
@@ -292,7 +291,7 @@ public class UserProvisioner {
         ObjectLink updated = new ObjectLink(context.job().id(), ObjectType.USER, event.objectId(), targetId,
                 state == null ? LinkState.DELETED : state, link.map(ObjectLink::exported).orElse(Map.of()),
                 event.objectVersion(), event.userPrincipalName());
-        return links.save(updated).replaceWith(ChangeOutcome.of(trace));
+        return Uni.createFrom().item(ChangeOutcome.of(trace).storing(updated));
     }
 
     private Uni<ChangeOutcome> record(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
@@ -300,7 +299,7 @@ public class UserProvisioner {
         ObjectLink updated = new ObjectLink(context.job().id(), ObjectType.USER, event.objectId(), targetId, state,
                 exported == null ? link.map(ObjectLink::exported).orElse(Map.of()) : exported,
                 event.objectVersion(), event.user().userPrincipalName());
-        return links.save(updated).replaceWith(ChangeOutcome.of(trace));
+        return Uni.createFrom().item(ChangeOutcome.of(trace).storing(updated));
     }
 
     static ChangeTrace exportFailed(ChangeTrace trace, String step, ScimResult result) {

@@ -5,6 +5,7 @@ import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.escrow.EscrowRepository;
 import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.job.ObjectCounter;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;
@@ -44,10 +45,12 @@ public class JobRestarter {
     private final EscrowRepository escrow;
     private final QuarantineKeeper quarantine;
     private final DeletionGuard deletionGuard;
+    private final ObjectCounter counter;
 
     public JobRestarter(JobRunnerRegistry runners, LinkRepository links, ConsumerSettings settings,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, EscrowRepository escrow,
-            QuarantineKeeper quarantine, DeletionGuard deletionGuard) {
+            QuarantineKeeper quarantine, DeletionGuard deletionGuard, ObjectCounter counter) {
+        this.counter = counter;
         this.escrow = escrow;
         this.quarantine = quarantine;
         this.deletionGuard = deletionGuard;
@@ -67,6 +70,7 @@ public class JobRestarter {
                 .chain(() -> request.full() ? links.forgetJob(job.id())
                         : links.markForReevaluation(job.id()).replaceWithVoid())
                 .chain(() -> clearEscrowAndQuarantine(job, request))
+                .invoke(() -> counter.forget(job.id()))
                 .call(() -> runners.runLater(job));
     }
 

@@ -91,6 +91,30 @@ class GroupProvisioningTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(late)));
     }
 
+    /** The job looks for waiting members every few minutes; after a failed push it looks again within seconds. */
+    @Test
+    void addsAMemberAgainSoonAfterItsTeamPatchFailed() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        String teamName = "Support " + UUID.randomUUID().toString().substring(0, 8);
+        String teamId = seedTeam(teamName);
+        String groupId = UUID.randomUUID().toString();
+        UserSnapshot member = uniqueUser("Second", "Try", "Support");
+        // the membership is recorded with the group (the same batch): its user is not provisioned yet
+        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, member.id()));
+        awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 1);
+        miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":1,\"errorStatus\":503}]");
+        try {
+            publish(assigned(app, member, 1));
+
+            awaitUser(member);
+            awaitEntries(job, groupId, e -> e.status() == ProvisioningStatus.FAILURE);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(member)));
+        } finally {
+            miroFaults("[]");
+        }
+    }
+
     @Test
     void removesAMemberFromTheTeamWhenItLeavesTheGroup() {
         String app = newApplication();
