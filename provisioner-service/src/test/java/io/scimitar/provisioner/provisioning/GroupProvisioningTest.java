@@ -53,22 +53,21 @@ class GroupProvisioningTest {
     void patchesTheMembersOfAnAssignedGroupIntoTheExistingMiroTeam() {
         String app = newApplication();
         String job = createJob(miroJob(app));
-        String teamName = "Design " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = seedTeam(teamName);
-        String groupId = UUID.randomUUID().toString();
+        SeededTeam team = seededTeam("Design");
         UserSnapshot ada = uniqueUser("Ada", "Byron", "Design");
         UserSnapshot ida = uniqueUser("Ida", "Rhodes", "Design");
         publish(assigned(app, ada, 1), assigned(app, ida, 1));
         awaitUser(ada);
         awaitUser(ida);
 
-        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, ada.id(), ida.id()));
+        publish(assignedGroup(app, team.groupId(), team.name(), 1),
+                membersAdded(app, team.groupId(), 2, ada.id(), ida.id()));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(team.id()))
                 .contains(miroId(ada), miroId(ida)));
-        ProvisioningLogEntry linked = awaitEntries(job, groupId, e -> e.objectVersion() != null
+        ProvisioningLogEntry linked = awaitEntries(job, team.groupId(), e -> e.objectVersion() != null
                 && e.objectVersion() == 1).get(0);
-        assertThat(linked.targetId()).isEqualTo(teamId);
+        assertThat(linked.targetId()).isEqualTo(team.id());
         assertThat(linked.status()).isEqualTo(ProvisioningStatus.SUCCESS);
     }
 
@@ -76,19 +75,17 @@ class GroupProvisioningTest {
     void addsAMemberOnceItsUserIsProvisionedEvenIfTheMembershipCameFirst() {
         String app = newApplication();
         String job = createJob(miroJob(app));
-        String teamName = "Research " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = seedTeam(teamName);
-        String groupId = UUID.randomUUID().toString();
+        SeededTeam team = seededTeam("Research");
         UserSnapshot late = uniqueUser("Late", "Comer", "Research");
 
-        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, late.id()));
-        assertThat(awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 1).get(0)
-                .targetId()).isEqualTo(teamId);
-        assertThat(memberIds(teamId)).isEmpty();
+        publish(assignedGroup(app, team.groupId(), team.name(), 1), membersAdded(app, team.groupId(), 2, late.id()));
+        assertThat(awaitEntries(job, team.groupId(), e -> e.objectVersion() != null && e.objectVersion() == 1).get(0)
+                .targetId()).isEqualTo(team.id());
+        assertThat(memberIds(team.id())).isEmpty();
         publish(assigned(app, late, 1));
 
         awaitUser(late);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(late)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(team.id())).contains(miroId(late)));
     }
 
     /** The job looks for waiting members every few minutes; after a failed push it looks again within seconds. */
@@ -96,20 +93,18 @@ class GroupProvisioningTest {
     void addsAMemberAgainSoonAfterItsTeamPatchFailed() {
         String app = newApplication();
         String job = createJob(miroJob(app));
-        String teamName = "Support " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = seedTeam(teamName);
-        String groupId = UUID.randomUUID().toString();
+        SeededTeam team = seededTeam("Support");
         UserSnapshot member = uniqueUser("Second", "Try", "Support");
         // the membership is recorded with the group (the same batch): its user is not provisioned yet
-        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, member.id()));
-        awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 1);
+        publish(assignedGroup(app, team.groupId(), team.name(), 1), membersAdded(app, team.groupId(), 2, member.id()));
+        awaitEntries(job, team.groupId(), e -> e.objectVersion() != null && e.objectVersion() == 1);
         miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":1,\"errorStatus\":503}]");
         try {
             publish(assigned(app, member, 1));
 
             awaitUser(member);
-            awaitEntries(job, groupId, e -> e.status() == ProvisioningStatus.FAILURE);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(member)));
+            awaitEntries(job, team.groupId(), e -> e.status() == ProvisioningStatus.FAILURE);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(team.id())).contains(miroId(member)));
         } finally {
             miroFaults("[]");
         }
@@ -119,23 +114,22 @@ class GroupProvisioningTest {
     void removesAMemberFromTheTeamWhenItLeavesTheGroup() {
         String app = newApplication();
         String job = createJob(miroJob(app));
-        String teamName = "Ops " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = seedTeam(teamName);
-        String groupId = UUID.randomUUID().toString();
+        SeededTeam team = seededTeam("Ops");
         UserSnapshot stays = uniqueUser("Stays", "Here", "Ops");
         UserSnapshot leaves = uniqueUser("Leaves", "Soon", "Ops");
         publish(assigned(app, stays, 1), assigned(app, leaves, 1));
         awaitUser(stays);
         awaitUser(leaves);
-        publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, stays.id(), leaves.id()));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId))
+        publish(assignedGroup(app, team.groupId(), team.name(), 1),
+                membersAdded(app, team.groupId(), 2, stays.id(), leaves.id()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(team.id()))
                 .contains(miroId(stays), miroId(leaves)));
 
-        publish(membersRemoved(app, groupId, 3, leaves.id()));
+        publish(membersRemoved(app, team.groupId(), 3, leaves.id()));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(team.id()))
                 .contains(miroId(stays)).doesNotContain(miroId(leaves)));
-        assertThat(awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 3).get(0)
+        assertThat(awaitEntries(job, team.groupId(), e -> e.objectVersion() != null && e.objectVersion() == 3).get(0)
                 .modifiedProperties()).anySatisfy(p -> assertThat(p.oldValue()).isEqualTo("-1 member(s)"));
     }
 
@@ -148,32 +142,31 @@ class GroupProvisioningTest {
     void neverReactivatesAUserDisabledWhileItJoinsATeam() {
         String app = newApplication();
         String job = createJob(miroJob(app));
-        String teamName = "Legal " + UUID.randomUUID().toString().substring(0, 8);
-        String teamId = seedTeam(teamName);
-        String groupId = UUID.randomUUID().toString();
+        SeededTeam team = seededTeam("Legal");
         UserSnapshot leaving = uniqueUser("Leaving", "Today", "Legal");
         UserSnapshot staying = uniqueUser("Staying", "Here", "Legal");
-        publish(assigned(app, leaving, 1), assigned(app, staying, 1), assignedGroup(app, groupId, teamName, 1));
+        publish(assigned(app, leaving, 1), assigned(app, staying, 1),
+                assignedGroup(app, team.groupId(), team.name(), 1));
         awaitUser(leaving);
         awaitUser(staying);
-        awaitEntries(job, groupId, e -> e.objectVersion() != null && e.objectVersion() == 1);
+        awaitEntries(job, team.groupId(), e -> e.objectVersion() != null && e.objectVersion() == 1);
         miroFaults("[{\"endpoint\":\"USERS_PATCH\",\"latencyMs\":500},"
                 + "{\"endpoint\":\"GROUPS_PATCH\",\"latencyMs\":1500}]");
         try {
             // while the job is off the changes wait in Kafka; turned on, it reads them in one batch
             asAdmin().post("/api/v1/jobs/" + job + "/pause").then().statusCode(200);
-            publish(assigned(app, disabled(leaving), 2), membersAdded(app, groupId, 2, leaving.id()),
+            publish(assigned(app, disabled(leaving), 2), membersAdded(app, team.groupId(), 2, leaving.id()),
                     // a later change of the same group: once it is in the team, the one before it was applied
-                    membersAdded(app, groupId, 3, staying.id()));
+                    membersAdded(app, team.groupId(), 3, staying.id()));
             asAdmin().post("/api/v1/jobs/" + job + "/start").then().statusCode(200);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(teamId)).contains(miroId(staying)));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(team.id())).contains(miroId(staying)));
         } finally {
             miroFaults("[]");
         }
 
         JsonNode miroUser = miroUsers(leaving.userPrincipalName()).get(0);
         assertThat(miroUser.path("active").asBoolean()).isFalse();
-        assertThat(memberIds(teamId)).doesNotContain(miroUser.path("id").asText());
+        assertThat(memberIds(team.id())).doesNotContain(miroUser.path("id").asText());
     }
 
     @Test
@@ -220,6 +213,15 @@ class GroupProvisioningTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(miroUsers(rfc.userPrincipalName()).get(0)
                 .path("active").asBoolean()).isFalse());
         assertThat(awaitEntries(job, rfc.id(), e -> e.action() == ProvisioningAction.DISABLE)).hasSize(1);
+    }
+
+    /** A Miro team seeded under a unique name, and the id of the directory group that is to map to it. */
+    private record SeededTeam(String name, String id, String groupId) {
+    }
+
+    private static SeededTeam seededTeam(String namePrefix) {
+        String name = namePrefix + " " + UUID.randomUUID().toString().substring(0, 8);
+        return new SeededTeam(name, seedTeam(name), UUID.randomUUID().toString());
     }
 
     private List<ProvisioningLogEntry> awaitEntries(String job, String sourceId,
