@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** The format rules of applications and app roles. */
 public final class AppRoleValidator {
 
+    /** App roles in one create request; more can be added one at a time. */
+    public static final int MAX_ROLES_PER_REQUEST = 100;
     private static final Pattern ROLE_VALUE = Pattern.compile("^[!-~]{1,120}$");
 
     private AppRoleValidator() {
@@ -27,7 +29,9 @@ public final class AppRoleValidator {
                 .uuid("id", r.id())
                 .required("displayName", r.displayName())
                 .maxLength("displayName", r.displayName(), 256);
-        if (r.appRoles() != null) {
+        if (r.appRoles() != null && r.appRoles().size() > MAX_ROLES_PER_REQUEST) {
+            checks.fail("appRoles", "at most " + MAX_ROLES_PER_REQUEST + " app roles in one request");
+        } else if (r.appRoles() != null) {
             for (int i = 0; i < r.appRoles().size(); i++) {
                 AppRoleRequest role = r.appRoles().get(i);
                 if (role == null) {

@@ -2,6 +2,7 @@ package io.scimitar.assignment.application;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.scimitar.assignment.database.LikePatterns;
 import io.scimitar.assignment.database.Tx;
 import io.scimitar.assignment.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +43,8 @@ public class ApplicationRepository implements PanacheRepositoryBase<ApplicationE
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
         String where = "id > ?1";
         if (displayNameStartsWith != null) {
-            params.add(displayNameStartsWith.toLowerCase() + "%");
-            where += " and lower(displayName) like ?2";
+            params.add(LikePatterns.startsWith(displayNameStartsWith));
+            where += " and lower(displayName) like ?2" + LikePatterns.ESCAPE;
         }
         String query = where;
         return load(tx, tx.call(() -> find(query, Sort.by("id"), params.toArray()).range(0, page.limit()).list()));

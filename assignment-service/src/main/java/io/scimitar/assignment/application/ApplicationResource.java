@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.ETags;
+import io.scimitar.assignment.web.QueryParams;
 import io.scimitar.assignment.web.Bodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,9 +54,10 @@ public class ApplicationResource {
     @GET
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List applications, by id, with keyset paging")
-    public Page<ApplicationResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
+    public Page<ApplicationResponse> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith) {
-        return service.list(displayNameStartsWith, PageRequest.of(limit, after)).map(ApplicationResponse::of);
+        return service.list(QueryParams.text("displayNameStartsWith", displayNameStartsWith),
+                PageRequest.of(limit, after)).map(ApplicationResponse::of);
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.Bodies;
+import io.scimitar.assignment.web.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,9 +54,10 @@ public class AssignmentResource {
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List the application's assignments, optionally of one principal")
     public Page<AssignmentResponse> list(@PathParam("applicationId") UUID applicationId,
-            @QueryParam("principalId") UUID principalId, @QueryParam("limit") Integer limit,
+            @QueryParam("principalId") String principalId, @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
-        return service.list(applicationId, principalId, PageRequest.of(limit, after)).map(AssignmentResponse::of);
+        return service.list(applicationId, QueryParams.uuid("principalId", principalId), PageRequest.of(limit, after))
+                .map(AssignmentResponse::of);
     }
 
     @GET

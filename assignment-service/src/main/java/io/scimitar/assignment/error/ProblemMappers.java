@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,9 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        String field = path(e);
-        return respond(Problem.of("malformed-request", "Malformed request", 400,
-                "Unknown field '" + field + "'", List.of(new FieldError(field, "unknown field"))));
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -43,7 +40,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
-        return e instanceof UnrecognizedPropertyException unknown ? unknownField(unknown) : unreadableJson(e);
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -53,12 +50,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String detail = e.getOriginalMessage();
-        return respond(Problem.of("malformed-request", "Malformed request", 400,
-                field.isEmpty() ? "The body is not valid JSON for this request: " + detail
-                        : "Wrong type or value for field '" + field + "': " + detail,
-                field.isEmpty() ? List.of() : List.of(new FieldError(field, detail))));
+        FieldError error = JsonErrors.describe(e);
+        if (JsonErrors.tooLarge(e)) {
+            return respond(Problem.of("payload-too-large", "Payload too large", 413,
+                    "The body is larger than " + JsonErrors.MAX_DOCUMENT_CHARS + " characters", List.of()));
+        }
+        return respond(Problem.of("malformed-request", "Malformed request", 400, JsonErrors.sentence(error),
+                error.field() == null ? List.of() : List.of(error)));
     }
 
     @ServerExceptionMapper
@@ -87,7 +85,7 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return cause instanceof UnrecognizedPropertyException unknown ? unknownField(unknown) : unreadableJson(json);
+            return unreadableJson(json);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
@@ -99,18 +97,6 @@ public class ProblemMappers {
         LOG.error("Unexpected failure", e);
         return respond(Problem.of("internal", "Internal error", 500,
                 "An unexpected error occurred; it has been logged", List.of()));
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static Response respond(Problem problem) {

@@ -2,6 +2,7 @@ package io.scimitar.assignment.group;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.scimitar.assignment.database.LikePatterns;
 import io.scimitar.assignment.database.Tx;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -74,8 +75,8 @@ public class GroupRepository implements PanacheRepositoryBase<GroupEntity, UUID>
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
         String where = "id > ?1" + (deleted ? " and deletedDateTime is not null" : " and deletedDateTime is null");
         if (displayNameStartsWith != null) {
-            params.add(displayNameStartsWith.toLowerCase() + "%");
-            where += " and lower(displayName) like ?2";
+            params.add(LikePatterns.startsWith(displayNameStartsWith));
+            where += " and lower(displayName) like ?2" + LikePatterns.ESCAPE;
         }
         String query = where;
         return tx.call(() -> find(query, Sort.by("id"), params.toArray()).range(0, page.limit()).list()).stream()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.ETags;
+import io.scimitar.assignment.web.QueryParams;
 import io.scimitar.events.MemberRef;
 import io.scimitar.assignment.web.Bodies;
 import jakarta.ws.rs.Consumes;
@@ -52,10 +53,11 @@ public class GroupResource {
     @GET
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List groups, by id, with keyset paging")
-    public Page<GroupResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
+    public Page<GroupResponse> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith,
-            @QueryParam("deleted") boolean deleted) {
-        return service.list(displayNameStartsWith, deleted, PageRequest.of(limit, after))
+            @QueryParam("deleted") String deleted) {
+        return service.list(QueryParams.text("displayNameStartsWith", displayNameStartsWith),
+                        QueryParams.flag("deleted", deleted), PageRequest.of(limit, after))
                 .map(GroupMapper::toResponse);
     }
 
@@ -80,8 +82,8 @@ public class GroupResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Soft-delete a group, or with permanent=true delete it for good")
-    public Response delete(@PathParam("id") UUID id, @QueryParam("permanent") boolean permanent) {
-        if (permanent) {
+    public Response delete(@PathParam("id") UUID id, @QueryParam("permanent") String permanent) {
+        if (QueryParams.flag("permanent", permanent)) {
             service.hardDelete(id);
         } else {
             service.softDelete(id);
@@ -102,7 +104,7 @@ public class GroupResource {
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Path("{id}/members")
     @Operation(summary = "List the direct members of a group")
-    public Page<MemberResponse> members(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+    public Page<MemberResponse> members(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
         return service.members(id, PageRequest.of(limit, after)).map(m -> new MemberResponse(m.id(), m.type()));
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimitar.assignment.error.FieldError;
+import io.scimitar.assignment.error.JsonErrors;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -42,7 +44,9 @@ final class JsonLinesReader implements RowReader {
                 }
                 return ImportRow.unreadable(lines.lineNumber(), null, "a row must be a JSON object");
             } catch (JsonProcessingException e) {
-                return ImportRow.unreadable(lines.lineNumber(), null, "not valid JSON: " + e.getOriginalMessage());
+                FieldError error = JsonErrors.describe(e);
+                return ImportRow.unreadable(lines.lineNumber(), error.field(),
+                        error.field() == null ? "the row " + error.reason() : JsonErrors.sentence(error));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.scimitar.assignment.paging;
 
-import io.scimitar.assignment.error.InvalidInputException;
+import io.scimitar.assignment.error.MalformedInputException;
+import io.scimitar.assignment.web.QueryParams;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,18 +13,20 @@ public record PageRequest(int limit, UUID after) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
-    /** Reads the {@code limit} and {@code after} query parameters, refusing values out of range. */
-    public static PageRequest of(Integer limit, String after) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+    /** Reads the {@code limit} and {@code after} query parameters: 400 naming the one that is not a valid value. */
+    public static PageRequest of(String limit, String after) {
+        Integer given = QueryParams.integer("limit", limit);
+        int size = given == null ? DEFAULT_LIMIT : given;
         if (size < 1 || size > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new MalformedInputException("limit", "Query parameter 'limit' must be between 1 and " + MAX_LIMIT);
         }
         UUID cursor = null;
         if (after != null && !after.isBlank()) {
             try {
                 cursor = UUID.fromString(after);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("after", "must be the nextCursor of a previous page");
+                throw new MalformedInputException("after",
+                        "Query parameter 'after' must be the nextCursor of a previous page");
             }
         }
         return new PageRequest(size, cursor);

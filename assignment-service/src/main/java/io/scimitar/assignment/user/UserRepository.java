@@ -1,5 +1,6 @@
 package io.scimitar.assignment.user;
 
+import io.scimitar.assignment.database.LikePatterns;
 import io.scimitar.assignment.database.JsonColumns;
 import io.scimitar.assignment.database.Tx;
 import io.scimitar.assignment.paging.PageRequest;
@@ -104,8 +105,8 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
             where.append(" and lower(userPrincipalName) = lower(?").append(params.size()).append(')');
         }
         if (filter.displayNameStartsWith() != null) {
-            params.add(filter.displayNameStartsWith().toLowerCase() + "%");
-            where.append(" and lower(displayName) like ?").append(params.size());
+            params.add(LikePatterns.startsWith(filter.displayNameStartsWith()));
+            where.append(" and lower(displayName) like ?").append(params.size()).append(LikePatterns.ESCAPE);
         }
         if (filter.department() != null) {
             params.add(filter.department());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.ETags;
+import io.scimitar.assignment.web.QueryParams;
 import io.scimitar.assignment.web.Bodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,13 +51,16 @@ public class UserResource {
     @GET
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
     @Operation(summary = "List users, by id, with keyset paging and optional filters")
-    public Page<UserResponse> list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
+    public Page<UserResponse> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
             @QueryParam("userPrincipalName") String userPrincipalName,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith,
-            @QueryParam("department") String department, @QueryParam("accountEnabled") Boolean accountEnabled,
-            @QueryParam("deleted") boolean deleted) {
-        return service.list(new UserFilter(userPrincipalName, displayNameStartsWith, department, accountEnabled,
-                deleted), PageRequest.of(limit, after)).map(UserMapper::toResponse);
+            @QueryParam("department") String department, @QueryParam("accountEnabled") String accountEnabled,
+            @QueryParam("deleted") String deleted) {
+        UserFilter filter = new UserFilter(QueryParams.text("userPrincipalName", userPrincipalName),
+                QueryParams.text("displayNameStartsWith", displayNameStartsWith),
+                QueryParams.text("department", department), QueryParams.bool("accountEnabled", accountEnabled),
+                QueryParams.flag("deleted", deleted));
+        return service.list(filter, PageRequest.of(limit, after)).map(UserMapper::toResponse);
     }
 
     @GET
@@ -80,8 +84,8 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Soft-delete a user, or with permanent=true delete it for good")
-    public Response delete(@PathParam("id") UUID id, @QueryParam("permanent") boolean permanent) {
-        if (permanent) {
+    public Response delete(@PathParam("id") UUID id, @QueryParam("permanent") String permanent) {
+        if (QueryParams.flag("permanent", permanent)) {
             service.hardDelete(id);
         } else {
             service.softDelete(id);

@@ -1,10 +1,11 @@
 package io.scimitar.assignment.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimitar.assignment.error.FieldError;
+import io.scimitar.assignment.error.JsonErrors;
 import io.scimitar.assignment.error.MalformedInputException;
 
 import java.util.Iterator;
@@ -36,14 +37,9 @@ public final class MergePatch {
     public static <T> T read(ObjectMapper mapper, JsonNode node, Class<T> type) {
         try {
             return mapper.treeToValue(node, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new MalformedInputException(e.getPropertyName(), "Unknown field '" + e.getPropertyName() + "'");
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            throw new MalformedInputException(field, "Wrong type or value"
-                    + (field == null ? "" : " for field '" + field + "'") + ": " + e.getOriginalMessage());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedInputException(null, e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            FieldError error = JsonErrors.describe(e);
+            throw new MalformedInputException(error.field(), JsonErrors.sentence(error));
         }
     }
 }
