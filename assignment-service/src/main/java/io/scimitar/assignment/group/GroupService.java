@@ -1,6 +1,7 @@
 package io.scimitar.assignment.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.assignment.database.Transactions;
 import io.scimitar.assignment.database.Tx;
@@ -15,6 +16,7 @@ import io.scimitar.assignment.events.EffectiveStatePublisher;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.user.UserRepository;
+import io.scimitar.assignment.web.FieldChecks;
 import io.scimitar.assignment.web.MergePatch;
 import io.scimitar.events.MemberRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -206,6 +208,24 @@ public class GroupService {
             }
         }
         return new ImportedGroup(create(tx, request, changes), true);
+    }
+
+    /**
+     * Imports one group row that changes only the fields it names: an existing group (by id) gets them merged over
+     * its current attributes; otherwise the row creates a group.
+     */
+    public ImportedGroup mergeRow(Tx tx, ObjectNode fields, Changes changes) {
+        GroupRequest request = MergePatch.read(json, fields, GroupRequest.class);
+        new FieldChecks().uuid("id", request.id()).throwIfAny();
+        if (request.id() != null) {
+            var existing = groups.lockIfExists(tx, UUID.fromString(request.id()));
+            if (existing.isPresent()) {
+                GroupRequest merged = MergePatch.apply(json, GroupMapper.toRequest(existing.get()), fields,
+                        GroupRequest.class, Set.of());
+                return new ImportedGroup(replace(tx, existing.get(), merged, changes), false);
+            }
+        }
+        return importRow(tx, request, changes);
     }
 
     /** The outcome of one import row. */

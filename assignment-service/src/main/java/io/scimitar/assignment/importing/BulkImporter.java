@@ -50,7 +50,7 @@ public class BulkImporter {
         this.config = config;
     }
 
-    public ImportSummary run(ImportKind kind, RowReader rows, Consumer<RowResult> results) {
+    public ImportSummary run(ImportKind kind, ImportMode mode, RowReader rows, Consumer<RowResult> results) {
         long start = System.nanoTime();
         ImportSummary summary = new ImportSummary();
         List<ImportRow> batch = new ArrayList<>(config.batchSize());
@@ -58,33 +58,34 @@ public class BulkImporter {
             for (ImportRow row = rows.next(); row != null; row = rows.next()) {
                 batch.add(row);
                 if (batch.size() == config.batchSize()) {
-                    apply(kind, batch, summary, results);
+                    apply(kind, mode, batch, summary, results);
                     batch.clear();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the request body", e);
         }
-        apply(kind, batch, summary, results);
+        apply(kind, mode, batch, summary, results);
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         LOG.infof("Imported %d %s rows in %d ms (%d rows/s)", summary.rows(), kind.name().toLowerCase(Locale.ROOT),
                 millis, summary.rows() * 1000L / millis);
         return summary;
     }
 
-    private void apply(ImportKind kind, List<ImportRow> batch, ImportSummary summary, Consumer<RowResult> results) {
+    private void apply(ImportKind kind, ImportMode mode, List<ImportRow> batch, ImportSummary summary,
+            Consumer<RowResult> results) {
         if (batch.isEmpty()) {
             return;
         }
         List<RowResult> outcomes;
         try {
-            outcomes = transactions.inTransaction(tx -> applyAll(kind, batch, tx));
+            outcomes = transactions.inTransaction(tx -> applyAll(kind, mode, batch, tx));
         } catch (RuntimeException e) {
             // the database refused a statement and the transaction is lost: run the batch again, a transaction a row
             outcomes = new ArrayList<>(batch.size());
             for (ImportRow row : batch) {
                 try {
-                    outcomes.addAll(transactions.inTransaction(tx -> applyAll(kind, List.of(row), tx)));
+                    outcomes.addAll(transactions.inTransaction(tx -> applyAll(kind, mode, List.of(row), tx)));
                 } catch (PgException refused) {
                     outcomes.add(RowResult.rejected(row.line(), List.of(new FieldError(null,
                             "the database refused the row: " + refused.getErrorMessage()))));
@@ -97,10 +98,10 @@ public class BulkImporter {
         }
     }
 
-    private List<RowResult> applyAll(ImportKind kind, List<ImportRow> batch, Tx tx) {
+    private List<RowResult> applyAll(ImportKind kind, ImportMode mode, List<ImportRow> batch, Tx tx) {
         Changes changes = new Changes();
         if (kind == ImportKind.USERS || kind == ImportKind.MEMBERSHIPS) {
-            List<RowResult> done = kind == ImportKind.USERS ? userRows.apply(tx, batch, changes)
+            List<RowResult> done = kind == ImportKind.USERS ? userRows.apply(tx, batch, mode, changes)
                     : membershipRows.apply(tx, batch, changes);
             publisher.publish(tx, changes);
             return done;
@@ -113,7 +114,7 @@ public class BulkImporter {
             }
             Changes rowChanges = new Changes();
             try {
-                done.add(handlers.apply(kind, tx, row, rowChanges));
+                done.add(handlers.apply(kind, mode, tx, row, rowChanges));
                 changes.addAll(rowChanges);
             } catch (InvalidInputException e) {
                 done.add(RowResult.rejected(row.line(), e.errors()));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -55,11 +56,14 @@ public class ImportResource {
     @POST
     @Consumes({JSON_LINES, JSONL, CSV})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import users, groups, memberships or assignments (JSON lines or CSV), with a result per row")
+    @Operation(summary = "Import users, groups, memberships or assignments (JSON lines or CSV), with a result per row;"
+            + " mode=merge (default) keeps the fields a row leaves out, mode=replace clears them")
     public Response importRows(@PathParam("kind") String kindName,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, @QueryParam("mode") String modeName,
+            InputStream body) {
         ImportKind kind = ImportKind.of(kindName);
+        ImportMode mode = ImportMode.of(modeName, kind);
         if (contentLength == null) {
             throw new WebApplicationException("A bulk request must declare its Content-Length", 411);
         }
@@ -76,7 +80,7 @@ public class ImportResource {
             try (JsonGenerator generator = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 generator.writeStartObject();
                 generator.writeArrayFieldStart("results");
-                ImportSummary summary = importer.run(kind, rows, result -> {
+                ImportSummary summary = importer.run(kind, mode, rows, result -> {
                     try {
                         rowWriter.writeValue(generator, result);
                     } catch (java.io.IOException e) {

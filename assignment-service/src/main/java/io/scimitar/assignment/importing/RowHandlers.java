@@ -32,12 +32,12 @@ public class RowHandlers {
     }
 
     /** Applies a row; throws the service's exceptions when the row is rejected. */
-    RowResult apply(ImportKind kind, Tx tx, ImportRow row, Changes changes) {
+    RowResult apply(ImportKind kind, ImportMode mode, Tx tx, ImportRow row, Changes changes) {
         ObjectNode fields = row.fields();
         return switch (kind) {
             case GROUPS -> {
-                GroupService.ImportedGroup imported = groups.importRow(tx,
-                        MergePatch.read(json, fields, GroupRequest.class), changes);
+                GroupService.ImportedGroup imported = mode == ImportMode.MERGE ? groups.mergeRow(tx, fields, changes)
+                        : groups.importRow(tx, MergePatch.read(json, fields, GroupRequest.class), changes);
                 yield RowResult.ok(row.line(), imported.created() ? "created" : "updated",
                         imported.group().id().toString());
             }
