@@ -23,6 +23,11 @@ public final class JsonErrors {
 
     /** The field (null for the body as a whole) and the reason. */
     public static FieldError describe(JsonProcessingException e) {
+        StreamConstraintsException limit = limitBroken(e);
+        if (limit != null) {
+            return new FieldError(null, tooLarge(limit) ? "is too large"
+                    : "is nested too deeply or holds a number that is too long");
+        }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         return new FieldError(field.isEmpty() ? null : field, reason(e, field.isEmpty()));
     }
@@ -34,13 +39,21 @@ public final class JsonErrors {
 
     /** A body above the document size limit: answered 413, not 400. */
     public static boolean tooLarge(JsonProcessingException e) {
-        return e instanceof StreamConstraintsException && e.getOriginalMessage().startsWith("Document length");
+        StreamConstraintsException limit = limitBroken(e);
+        return limit != null && limit.getOriginalMessage().startsWith("Document length");
+    }
+
+    /** The reading limit broken, also when Jackson wrapped it while reading a field. */
+    private static StreamConstraintsException limitBroken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private static String reason(JsonProcessingException e, boolean wholeBody) {
-        if (e instanceof StreamConstraintsException) {
-            return tooLarge(e) ? "is too large" : "is nested too deeply or holds a number that is too long";
-        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }

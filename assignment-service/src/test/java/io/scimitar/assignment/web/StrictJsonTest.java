@@ -85,6 +85,15 @@ class StrictJsonTest {
         assertThat(broken.reason()).startsWith("is not valid JSON (line 1, column ").doesNotContain("Unexpected");
     }
 
+    @Test
+    void refusesBodiesAboveTheReadingLimits() {
+        FieldError tooLarge = refusal("{" + USER + ",\"city\":\"" + "x".repeat(5_000_000) + "\"}");
+        assertThat(tooLarge).isEqualTo(new FieldError(null, "is too large"));
+        String deep = "[".repeat(40) + "]".repeat(40);
+        assertThat(refusal("{" + USER + ",\"extensionAttributes\":{\"extension_a_l\":" + deep + "}}"))
+                .isEqualTo(new FieldError(null, "is nested too deeply or holds a number that is too long"));
+    }
+
     private static FieldError refusal(String body) {
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
                 () -> JSON.readValue(body, UserRequest.class));
