@@ -122,6 +122,10 @@ public interface MockConfig {
 
         @WithDefault("1000")
         int maxPageSize();
+
+        /** Longest request URL (path and query) answered; longer ones get 414 with an error body. */
+        @WithDefault("4096")
+        int maxUrlLength();
     }
 
     enum DuplicateUserNameStyle { MIRO, RFC }
