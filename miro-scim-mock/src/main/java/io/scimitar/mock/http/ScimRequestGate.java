@@ -66,8 +66,8 @@ public class ScimRequestGate {
             reject(rc, 403, null, "SCIM integration is disabled for the organization");
             return;
         }
-        if (endpoint == EndpointClass.GROUPS_PATCH && settings.rateLimitsEnabled()
-                && rc.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null && !rc.request().isEnded()) {
+        if (endpoint == EndpointClass.GROUPS_PATCH && rc.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && !rc.request().isEnded()) {
             readBodyThenLimit(rc, endpoint);
             return;
         }
