@@ -3,6 +3,9 @@ package io.scimitar.deploy;
 import io.scimitar.deploy.kafka.KafkaServerProcess;
 import io.scimitar.deploy.postgres.PostgresServer;
 import io.scimitar.deploy.process.Ports;
+import io.scimitar.deploy.process.RestartPolicy;
+import io.scimitar.deploy.process.Supervised;
+import io.scimitar.deploy.process.Supervisor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Kafka, PostgreSQL, the Miro mock and both services as local processes on loopback, started in dependency order and
- * stopped in reverse, with a pid file so that {@code stop} finds them even if the launcher itself was killed.
+ * stopped in reverse, with a pid file so that {@code stop} finds them even if the launcher itself was killed. Once up,
+ * a {@link Supervisor} restarts any of them that dies unasked, and the pid file follows the new processes.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -31,7 +36,9 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PostgresServer postgres;
     private final KafkaServerProcess kafka;
-    private final List<QuarkusServiceProcess> services = new ArrayList<>();
+    private final List<QuarkusServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final Object pidFileLock = new Object();
+    private Supervisor supervisor;
     private String apiKey;
     private String miroToken;
 
@@ -81,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 reporter.step(service.name(), "ready");
             }
+            supervise(reporter);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -88,6 +96,14 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Watches every child from now on: one that dies unasked is reported and started again with backoff. */
+    private void supervise(Reporter reporter) {
+        supervisor = new Supervisor(RestartPolicy.DEFAULT, reporter::step, this::updatePidFile);
+        supervisor.watch(postgres);
+        supervisor.watch(kafka);
+        services.forEach(supervisor::watch);
     }
 
     public List<Endpoint> endpoints() {
@@ -105,6 +121,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services, then Kafka, then PostgreSQL, and removes the pid file. Safe to call twice. */
     @Override
     public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
         }
@@ -126,11 +146,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** SIGKILL of one application, as a crash would; the rest of the stack keeps running. */
     public synchronized void killService(String name) {
+        hold(service(name));
         service(name).kill();
     }
 
     /** Graceful stop (SIGTERM) of one application; the rest of the stack keeps running. */
     public synchronized void stopService(String name) {
+        hold(service(name));
         service(name).stop();
     }
 
@@ -142,6 +164,7 @@ public final class LocalStack implements AutoCloseable {
         }
         service.start(settings.logs(), "512m");
         updatePidFile();
+        resume(service);
         if (!service.awaitReady(READY_TIMEOUT)) {
             throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " after a restart; see "
                     + service.logFile());
@@ -160,11 +183,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Graceful broker shutdown; its data and port stay reserved for {@link #startKafka()}. */
     public synchronized void stopKafka() {
+        hold(kafka);
         kafka.stop();
     }
 
     /** SIGKILL of the broker, as a crash or a power cut would. */
     public synchronized void killKafka() {
+        hold(kafka);
         kafka.kill();
     }
 
@@ -172,16 +197,32 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void startKafka() {
         kafka.start();
         updatePidFile();
+        resume(kafka);
     }
 
     /** Fast shutdown of PostgreSQL (open connections are closed); the data directory is kept. */
     public synchronized void stopPostgres() {
+        hold(postgres);
         postgres.close();
     }
 
     /** Starts PostgreSQL again on the same port and data directory. */
     public synchronized void startPostgres() {
         postgres.start(DATABASES);
+        resume(postgres);
+    }
+
+    /** A child stopped on purpose is not restarted by the supervisor until it is started on purpose again. */
+    private void hold(Supervised child) {
+        if (supervisor != null) {
+            supervisor.hold(child);
+        }
+    }
+
+    private void resume(Supervised child) {
+        if (supervisor != null) {
+            supervisor.resume(child);
+        }
     }
 
     private QuarkusServiceProcess service(String name) {
@@ -189,6 +230,7 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No application named " + name + " in this stack"));
     }
 
+    /** Not under the stack's lock: the supervisor calls it after a restart while {@link #close()} may wait for it. */
     private void updatePidFile() {
         try {
             writePidFile(pids());
@@ -270,7 +312,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void writePidFile(List<Long> pids) throws IOException {
-        Files.write(settings.pidFile(), pids.stream().map(String::valueOf).toList());
+        synchronized (pidFileLock) {
+            Files.write(settings.pidFile(), pids.stream().map(String::valueOf).toList());
+        }
     }
 
     private static List<ProcessHandle> readPidFile(Path pidFile) {

@@ -2,6 +2,8 @@ package io.scimitar.deploy;
 
 import io.scimitar.deploy.process.ChildProcess;
 import io.scimitar.deploy.process.Ports;
+import io.scimitar.deploy.process.Supervised;
+import io.scimitar.deploy.process.Supervisor;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +15,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** One of the project's Quarkus applications, run from its built {@code target/quarkus-app/quarkus-run.jar}. */
-final class QuarkusServiceProcess {
+final class QuarkusServiceProcess implements Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -24,6 +27,8 @@ final class QuarkusServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private ChildProcess process;
+    private Path logs;
+    private String heap;
 
     QuarkusServiceProcess(String name, Path moduleDirectory, int port, Map<String, String> environment) {
         this.name = name;
@@ -34,7 +39,8 @@ final class QuarkusServiceProcess {
         this.environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -51,6 +57,8 @@ final class QuarkusServiceProcess {
     }
 
     void start(Path logs, String heap) {
+        this.logs = logs;
+        this.heap = heap;
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
@@ -79,8 +87,20 @@ final class QuarkusServiceProcess {
         }, timeout);
     }
 
-    Path logFile() {
-        return process.logFile();
+    @Override
+    public Path logFile() {
+        return process != null ? process.logFile() : logs.resolve(name + ".log");
+    }
+
+    @Override
+    public CompletableFuture<Integer> onExit() {
+        return process == null ? null : process.onExit();
+    }
+
+    /** Starts it again with the same port, heap and environment (after it died; see {@link Supervisor}). */
+    @Override
+    public void restart() {
+        start(logs, heap);
     }
 
     void stop() {

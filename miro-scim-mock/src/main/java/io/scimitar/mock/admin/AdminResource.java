@@ -131,7 +131,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Seed a team (SCIM cannot create teams)")
     public Response seedTeam(byte[] body) {
-        SeedTeamRequest request = json.convert(json.parseObject(body), SeedTeamRequest.class);
+        SeedTeamRequest request = json.convertStrict(json.parseObject(body), SeedTeamRequest.class, "team");
         Team team = teamService.create(request.displayName());
         if (request.members() != null) {
             for (Map.Entry<String, TeamRole> member : request.members().entrySet()) {
@@ -184,7 +184,10 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace all fault rules with a JSON array")
     public List<FaultRule> replaceFaults(byte[] body) {
-        FaultRule[] rules = json.convert(parseArray(body), FaultRule[].class);
+        FaultRule[] rules = json.convertStrict(parseArray(body), FaultRule[].class, "fault rule");
+        if (Arrays.asList(rules).contains(null)) {
+            throw ScimException.invalidValue("A fault rule must be a JSON object, not null");
+        }
         faults.replace(Arrays.asList(rules));
         return faults.rules();
     }
@@ -194,7 +197,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add one fault rule")
     public Response addFault(byte[] body) {
-        faults.add(json.convert(json.parseObject(body), FaultRule.class));
+        faults.add(json.convertStrict(json.parseObject(body), FaultRule.class, "fault rule"));
         return Response.status(201).entity(faults.rules()).build();
     }
 
@@ -210,7 +213,7 @@ public class AdminResource {
     public AdminSettings settings() {
         return new AdminSettings(settings.scimEnabled(), settings.rateLimitsEnabled(), List.copyOf(settings.allowedDomains()),
                 settings.duplicateUserName(), rateLimiter.budgets(), settings.rateLimitWindow().toSeconds(),
-                settings.groupModel());
+                settings.groupModel(), settings.maxUsers(), settings.maxGroups());
     }
 
     @PUT
@@ -218,10 +221,8 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change runtime settings; absent fields stay as they are")
     public AdminSettings changeSettings(byte[] body) {
-        AdminSettings change = json.convert(json.parseObject(body), AdminSettings.class);
-        if (change.rateLimitWindowSeconds() != null) {
-            throw ScimException.invalidValue("The rate-limit window is fixed by miro-mock.rate-limits.window");
-        }
+        AdminSettings change = json.convertStrict(json.parseObject(body), AdminSettings.class, "settings");
+        check(change);
         if (change.scimEnabled() != null) {
             settings.scimEnabled(change.scimEnabled());
         }
@@ -240,7 +241,37 @@ public class AdminResource {
         if (change.rateLimitBudgets() != null) {
             change.rateLimitBudgets().forEach(rateLimiter::budget);
         }
+        if (change.maxUsers() != null) {
+            settings.maxUsers(change.maxUsers());
+        }
+        if (change.maxGroups() != null) {
+            settings.maxGroups(change.maxGroups());
+        }
         return settings();
+    }
+
+    /** Every field is checked before any is applied: a bad request changes nothing. */
+    private static void check(AdminSettings change) {
+        if (change.rateLimitWindowSeconds() != null) {
+            throw ScimException.invalidValue("The rate-limit window is fixed by miro-mock.rate-limits.window");
+        }
+        if (change.rateLimitBudgets() != null) {
+            change.rateLimitBudgets().forEach((bucket, budget) -> {
+                if (bucket == null || budget == null || budget < 0) {
+                    throw ScimException.invalidValue("rateLimitBudgets." + bucket + " must be a number of requests, 0 or more; got "
+                            + budget);
+                }
+            });
+        }
+        if (change.allowedDomains() != null && change.allowedDomains().contains(null)) {
+            throw ScimException.invalidValue("allowedDomains must be a list of domain names, without null");
+        }
+        if (change.maxUsers() != null && change.maxUsers() < 0) {
+            throw ScimException.invalidValue("maxUsers must be 0 or more; got " + change.maxUsers());
+        }
+        if (change.maxGroups() != null && change.maxGroups() < 1) {
+            throw ScimException.invalidValue("maxGroups must be 1 or more (the default team counts); got " + change.maxGroups());
+        }
     }
 
     @POST

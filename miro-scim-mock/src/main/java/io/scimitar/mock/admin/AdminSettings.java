@@ -16,5 +16,7 @@ public record AdminSettings(
         MockConfig.DuplicateUserNameStyle duplicateUserName,
         Map<RateLimitBucket, Integer> rateLimitBudgets,
         Long rateLimitWindowSeconds,
-        MockConfig.GroupModel groupModel) {
+        MockConfig.GroupModel groupModel,
+        Integer maxUsers,
+        Integer maxGroups) {
 }

@@ -122,6 +122,21 @@ public interface MockConfig {
 
         @WithDefault("1000")
         int maxPageSize();
+
+        /**
+         * Users the organisation can hold; a create beyond it answers 507. Absent: one user per
+         * {@link io.scimitar.mock.config.MockSettings#HEAP_BYTES_PER_USER} bytes of the maximum heap, so that the
+         * refusal comes well before the heap fills (about 3 KB per stored user).
+         */
+        java.util.OptionalInt maxUsers();
+
+        /** Teams and user groups the organisation can hold; a create beyond it answers 507. */
+        @WithDefault("50000")
+        int maxGroups();
+
+        /** Longest request URL (path and query) answered; longer ones get 414 with an error body. */
+        @WithDefault("4096")
+        int maxUrlLength();
     }
 
     enum DuplicateUserNameStyle { MIRO, RFC }

@@ -18,6 +18,11 @@ public class MockSettings {
     private volatile Set<String> allowedDomains;
     private volatile MockConfig.DuplicateUserNameStyle duplicateUserName;
     private volatile MockConfig.GroupModel groupModel;
+    private volatile int maxUsers;
+    private volatile int maxGroups;
+
+    /** Heap bytes set aside per user when {@code miro-mock.limits.max-users} is not set: 512 MB give ~119,000 users. */
+    public static final long HEAP_BYTES_PER_USER = 4_500;
 
     public MockSettings(MockConfig config) {
         this.config = config;
@@ -30,6 +35,30 @@ public class MockSettings {
         allowedDomains = normalise(config.allowedDomains().orElse(List.of()));
         duplicateUserName = config.duplicateUserName();
         groupModel = config.groupModel();
+        maxUsers = config.limits().maxUsers().orElse(heapSizedMaxUsers());
+        maxGroups = config.limits().maxGroups();
+    }
+
+    private static int heapSizedMaxUsers() {
+        return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_USER);
+    }
+
+    /** How many users the organisation can hold (507 beyond). */
+    public int maxUsers() {
+        return maxUsers;
+    }
+
+    public void maxUsers(int value) {
+        maxUsers = value;
+    }
+
+    /** How many teams and user groups the organisation can hold (507 beyond). */
+    public int maxGroups() {
+        return maxGroups;
+    }
+
+    public void maxGroups(int value) {
+        maxGroups = value;
     }
 
     public boolean scimEnabled() {

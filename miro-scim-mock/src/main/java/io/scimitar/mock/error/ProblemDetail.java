@@ -8,6 +8,12 @@ import jakarta.ws.rs.core.Response;
 public record ProblemDetail(String type, String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String ADMIN_PATH = "/admin";
+
+    /** Whether {@code path} belongs to the admin API, whose errors are problem+json. */
+    public static boolean isAdminPath(String path) {
+        return path != null && (path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/"));
+    }
 
     public static ProblemDetail of(int status, String detail, String instance) {
         Response.Status.Family family = Response.Status.Family.familyOf(status);

@@ -48,6 +48,11 @@ public class ScimException extends RuntimeException {
         return new ScimException(404, null, detail);
     }
 
+    /** 507: the organisation holds as many resources as the mock is configured (or sized) for. */
+    public static ScimException full(String detail) {
+        return new ScimException(507, null, detail);
+    }
+
     public static ScimException conflict(String scimType, String detail) {
         return new ScimException(409, scimType, detail);
     }

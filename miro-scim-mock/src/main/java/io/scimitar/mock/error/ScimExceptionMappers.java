@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ScimExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ScimExceptionMappers.class);
-    private static final String ADMIN_PATH = "/admin";
 
     private final ScimJson json;
 
@@ -64,7 +63,6 @@ public class ScimExceptionMappers {
     }
 
     private static boolean isAdmin(HttpServerRequest request) {
-        String path = request == null ? null : request.path();
-        return path != null && (path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/"));
+        return request != null && ProblemDetail.isAdminPath(request.path());
     }
 }

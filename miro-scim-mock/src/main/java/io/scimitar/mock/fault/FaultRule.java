@@ -22,6 +22,9 @@ public record FaultRule(
         Integer retryAfterSeconds) {
 
     public static final long DEFAULT_TIMEOUT_MS = 65_000;
+    /** Longest latency or timeout a rule may ask for: 10 minutes, far past any IdP's patience. */
+    public static final long MAX_DELAY_MS = 600_000;
+    private static final int MAX_RETRY_AFTER_SECONDS = 86_400;
 
     /** Validates the rule and fills defaults: no latency, 500 errors, 65 s timeouts. */
     public FaultRule normalised() {
@@ -32,12 +35,19 @@ public record FaultRule(
         if (status < 400 || status > 599) {
             throw ScimException.invalidValue("errorStatus must be a 4xx or 5xx code, got " + status);
         }
-        if ((latencyMs != null && latencyMs < 0) || (timeoutMs != null && timeoutMs < 0) || (failNext != null && failNext < 0)) {
-            throw ScimException.invalidValue("latencyMs, timeoutMs and failNext must not be negative");
-        }
+        checkRange("latencyMs", latencyMs, MAX_DELAY_MS);
+        checkRange("timeoutMs", timeoutMs, MAX_DELAY_MS);
+        checkRange("failNext", failNext == null ? null : failNext.longValue(), Integer.MAX_VALUE);
+        checkRange("retryAfterSeconds", retryAfterSeconds == null ? null : retryAfterSeconds.longValue(), MAX_RETRY_AFTER_SECONDS);
         return new FaultRule(endpoint, latencyMs == null ? 0 : latencyMs, errorRate == null ? 0 : errorRate, status,
                 failNext == null ? 0 : failNext, dropRate == null ? 0 : dropRate, timeoutRate == null ? 0 : timeoutRate,
                 timeoutMs == null ? DEFAULT_TIMEOUT_MS : timeoutMs, retryAfterSeconds);
+    }
+
+    private static void checkRange(String name, Long value, long max) {
+        if (value != null && (value < 0 || value > max)) {
+            throw ScimException.invalidValue(name + " must be between 0 and " + max + ", got " + value);
+        }
     }
 
     private static void check(String name, Double rate) {

@@ -14,6 +14,7 @@ import io.scimitar.mock.ratelimit.RateLimiter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
@@ -31,9 +32,10 @@ public class ScimRequestGate {
     private final RequestCounters counters;
     private final ScimJson json;
     private final int largeGroupPatchBytes;
+    private final long maxBodyBytes;
 
     public ScimRequestGate(BearerTokenVerifier tokens, MockSettings settings, RateLimiter rateLimiter, FaultInjector faults,
-                           RequestCounters counters, ScimJson json, MockConfig config) {
+                           RequestCounters counters, ScimJson json, MockConfig config, RequestLimits limits) {
         this.tokens = tokens;
         this.settings = settings;
         this.rateLimiter = rateLimiter;
@@ -41,6 +43,7 @@ public class ScimRequestGate {
         this.counters = counters;
         this.json = json;
         this.largeGroupPatchBytes = config.rateLimits().groupsPatchLargeBodyBytes();
+        this.maxBodyBytes = limits.maxBodyBytes();
     }
 
     void register(@Observes Filters filters) {
@@ -63,7 +66,42 @@ public class ScimRequestGate {
             reject(rc, 403, null, "SCIM integration is disabled for the organization");
             return;
         }
-        long retryAfter = rateLimiter.tryAcquire(RateLimitBucket.of(endpoint, isLargeBody(rc)));
+        if (endpoint == EndpointClass.GROUPS_PATCH && rc.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && !rc.request().isEnded()) {
+            readBodyThenLimit(rc, endpoint);
+            return;
+        }
+        limitThenFaults(rc, endpoint, isLargeBody(rc));
+    }
+
+    /**
+     * A chunked Group PATCH announces no size: its body is read here (up to {@code maxBodyBytes}) and handed on as
+     * the routing context's body, so that the large-PATCH budget is judged by the bytes actually sent.
+     */
+    private void readBodyThenLimit(RoutingContext rc, EndpointClass endpoint) {
+        Buffer body = Buffer.buffer();
+        rc.request().handler(chunk -> {
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                rc.request().handler(null);
+                rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+                reject(rc, 413, null, "Request body is over the limit of " + maxBodyBytes + " bytes");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        rc.request().endHandler(end -> {
+            if (rc.response().ended()) {
+                return;
+            }
+            ((RoutingContextInternal) rc).setBody(body);
+            limitThenFaults(rc, endpoint, body.length() > largeGroupPatchBytes);
+        });
+        rc.request().exceptionHandler(rc::fail);
+        rc.request().resume();
+    }
+
+    private void limitThenFaults(RoutingContext rc, EndpointClass endpoint, boolean largeBody) {
+        long retryAfter = rateLimiter.tryAcquire(RateLimitBucket.of(endpoint, largeBody));
         if (retryAfter > 0) {
             rc.response().putHeader("Retry-After", Long.toString(retryAfter));
             reject(rc, 429, "tooManyRequests", "The user has sent too many requests in a given amount of time");
@@ -101,6 +139,7 @@ public class ScimRequestGate {
         }
     }
 
+    /** By the announced length; a chunked PATCH is measured as read ({@link #readBodyThenLimit}). */
     private boolean isLargeBody(RoutingContext rc) {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {

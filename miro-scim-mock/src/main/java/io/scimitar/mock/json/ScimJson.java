@@ -1,8 +1,11 @@
 package io.scimitar.mock.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimitar.mock.error.ScimError;
 import io.scimitar.mock.error.ScimException;
@@ -51,6 +54,40 @@ public class ScimJson {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ScimException.invalidSyntax("Unexpected request shape: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * Converts an admin API body strictly: an unknown field or a wrong type is a 400 naming the field (never a Java
+     * type or the parser's text); {@code what} names the body in the message, e.g. "fault rule".
+     */
+    public <T> T convertStrict(JsonNode node, Class<T> type, String what) {
+        try {
+            return mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(node);
+        } catch (UnrecognizedPropertyException e) {
+            throw ScimException.invalidValue("Unknown field '" + fieldPath(e) + "' in the " + what);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null) {
+                throw ScimException.invalidValue(own.getMessage());
+            }
+            String field = fieldPath(e);
+            throw ScimException.invalidValue(field.isEmpty() ? "The " + what + " has the wrong shape"
+                    : "Field '" + field + "' of the " + what + " has a wrong type or value");
+        } catch (IOException e) {
+            throw ScimException.invalidSyntax("Malformed " + what);
+        }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     public byte[] bytes(Object value) {

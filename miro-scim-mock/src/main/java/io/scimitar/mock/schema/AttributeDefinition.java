@@ -6,7 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
 
-/** One attribute of a SCIM schema (RFC 7643 §7), as served by /Schemas and used to validate bodies. */
+/**
+ * One attribute of a SCIM schema (RFC 7643 §7), as served by /Schemas and used to validate bodies. {@code maxLength}
+ * is Miro's documented limit, checked on input but never served: RFC 7643 has no such characteristic, and strict SCIM
+ * clients refuse a discovery answer that carries one.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AttributeDefinition(
         String name,
@@ -19,7 +23,7 @@ public record AttributeDefinition(
         String returned,
         String uniqueness,
         List<AttributeDefinition> subAttributes,
-        Integer maxLength) {
+        @JsonIgnore Integer maxLength) {
 
     public static AttributeDefinition string(String name, String description) {
         return new AttributeDefinition(name, "string", false, description, false, false, "readWrite", "default", "none", List.of(), null);

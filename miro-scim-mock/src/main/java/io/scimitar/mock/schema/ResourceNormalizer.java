@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Turns a client's resource body into its canonical form: attribute names spelled as in the schema, string booleans
  * ("False") turned into booleans, single values of multi-valued attributes wrapped, nulls and read-only attributes
- * dropped. Unknown attributes, wrong types and values over Miro's length limits answer 400 invalidValue.
+ * dropped. Unknown attributes, wrong types, values over Miro's length limits (or {@link TextRules#MAX_LENGTH}) and
+ * strings with control characters or lone surrogates answer 400 invalidValue.
  */
 public final class ResourceNormalizer {
 
@@ -35,7 +36,9 @@ public final class ResourceNormalizer {
             }
             if (key.equalsIgnoreCase("externalId")) {
                 if (!value.isNull()) {
-                    result.set("externalId", requireText("externalId", value));
+                    JsonNode externalId = requireText("externalId", value);
+                    TextRules.check("externalId", externalId.asText(), TextRules.MAX_LENGTH);
+                    result.set("externalId", externalId);
                 }
                 continue;
             }
@@ -135,6 +138,8 @@ public final class ResourceNormalizer {
                 }
                 if (sub == null) {
                     // Unknown sub-attributes (e.g. Entra's role "displayName") are stored and echoed as sent.
+                    TextRules.check(definition.name(), field.getKey(), TextRules.MAX_LENGTH);
+                    TextRules.checkTree(definition.name() + "." + field.getKey(), field.getValue());
                     result.set(field.getKey(), field.getValue());
                 } else {
                     JsonNode normalized = normalizeSingle(sub, field.getValue());
@@ -155,10 +160,8 @@ public final class ResourceNormalizer {
             throw ScimException.invalidValue("Attribute '" + definition.name() + "' must be a boolean, got " + value);
         }
         JsonNode text = requireText(definition.name(), value);
-        if (definition.maxLength() != null && text.asText().length() > definition.maxLength()) {
-            throw ScimException.invalidValue("Attribute '" + definition.name() + "' must be at most "
-                    + definition.maxLength() + " characters");
-        }
+        TextRules.check(definition.name(), text.asText(),
+                definition.maxLength() != null ? definition.maxLength() : TextRules.MAX_LENGTH);
         return text;
     }
 

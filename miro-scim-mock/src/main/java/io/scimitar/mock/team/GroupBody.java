@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimitar.mock.error.ScimException;
 import io.scimitar.mock.schema.ScimSchemas;
+import io.scimitar.mock.schema.TextRules;
 
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +27,7 @@ record GroupBody(String displayName, String externalId, List<String> memberIds) 
                 if (!value.isTextual() || value.asText().isBlank()) {
                     throw ScimException.invalidValue("displayName must be a non-empty string");
                 }
+                TextRules.check("displayName", value.asText(), TextRules.MAX_LENGTH);
                 displayName = value.asText();
             } else if (key.equalsIgnoreCase("externalId")) {
                 externalId = TeamPatcher.externalId(value);

@@ -2,6 +2,7 @@ package io.scimitar.mock.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.mock.error.ScimException;
+import io.scimitar.mock.schema.TextRules;
 import io.scimitar.mock.filter.ComparisonOperator;
 import io.scimitar.mock.filter.Filter;
 import io.scimitar.mock.filter.FilterParser;
@@ -163,6 +164,7 @@ final class TeamPatcher {
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
             throw ScimException.invalidValue("displayName must be a non-empty string");
         }
+        TextRules.check("displayName", name.asText(), TextRules.MAX_LENGTH);
         change.displayName = name.asText();
     }
 

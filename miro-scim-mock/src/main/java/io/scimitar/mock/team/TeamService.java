@@ -91,10 +91,18 @@ public class TeamService {
         if (teams.displayNameTaken(GroupKind.TEAM, displayName, null)) {
             throw ScimException.conflict("uniqueness", "A team named '" + displayName + "' already exists");
         }
+        requireRoomForGroup();
         String now = now();
         Team team = new Team(ids.next(), displayName, Map.of(), now, now);
         teams.put(team);
         return team;
+    }
+
+    private void requireRoomForGroup() {
+        if (teams.values().size() >= settings.maxGroups()) {
+            throw ScimException.full("The organization holds " + settings.maxGroups()
+                    + " teams and user groups, the most this mock is configured for (miro-mock.limits.max-groups)");
+        }
     }
 
     /** Sets a user's role in a team, adding the user as member if needed (admin API). */
@@ -226,6 +234,7 @@ public class TeamService {
     /** Creates a user group from a SCIM Group body (user-group model only). */
     public ObjectNode createUserGroup(ObjectNode body) {
         GroupBody group = GroupBody.read(body);
+        requireRoomForGroup();
         String now = now();
         Team created = new Team(ids.next(), GroupKind.USER_GROUP, group.displayName(), group.externalId(), Map.of(), now, now);
         synchronized (userGroupNames) {

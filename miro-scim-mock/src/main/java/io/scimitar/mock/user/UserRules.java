@@ -21,6 +21,9 @@ public class UserRules {
     static final List<String> PRIMARY_ROLES = List.of("ORGANIZATION_INTERNAL_ADMIN", "ORGANIZATION_INTERNAL_USER");
     static final String PRIMARY_ROLE_TYPE = "organization_user_role";
     private static final int MAX_NAME_LENGTH = 60;
+    /** RFC 5321 §4.5.3.1: a local part of at most 64 octets, a forward or reverse path of at most 256 (254 inside <>). */
+    static final int MAX_EMAIL_LOCAL_PART = 64;
+    static final int MAX_EMAIL_LENGTH = 254;
 
     private final MockSettings settings;
     private final MockConfig config;
@@ -91,6 +94,7 @@ public class UserRules {
     }
 
     private void checkCommon(ObjectNode user) {
+        checkEmails(user);
         checkNameLength(user);
         checkLicence(user);
         checkRoles(user);
@@ -106,8 +110,35 @@ public class UserRules {
         if (!isEmail(value)) {
             throw ScimException.invalidValue("User name '" + value + "' is invalid: 'not an email'");
         }
+        checkEmailLength("userName", value);
         user.put("userName", value);
         return value;
+    }
+
+    private static void checkEmails(ObjectNode user) {
+        JsonNode emails = user.get("emails");
+        if (emails == null) {
+            return;
+        }
+        for (JsonNode email : emails) {
+            JsonNode value = email.get("value");
+            if (value != null) {
+                checkEmailLength("emails.value", value.asText());
+            }
+        }
+    }
+
+    /** RFC 5321 limits; the characters themselves have passed the schema's text rules. */
+    private static void checkEmailLength(String attribute, String value) {
+        int at = value.lastIndexOf('@');
+        if (value.length() > MAX_EMAIL_LENGTH) {
+            throw ScimException.invalidValue("Attribute '" + attribute + "' must be an e-mail address of at most "
+                    + MAX_EMAIL_LENGTH + " characters");
+        }
+        if (at > MAX_EMAIL_LOCAL_PART) {
+            throw ScimException.invalidValue("Attribute '" + attribute + "' must have a local part (before '@') of at most "
+                    + MAX_EMAIL_LOCAL_PART + " characters");
+        }
     }
 
     /**

@@ -63,6 +63,10 @@ public class UserService {
     }
 
     public ObjectNode create(ObjectNode body) {
+        if (users.size() >= settings.maxUsers()) {
+            throw ScimException.full("The organization holds " + settings.maxUsers()
+                    + " users, the most this mock is configured for (miro-mock.limits.max-users)");
+        }
         checkSchemas(body);
         ObjectNode user = ResourceNormalizer.normalize(body, ScimSchemas.USER_SCHEMA, EXTENSIONS);
         // Miro's create model has no emails: the e-mail is the userName.

@@ -5,6 +5,9 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static io.scimitar.mock.ScimApi.DEFAULT_TEAM_ID;
 import static io.scimitar.mock.ScimApi.GROUPS;
@@ -121,6 +124,59 @@ class AdminApiTest {
         assertProblem(given().contentType("text/plain").body("x").put("/admin/settings"), 415, "/admin/settings");
 
         io.scimitar.mock.ScimApi.assertScimError(scim().get(USERS + "/42"), 404, null);
+    }
+
+    @Test
+    void rejectsNegativeBudgetsAndChangesNothing() {
+        Response before = given().get("/admin/settings");
+
+        Response negative = given().contentType("application/json")
+                .body("{\"groupModel\":\"user-groups\",\"rateLimitBudgets\":{\"USERS_GET\":-1}}").put("/admin/settings");
+
+        assertProblem(negative, 400, "/admin/settings");
+        assertThat(negative.<String>path("detail")).contains("USERS_GET");
+        assertThat(given().get("/admin/settings").asString()).isEqualTo(before.asString());
+        assertProblem(given().contentType("application/json").body("{\"rateLimitBudgets\":{\"USERS_GET\":null}}")
+                .put("/admin/settings"), 400, "/admin/settings");
+        assertProblem(given().contentType("application/json").body("{\"maxUsers\":-5}").put("/admin/settings"),
+                400, "/admin/settings");
+        Response unknown = given().contentType("application/json").body("{\"scimEnabld\":false}").put("/admin/settings");
+        assertProblem(unknown, 400, "/admin/settings");
+        assertThat(unknown.<String>path("detail")).contains("scimEnabld").doesNotContain("io.scimitar").doesNotContain("class");
+        assertThat(given().get("/admin/settings").asString()).isEqualTo(before.asString());
+    }
+
+    @Test
+    void rejectsFaultRulesWithUnknownFieldsOrOutOfRangeValuesAndKeepsTheRules() {
+        given().contentType("application/json").body("[{\"endpoint\":\"USERS_GET\",\"failNext\":1}]").put("/admin/faults")
+                .then().statusCode(200);
+
+        Response unknown = given().contentType("application/json").body("[{\"foo\":1}]").put("/admin/faults");
+        assertProblem(unknown, 400, "/admin/faults");
+        assertThat(unknown.<String>path("detail")).contains("'[0].foo'").doesNotContain("io.scimitar");
+        Response latency = given().contentType("application/json").body("{\"latencyMs\":99999999999}").post("/admin/faults");
+        assertProblem(latency, 400, "/admin/faults");
+        assertThat(latency.<String>path("detail")).contains("latencyMs");
+        assertProblem(given().contentType("application/json").body("[{\"timeoutMs\":-1}]").put("/admin/faults"), 400, "/admin/faults");
+        assertProblem(given().contentType("application/json").body("[null]").put("/admin/faults"), 400, "/admin/faults");
+        assertProblem(given().contentType("application/json").body("{\"endpoint\":\"USERS_NOPE\"}").post("/admin/faults"),
+                400, "/admin/faults");
+
+        List<Map<String, Object>> rules = given().get("/admin/faults").jsonPath().getList("");
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0)).containsEntry("endpoint", "USERS_GET").containsEntry("failNext", 1);
+    }
+
+    @Test
+    void refusesTeamsBeyondTheConfiguredCapacity() {
+        given().contentType("application/json").body("{\"maxGroups\":2}").put("/admin/settings").then().statusCode(200);
+        given().contentType("application/json").body("{\"displayName\":\"Sales\"}").post("/admin/teams").then().statusCode(201);
+
+        Response full = given().contentType("application/json").body("{\"displayName\":\"Marketing\"}").post("/admin/teams");
+
+        assertProblem(full, 507, "/admin/teams");
+        assertThat(full.<String>path("detail")).contains("miro-mock.limits.max-groups");
+        assertThat(given().get("/admin/teams").jsonPath().getList("displayName")).containsExactlyInAnyOrder("Default team", "Sales");
     }
 
     private static void assertProblem(Response response, int status, String instance) {

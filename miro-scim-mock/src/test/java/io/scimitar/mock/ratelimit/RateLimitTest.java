@@ -1,14 +1,25 @@
 package io.scimitar.mock.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static io.scimitar.mock.ScimApi.DEFAULT_TEAM_ID;
 import static io.scimitar.mock.ScimApi.GROUPS;
+import static io.scimitar.mock.ScimApi.TOKEN;
 import static io.scimitar.mock.ScimApi.USERS;
 import static io.scimitar.mock.ScimApi.assertScimError;
 import static io.scimitar.mock.ScimApi.createUser;
@@ -87,6 +98,34 @@ class RateLimitTest {
         scim().body(large).patch(GROUPS + "/" + DEFAULT_TEAM_ID).then().statusCode(200);
         assertScimError(scim().body(large).patch(GROUPS + "/" + DEFAULT_TEAM_ID), 429, "tooManyRequests");
         scim().body(small).patch(GROUPS + "/" + DEFAULT_TEAM_ID).then().statusCode(200);
+    }
+
+    @Test
+    void judgesChunkedGroupPatchesByTheBytesRead() throws Exception {
+        String name = "x".repeat(800);
+        String large = patchOp("{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"" + name + "\"}");
+        assertThat(large.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(500);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Integer> statuses = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+
+        for (int i = 0; i < 8; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + GROUPS + "/"
+                            + DEFAULT_TEAM_ID))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/scim+json")
+                    // a publisher of unknown length: the client sends the body chunked, with no Content-Length
+                    .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(large)))
+                    .build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 200) {
+                names.add(new JsonPath(response.body()).getString("displayName"));
+            }
+        }
+
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429, 429, 429);
+        assertThat(names).containsOnly(name);
     }
 
     @Test

@@ -4,6 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static io.scimitar.mock.ScimApi.assertScimError;
 import static io.scimitar.mock.ScimApi.scim;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +53,36 @@ class DiscoveryTest {
         Response user = scim().get("/api/v1/scim/Schemas/urn:ietf:params:scim:schemas:core:2.0:User");
         assertThat(user.jsonPath().getList("attributes.name")).contains("userName", "displayName", "userType", "roles", "emails");
         assertThat(user.<Boolean>path("attributes.find { it.name == 'userName' }.required")).isTrue();
-        assertThat(user.<Integer>path("attributes.find { it.name == 'displayName' }.maxLength")).isEqualTo(60);
         Response enterprise = scim().get("/api/v1/scim/Schemas/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
         assertThat(enterprise.jsonPath().getList("attributes.name")).contains("employeeNumber", "department", "manager");
         assertScimError(scim().get("/api/v1/scim/Schemas/urn:example:nope"), 404, null);
+    }
+
+    /** RFC 7643 §7: the characteristics an attribute definition may have, and no others. */
+    private static final Set<String> RFC_7643_CHARACTERISTICS = Set.of("name", "type", "subAttributes", "multiValued",
+            "description", "required", "canonicalValues", "caseExact", "mutability", "returned", "uniqueness",
+            "referenceTypes");
+
+    @Test
+    void describesEveryAttributeWithRfc7643CharacteristicsOnly() {
+        List<Map<String, Object>> schemas = scim().get("/api/v1/scim/Schemas").jsonPath().getList("Resources");
+        assertThat(schemas).hasSize(3);
+        for (Map<String, Object> schema : schemas) {
+            assertRfcAttributes(String.valueOf(schema.get("id")), (List<?>) schema.get("attributes"));
+            Map<String, Object> single = scim().get("/api/v1/scim/Schemas/" + schema.get("id")).jsonPath().getMap("");
+            assertRfcAttributes(String.valueOf(schema.get("id")), (List<?>) single.get("attributes"));
+        }
+    }
+
+    private static void assertRfcAttributes(String where, List<?> attributes) {
+        assertThat(attributes).as(where).isNotEmpty();
+        for (Object element : attributes) {
+            Map<?, ?> attribute = (Map<?, ?>) element;
+            String path = where + ":" + attribute.get("name");
+            assertThat(attribute.keySet()).as(path).allMatch(RFC_7643_CHARACTERISTICS::contains);
+            if (attribute.get("subAttributes") instanceof List<?> subs && !subs.isEmpty()) {
+                assertRfcAttributes(path, subs);
+            }
+        }
     }
 }

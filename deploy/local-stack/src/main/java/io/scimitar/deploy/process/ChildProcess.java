@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A child OS process with its output appended to a log file, stopped gracefully or killed, never left behind. */
@@ -70,6 +71,11 @@ public final class ChildProcess {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** Completes with the exit code when the process ends, however it ends. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     /** Waits for the process to end by itself and returns its exit code. */

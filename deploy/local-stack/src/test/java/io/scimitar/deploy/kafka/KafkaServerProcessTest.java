@@ -1,6 +1,8 @@
 package io.scimitar.deploy.kafka;
 
 import io.scimitar.deploy.process.Ports;
+import io.scimitar.deploy.process.RestartPolicy;
+import io.scimitar.deploy.process.Supervisor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,8 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class KafkaServerProcessTest {
 
@@ -43,6 +47,29 @@ class KafkaServerProcessTest {
 
             broker.start();
             assertThat(readAll(broker, 2)).containsExactly("before-stop", "after-restart");
+        }
+    }
+
+    @Test
+    void isRestartedBySupervisorAfterASigkill() throws Exception {
+        List<String> console = new CopyOnWriteArrayList<>();
+        try (KafkaServerProcess broker = KafkaServerProcess.onFreePorts(data);
+             Supervisor supervisor = new Supervisor(new RestartPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 5,
+                     Duration.ofMinutes(1)), (component, message) -> console.add(component + ": " + message), () -> { })) {
+            broker.start();
+            send(broker, "before-the-crash");
+            long first = broker.pid();
+            supervisor.watch(broker);
+
+            ProcessHandle.of(first).orElseThrow().destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> console.contains("Kafka: restarted"));
+            assertThat(broker.pid()).isNotEqualTo(first);
+            assertThat(console).anySatisfy(line -> assertThat(line).startsWith("Kafka: exited with exit code 137")
+                    .contains(broker.logFile().toString()));
+            send(broker, "after-the-restart");
+            assertThat(readAll(broker, 2)).containsExactly("before-the-crash", "after-the-restart");
+            supervisor.hold(broker);
         }
     }
 
