@@ -9,6 +9,7 @@ import io.scimitar.assignment.support.Api;
 import io.scimitar.security.audit.AuditRecord;
 import io.scimitar.security.audit.AuditRepository;
 import io.scimitar.security.audit.AuditRetention;
+import io.scimitar.security.audit.AuditWriter;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.PostgresResource;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,6 +42,9 @@ class AuditTrailTest {
 
     @Inject
     Pool database;
+
+    @Inject
+    AuditWriter writer;
 
     @Test
     void recordsAPatchByANamedKeyWithItsFieldNamesAndNoValues() {
@@ -124,6 +128,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void refusesWritesWhileTheTrailCannotBeStoredAndStoresTheWaitingRecordsAfterwards() {
+        String id = Api.createUser("closed");
+        sql("ALTER TABLE audit_record RENAME TO audit_record_unreachable");
+        try {
+            given().contentType("application/merge-patch+json").body("{\"surname\":\"Before\"}")
+                    .patch("/api/v1/users/" + id).then().statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(writer::isFailing);
+            given().contentType("application/merge-patch+json").body("{\"surname\":\"During\"}")
+                    .patch("/api/v1/users/" + id).then().statusCode(503).contentType("application/problem+json");
+            given().get("/api/v1/users/" + id).then().statusCode(200).body("surname", equalTo("Before"));
+        } finally {
+            sql("ALTER TABLE audit_record_unreachable RENAME TO audit_record");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> !writer.isFailing());
+        given().contentType("application/merge-patch+json").body("{\"surname\":\"After\"}")
+                .patch("/api/v1/users/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(items("resourceId=" + id))
+                .extracting(item -> item.get("status")).containsExactly(200, 503, 200, 201));
+    }
+
+    @Test
     void retentionDeletesRecordsOlderThanTheRetentionPeriod() {
         String old = "old-" + UUID.randomUUID();
         String recent = "recent-" + UUID.randomUUID();
@@ -134,6 +159,10 @@ class AuditTrailTest {
 
         assertThat(count(old)).isZero();
         assertThat(count(recent)).isEqualTo(1);
+    }
+
+    private void sql(String statement) {
+        database.query(statement).execute().await().indefinitely();
     }
 
     private long count(String resourceId) {
