@@ -27,14 +27,14 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private final ApiKeyRegistry keys;
 
-    public ApiKeyAuthenticationMechanism(ApiKeySettings settings) {
-        this.keys = ApiKeyRegistry.of(settings);
+    public ApiKeyAuthenticationMechanism(ApiKeyRegistry keys) {
+        this.keys = keys;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String presented = presentedKey(context);
-        if (presented == null || keys.roles(presented).isEmpty()) {
+        if (presented == null || keys.find(presented).isEmpty()) {
             return Uni.createFrom().nullItem();
         }
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(

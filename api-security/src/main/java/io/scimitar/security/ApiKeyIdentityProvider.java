@@ -11,9 +11,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Set;
-
-/** Turns a configured API key into a caller with its roles; any other key is refused. */
+/** Turns a configured API key into a caller named by the key's name, with its roles; any other key is refused. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -21,8 +19,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     private final ApiKeyRegistry keys;
 
-    public ApiKeyIdentityProvider(ApiKeySettings settings) {
-        this.keys = ApiKeyRegistry.of(settings);
+    public ApiKeyIdentityProvider(ApiKeyRegistry keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -33,16 +31,15 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         TokenCredential credential = request.getToken();
-        return keys.roles(credential.getToken())
-                .map(roles -> Uni.createFrom().item(identity(credential, roles)))
+        return keys.find(credential.getToken())
+                .map(caller -> Uni.createFrom().item(identity(credential, caller)))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("Unknown API key")));
     }
 
-    private static SecurityIdentity identity(TokenCredential credential, Set<String> roles) {
-        String name = "api-key:" + (roles.contains(ApiRoles.ADMIN) ? ApiRoles.ADMIN : ApiRoles.READER);
+    private static SecurityIdentity identity(TokenCredential credential, ApiCaller caller) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(name))
-                .addRoles(roles)
+                .setPrincipal(new QuarkusPrincipal(caller.name()))
+                .addRoles(caller.roles())
                 .addCredential(credential)
                 .build();
     }

@@ -12,9 +12,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "scimitar.api")
 public interface ApiKeySettings {
 
-    /** Keys with the admin role (comma-separated in environment variables: SCIMITAR_API_ADMIN_KEYS). */
+    /**
+     * Keys with the admin role, each {@code name:key} or a bare {@code key} (comma-separated in environment
+     * variables: SCIMITAR_API_ADMIN_KEYS). Every key must pass {@link ApiKeyRules} or the service does not start.
+     */
     Optional<List<String>> adminKeys();
 
-    /** Keys with the reader role (SCIMITAR_API_READER_KEYS). */
+    /** Keys with the reader role, in the same form (SCIMITAR_API_READER_KEYS). */
     Optional<List<String>> readerKeys();
 }

@@ -11,8 +11,11 @@ import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
  */
 public class AdminCaller implements QuarkusTestBeforeEachCallback {
 
-    public static final String ADMIN_KEY = "test-admin-key";
-    public static final String READER_KEY = "test-reader-key";
+    /** The name of {@link #ADMIN_KEY} in the test profile ({@code test-admin:<key>}): the audit trail's actor. */
+    public static final String ADMIN_NAME = "test-admin";
+    public static final String ADMIN_KEY = "05ebb4864c3a159cba535efd715756036e79f57a42bfe385";
+    public static final String READER_NAME = "test-reader";
+    public static final String READER_KEY = "d63799abab4adcbecc74f8648b1168a8dc898117729767d6";
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {

@@ -67,8 +67,11 @@ public final class ProvisioningFixture {
                 .then().statusCode(201).extract().path("id");
     }
 
-    public static final String ADMIN_KEY = "test-admin-key";
-    public static final String READER_KEY = "test-reader-key";
+    /** The name of {@link #ADMIN_KEY} in the test profile ({@code test-admin:<key>}): the audit trail's actor. */
+    public static final String ADMIN_NAME = "test-admin";
+    public static final String ADMIN_KEY = "05ebb4864c3a159cba535efd715756036e79f57a42bfe385";
+    public static final String READER_NAME = "test-reader";
+    public static final String READER_KEY = "d63799abab4adcbecc74f8648b1168a8dc898117729767d6";
 
     public static io.restassured.specification.RequestSpecification asAdmin() {
         return given().header("Authorization", "Bearer " + ADMIN_KEY);
