@@ -144,7 +144,8 @@ public final class ScimClient {
             String detail = textOf(body, "detail");
             String scimType = textOf(body, "scimType");
             if (detail == null) {
-                detail = text.isBlank() ? response.getStatusInfo().getReasonPhrase() : abbreviate(text);
+                detail = text.isBlank() ? scrubber.scrub(response.getStatusInfo().getReasonPhrase())
+                        : abbreviate(text);
             }
             return new ScimResult.Failure(status, kind(status), errorCode(status), scimType, detail,
                     retryAfter(response.getHeaderString("Retry-After")));

@@ -3,7 +3,9 @@ package io.scimitar.provisioner.secret;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.scimitar.events.UserSnapshot;
+import io.scimitar.provisioner.quarantine.GreenMailResource;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
@@ -24,6 +26,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The planted token: a unique token given to jobs whose every request fails in a different way (rejected by the
  * mock, nobody listening, TLS to a plain port, a 5xx, a target echoing the Authorization header in its error and in
- * a 200 that is not SCIM) appears in no API answer, export, stored row or service log line.
+ * a 200 that is not SCIM) appears in no API answer, export, quarantine email, stored row or service log line.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
@@ -144,10 +147,19 @@ class PlantedTokenTest {
                         "allowInsecureHttp", true)).post("/api/v1/connection-tests").asString());
             }
 
+            await().atMost(WAIT).until(() -> emails().stream().anyMatch(mail -> mail.contains("Planted rejected")));
+            answers.addAll(emails());
+
             assertThat(answers).hasSizeGreaterThan(60).allSatisfy(answer -> assertThat(answer).doesNotContain(TOKEN));
             assertThat(storedRowsHolding(TOKEN)).isZero();
             assertThat(serviceLog).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
         }
+    }
+
+    /** Every email sent so far (quarantine notices among them), headers and body. */
+    private static List<String> emails() {
+        return Arrays.stream(GreenMailResource.smtp().getReceivedMessages()).map(GreenMailUtil::getWholeMessage)
+                .toList();
     }
 
     /** Rows of every table that records jobs and what happened to them, whose text holds {@code value}. */
