@@ -94,7 +94,7 @@ class EndToEndTest {
             assignUser(app, ids.get(i));
         }
         String job = provisioner.post("/api/v1/jobs", Map.of("name", "Miro E2E", "applicationId", app,
-                "profile", "MIRO", "tenantUrl", miroUrl(),
+                "profile", "MIRO", "tenantUrl", miroUrl(), "allowInsecureHttp", true,
                 "secretToken", stack.miroToken()), 201).path("id").asText();
 
         awaitMiroMatchesTheModel();

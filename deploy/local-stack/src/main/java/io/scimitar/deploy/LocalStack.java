@@ -75,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.assignmentPort(), serviceEnvironment("assignments")));
             services.add(new QuarkusServiceProcess(PROVISIONER_SERVICE,
                     settings.root().resolve(PROVISIONER_SERVICE), settings.provisionerPort(),
-                    serviceEnvironment("provisioner")));
+                    provisionerEnvironment()));
             for (QuarkusServiceProcess service : services) {
                 reporter.step(service.name(), "starting on " + service.url());
                 service.start(settings.logs(), "512m");
@@ -299,6 +299,19 @@ public final class LocalStack implements AutoCloseable {
                 "SCIMITAR_DB_PASSWORD", PostgresServer.PASSWORD,
                 "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "SCIMITAR_API_ADMIN_KEYS", apiKey);
+    }
+
+    /**
+     * The provisioner's: its key for the tokens at rest (kept in {@code .scimitar/provisioner-secrets-key}, 0600), and
+     * a target-host policy that lets it reach the mock on this machine.
+     */
+    private Map<String, String> provisionerEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>(serviceEnvironment("provisioner"));
+        environment.put("SCIMITAR_PROVISIONER_SECRETS_KEYS",
+                SecretsKeyFile.readOrCreate(settings.home().resolve("provisioner-secrets-key")));
+        environment.put("SCIMITAR_PROVISIONER_SECRETS_ACTIVE_KEY_ID", SecretsKeyFile.KEY_ID);
+        environment.put("SCIMITAR_PROVISIONER_TARGET_HOSTS_ALLOW", "localhost,127.0.0.0/8,::1");
+        return environment;
     }
 
     /** The bearer token of the local Miro mock. */

@@ -2,7 +2,8 @@ package io.scimitar.provisioner.connection;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.job.JobValidator;
+import io.scimitar.provisioner.job.SecretTokenRules;
+import io.scimitar.provisioner.job.TenantUrlRules;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,8 +32,9 @@ public class ConnectionTestResource {
         this.tester = tester;
     }
 
-    /** Credentials to test before saving them in a job. */
-    public record ConnectionTestRequest(String tenantUrl, String secretToken, String matchingAttribute) {
+    /** Credentials to test before saving them in a job; plain http only with {@code allowInsecureHttp}. */
+    public record ConnectionTestRequest(String tenantUrl, String secretToken, String matchingAttribute,
+            Boolean allowInsecureHttp) {
         @Override
         public String toString() {
             return "ConnectionTestRequest[" + tenantUrl + "]";
@@ -45,11 +47,14 @@ public class ConnectionTestResource {
         List<FieldError> errors = new ArrayList<>();
         if (request == null || request.tenantUrl() == null || request.tenantUrl().isBlank()) {
             errors.add(new FieldError("tenantUrl", "is required", null));
-        } else if (!JobValidator.isHttpUrl(request.tenantUrl())) {
-            errors.add(new FieldError("tenantUrl", "must be an absolute http(s) URL", null));
+        } else {
+            TenantUrlRules.check(request.tenantUrl(), Boolean.TRUE.equals(request.allowInsecureHttp()))
+                    .ifPresent(errors::add);
         }
-        if (request == null || request.secretToken() == null || request.secretToken().isBlank()) {
+        if (request == null || request.secretToken() == null || request.secretToken().isEmpty()) {
             errors.add(new FieldError("secretToken", "is required", null));
+        } else {
+            SecretTokenRules.check("secretToken", request.secretToken()).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -38,16 +38,15 @@ public class ConnectionTester {
         return client.query(ScimClient.USERS, filter).chain(result -> {
             String request = "GET Users?filter=" + filter;
             if (!(result instanceof ScimResult.Success success)) {
-                ScimResult.Failure failure = (ScimResult.Failure) result;
-                checks.add(new ConnectionTestResult.Check(request, failure.status(), false, failure.toString()));
-                return Uni.createFrom().item(failed(outcome(failure), failure.detail(), checks));
+                return Uni.createFrom().item(failed((ScimResult.Failure) result, request, checks));
             }
             JsonNode total = success.body().get("totalResults");
             if (total == null || !total.canConvertToLong() || total.asLong() != 0) {
                 checks.add(new ConnectionTestResult.Check(request, success.status(), false,
-                        "expected an empty ListResponse, got " + abbreviate(success.body().toString())));
-                return Uni.createFrom().item(failed(ConnectionOutcome.NON_COMPLIANT,
-                        "A filter on a random value must find nothing and answer totalResults 0", checks));
+                        "expected an empty ListResponse with totalResults 0"));
+                return Uni.createFrom().item(new ConnectionTestResult(false, ConnectionOutcome.NON_COMPLIANT,
+                        ConnectionOutcome.NON_COMPLIANT.explanation()
+                                + ": a filter on a random value must find nothing and answer totalResults 0", checks));
             }
             checks.add(new ConnectionTestResult.Check(request, success.status(), true, "empty ListResponse"));
             return readPage(client, ScimClient.USERS, checks)
@@ -64,18 +63,21 @@ public class ConnectionTester {
         return client.firstPage(type, 1).map(result -> {
             String request = "GET " + type + "?count=1";
             if (result instanceof ScimResult.Failure failure) {
-                checks.add(new ConnectionTestResult.Check(request, failure.status(), false, failure.toString()));
-                return failed(outcome(failure), failure.detail(), checks);
+                return failed(failure, request, checks);
             }
             checks.add(new ConnectionTestResult.Check(request, result.status(), true, "readable"));
             return null;
         });
     }
 
-    private static ConnectionTestResult failed(ConnectionOutcome outcome, String detail,
+    /** A failed check, told by its category and status only: nothing the target sent is repeated. */
+    private static ConnectionTestResult failed(ScimResult.Failure failure, String request,
             List<ConnectionTestResult.Check> checks) {
-        return new ConnectionTestResult(false, outcome, outcome.explanation() + (detail == null ? "" : ": " + detail),
-                checks);
+        ConnectionOutcome outcome = outcome(failure);
+        String detail = failure.status() > 0 ? outcome + " (HTTP " + failure.status() + ")" : outcome.toString();
+        checks.add(new ConnectionTestResult.Check(request, failure.status(), false, detail));
+        String message = outcome.explanation() + (failure.status() >= 500 ? " (HTTP " + failure.status() + ")" : "");
+        return new ConnectionTestResult(false, outcome, message, checks);
     }
 
     static ConnectionOutcome outcome(ScimResult.Failure failure) {
@@ -84,18 +86,13 @@ public class ConnectionTester {
             case 403 -> ConnectionOutcome.FORBIDDEN;
             case 404 -> ConnectionOutcome.NOT_FOUND;
             case 0 -> switch (failure.errorCode()) {
+                case ScimClient.TARGET_HOST_REFUSED -> ConnectionOutcome.REFUSED_BY_POLICY;
                 case "Timeout" -> ConnectionOutcome.TIMEOUT;
-                case "ConnectionRefused" -> ConnectionOutcome.CONNECTION_REFUSED;
-                case "DnsResolutionFailed" -> ConnectionOutcome.DNS_ERROR;
                 case "TlsHandshakeFailed" -> ConnectionOutcome.TLS_ERROR;
-                default -> ConnectionOutcome.ERROR;
+                default -> ConnectionOutcome.UNREACHABLE;
             };
-            default -> failure.status() >= 200 && failure.status() < 500 ? ConnectionOutcome.NON_COMPLIANT
-                    : ConnectionOutcome.ERROR;
+            default -> failure.status() >= 500 ? ConnectionOutcome.SERVER_ERROR
+                    : failure.status() == 408 ? ConnectionOutcome.TIMEOUT : ConnectionOutcome.NON_COMPLIANT;
         };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -59,8 +59,11 @@ final class JobRunner implements Runnable {
     private static final Duration LONGEST_PENDING_MEMBERS_WAIT = Duration.ofMinutes(5);
     /** How soon members held back by the rate limit are looked at again. */
     private static final Duration HELD_BACK_MEMBERS_WAIT = Duration.ofSeconds(1);
-    /** Errors that mean the target rejects the job as a whole: wrong credentials or a target that is not SCIM. */
-    private static final Set<String> REJECTED = Set.of("Unauthorized", "InsufficientRights",
+    /**
+     * Errors that mean the target rejects the job as a whole: wrong credentials, a target that is not SCIM, or a
+     * target host the policy refuses.
+     */
+    private static final Set<String> REJECTED = Set.of("Unauthorized", "InsufficientRights", "TargetHostRefused",
             "SystemForCrossDomainIdentityManagementServiceIncompatible");
 
     private final JobContext context;

@@ -34,10 +34,14 @@ public record JobDefinition(
         ScopingFilterSet groupScope,
         RateLimitPolicy rateLimits) {
 
-    /** Compiles a stored configuration; throws the rules engine's validation exceptions for invalid rules. */
-    public static JobDefinition compile(ProvisioningJobEntity entity, JobConfiguration configuration) {
+    /**
+     * Compiles a stored configuration with the job's decrypted token; throws the rules engine's validation exceptions
+     * for invalid rules.
+     */
+    public static JobDefinition compile(ProvisioningJobEntity entity, JobConfiguration configuration,
+            String secretToken) {
         return new JobDefinition(entity.id, entity.applicationId, entity.name, entity.profile, entity.tenantUrl,
-                entity.secretToken, entity.scope, entity.status, entity.notificationEmail, entity.deletionThreshold,
+                secretToken, entity.scope, entity.status, entity.notificationEmail, entity.deletionThreshold,
                 entity.skipOutOfScopeDeletions, entity.version, configuration.users(), configuration.groups(),
                 CompiledMappingSet.compile(configuration.users().mappings()),
                 CompiledMappingSet.compile(configuration.groups().mappings()),

@@ -2,7 +2,8 @@ package io.scimitar.provisioner.job;
 
 /**
  * A job as an administrator creates or replaces it. Omitted {@code users} / {@code groups} settings take the profile's
- * defaults; an omitted {@code secretToken} on replace keeps the stored one.
+ * defaults; an omitted {@code secretToken} on replace keeps the stored one (only while the tenant URL keeps its
+ * origin); {@code allowInsecureHttp} must be true for a plain http tenant URL.
  */
 public record JobRequest(
         String name,
@@ -17,7 +18,8 @@ public record JobRequest(
         Boolean skipOutOfScopeDeletions,
         ObjectTypeSettings users,
         ObjectTypeSettings groups,
-        TargetRateLimits rateLimits) {
+        TargetRateLimits rateLimits,
+        Boolean allowInsecureHttp) {
 
     @Override
     public String toString() {

@@ -3,7 +3,10 @@ package io.scimitar.provisioner.job;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job as the API shows it: the secret token only as set or not set, never its value. */
+/**
+ * A job as the API shows it: the secret token only as set or not set, never its value; whether it may use plain
+ * http.
+ */
 public record JobResponse(
         UUID id,
         String name,
@@ -11,6 +14,7 @@ public record JobResponse(
         ConnectorProfile profile,
         String tenantUrl,
         boolean secretTokenSet,
+        boolean allowInsecureHttp,
         ProvisioningScope scope,
         JobStatus status,
         String notificationEmail,

@@ -10,6 +10,7 @@ import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.replay.JobRestarter;
 import io.scimitar.provisioner.replay.RestartRequest;
+import io.scimitar.provisioner.secret.SecretCipher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,9 +31,14 @@ public class JobService {
     private final ObjectMapper json;
     private final RateLimiters rateLimiters;
     private final ObjectCounter counter;
+    private final SecretCipher secrets;
+    private final TargetGuard targets;
 
     public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, JobRestarter restarter,
-            ObjectMapper json, RateLimiters rateLimiters, ObjectCounter counter) {
+            ObjectMapper json, RateLimiters rateLimiters, ObjectCounter counter, SecretCipher secrets,
+            TargetGuard targets) {
+        this.secrets = secrets;
+        this.targets = targets;
         this.rateLimiters = rateLimiters;
         this.counter = counter;
         this.jobs = jobs;
@@ -57,6 +63,10 @@ public class JobService {
         return Uni.createFrom().item(() -> {
                     JobRequest complete = withDefaults(request);
                     requireValid(complete, false);
+                    return complete;
+                })
+                .call(complete -> targets.requirePermittedHost(complete.tenantUrl()))
+                .map(complete -> {
                     ProvisioningJobEntity entity = new ProvisioningJobEntity();
                     entity.id = UUID.randomUUID();
                     entity.createdAt = Instant.now();
@@ -71,17 +81,20 @@ public class JobService {
     /**
      * Replaces a job's settings. As in Entra, saving changed mappings, scoping filters or scope re-evaluates every
      * object: the job restarts from the beginning of the history (links kept, so only real differences are sent).
+     * A tenant URL on another origin needs the token again ({@link TargetGuard}).
      */
     @WithTransaction
     public Uni<ProvisioningJobEntity> replace(UUID id, JobRequest request, Long expectedVersion) {
         boolean[] rulesChanged = {false};
-        return update(id, expectedVersion, entity -> {
-            JobRequest complete = withDefaults(request);
-            requireValid(complete, entity.secretToken != null);
-            String rulesBefore = entity.configuration + entity.scope;
-            apply(entity, complete);
-            rulesChanged[0] = !rulesBefore.equals(entity.configuration + entity.scope);
-        }).call(entity -> rulesChanged[0]
+        return Uni.createFrom().item(() -> withDefaults(request))
+                .call(complete -> targets.requirePermittedHost(complete.tenantUrl()))
+                .chain(complete -> update(id, expectedVersion, entity -> {
+                    requireValid(complete, entity.encryptedSecretToken != null);
+                    TargetGuard.requireTokenForNewOrigin(entity.tenantUrl, complete);
+                    String rulesBefore = entity.configuration + entity.scope;
+                    apply(entity, complete);
+                    rulesChanged[0] = !rulesBefore.equals(entity.configuration + entity.scope);
+                })).call(entity -> rulesChanged[0]
                 ? restarter.restart(definition(entity), new RestartRequest(null, false, false))
                 : Uni.createFrom().voidItem());
     }
@@ -110,13 +123,14 @@ public class JobService {
     }
 
     public JobDefinition definition(ProvisioningJobEntity entity) {
-        return JobDefinition.compile(entity, configuration(entity));
+        return JobDefinition.compile(entity, configuration(entity),
+                secrets.decrypt(entity.id, entity.encryptedSecretToken));
     }
 
     public JobResponse toResponse(ProvisioningJobEntity entity) {
         JobConfiguration configuration = configuration(entity);
         return new JobResponse(entity.id, entity.name, entity.applicationId, entity.profile, entity.tenantUrl,
-                entity.secretToken != null, entity.scope, entity.status, entity.notificationEmail,
+                entity.encryptedSecretToken != null, entity.allowInsecureHttp, entity.scope, entity.status, entity.notificationEmail,
                 entity.deletionThreshold, entity.skipOutOfScopeDeletions, configuration.users(), configuration.groups(),
                 RateLimitsResponse.of(configuration.rateLimits(), entity.profile), entity.version, entity.createdAt, entity.updatedAt);
     }
@@ -156,7 +170,8 @@ public class JobService {
                 request.skipOutOfScopeDeletions() != null && request.skipOutOfScopeDeletions(),
                 request.users() != null || defaults == null ? request.users() : defaults.users(),
                 request.groups() != null || defaults == null ? request.groups() : defaults.groups(),
-                request.rateLimits() == null ? TargetRateLimits.profileDefaults() : request.rateLimits());
+                request.rateLimits() == null ? TargetRateLimits.profileDefaults() : request.rateLimits(),
+                Boolean.TRUE.equals(request.allowInsecureHttp()));
     }
 
     private void apply(ProvisioningJobEntity entity, JobRequest request) {
@@ -164,9 +179,10 @@ public class JobService {
         entity.applicationId = request.applicationId().trim();
         entity.profile = request.profile();
         entity.tenantUrl = request.tenantUrl().trim();
-        if (request.secretToken() != null && !request.secretToken().isBlank()) {
-            entity.secretToken = request.secretToken();
+        if (request.secretToken() != null && !request.secretToken().isEmpty()) {
+            entity.encryptedSecretToken = secrets.encrypt(entity.id, request.secretToken());
         }
+        entity.allowInsecureHttp = request.allowInsecureHttp();
         entity.scope = request.scope();
         entity.status = request.status();
         entity.notificationEmail = request.notificationEmail();

@@ -6,10 +6,8 @@ import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
 import io.scimitar.provisioner.rules.mapping.MappingValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Checks a job request completely and says, field by field, what is wrong with it. */
 @ApplicationScoped
@@ -29,10 +27,7 @@ public class JobValidator {
         if (request.profile() == null) {
             errors.add(error("profile", "is required: MIRO or GENERIC_SCIM"));
         }
-        validateTenantUrl(request.tenantUrl(), errors);
-        if (blank(request.secretToken()) && !tokenStored) {
-            errors.add(error("secretToken", "is required: the bearer token the target issued for provisioning"));
-        }
+        validateTarget(request, tokenStored, errors);
         if (request.deletionThreshold() != null && request.deletionThreshold() < 0) {
             errors.add(error("deletionThreshold", "must be 0 or more"));
         }
@@ -54,24 +49,20 @@ public class JobValidator {
         return errors;
     }
 
-    /** True for an absolute http or https URL with a host. */
-    public static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static void validateTenantUrl(String tenantUrl, List<FieldError> errors) {
-        if (blank(tenantUrl)) {
+    /** The tenant URL ({@link TenantUrlRules}) and the token ({@link SecretTokenRules}). */
+    private static void validateTarget(JobRequest request, boolean tokenStored, List<FieldError> errors) {
+        if (blank(request.tenantUrl())) {
             errors.add(error("tenantUrl", "is required, e.g. https://miro.com/api/v1/scim"));
-            return;
+        } else {
+            TenantUrlRules.check(request.tenantUrl(), Boolean.TRUE.equals(request.allowInsecureHttp()))
+                    .ifPresent(errors::add);
         }
-        if (!isHttpUrl(tenantUrl)) {
-            errors.add(error("tenantUrl", "must be an absolute http(s) URL, e.g. https://miro.com/api/v1/scim"));
+        if (request.secretToken() == null || request.secretToken().isEmpty()) {
+            if (!tokenStored) {
+                errors.add(error("secretToken", "is required: the bearer token the target issued for provisioning"));
+            }
+        } else {
+            SecretTokenRules.check("secretToken", request.secretToken()).ifPresent(errors::add);
         }
     }
 

@@ -33,9 +33,16 @@ public class ProvisioningJobEntity extends PanacheEntityBase {
     @Column(name = "tenant_url", nullable = false)
     public String tenantUrl;
 
-    /** Write-only: never returned by the API, never logged. */
+    /**
+     * The target's token, encrypted ({@code io.scimitar.provisioner.secret.SecretCipher}, the job id as associated
+     * data). Never returned by the API, never logged.
+     */
     @Column(name = "secret_token")
-    public String secretToken;
+    public String encryptedSecretToken;
+
+    /** Whether the tenant URL may be plain http (the token then crosses the network in clear). */
+    @Column(name = "allow_insecure_http", nullable = false)
+    public boolean allowInsecureHttp;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

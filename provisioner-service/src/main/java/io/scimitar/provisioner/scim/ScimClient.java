@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.ratelimit.RequestClass;
 import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
+import io.scimitar.provisioner.secret.SecretScrubber;
+import io.scimitar.provisioner.targethost.TargetHostPolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +20,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * The SCIM operations of one target, with every answer turned into a {@link ScimResult}. Each request waits for a slot
- * in the target's budget for its class; a 429 whose Retry-After is short is retried here, after the pause.
+ * in the target's budget for its class; a 429 whose Retry-After is short is retried here, after the pause. Before
+ * each request the target's host is judged by the {@link TargetHostPolicy} (a refused host is a failure, nothing is
+ * sent), and every text an answer or an error brings is scrubbed of the token before it becomes a result.
  */
 public final class ScimClient {
 
@@ -32,12 +37,19 @@ public final class ScimClient {
     private final String authorization;
     private final ObjectMapper json;
     private final TargetRateLimiter limiter;
+    private final SecretScrubber scrubber;
+    private final TargetHostPolicy hostPolicy;
+    private final URI target;
 
-    ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json, TargetRateLimiter limiter) {
+    ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json, TargetRateLimiter limiter,
+            TargetHostPolicy hostPolicy, URI target) {
         this.api = api;
         this.authorization = secretToken == null ? null : "Bearer " + secretToken;
         this.json = json;
         this.limiter = limiter;
+        this.scrubber = SecretScrubber.of(secretToken);
+        this.hostPolicy = hostPolicy;
+        this.target = target;
     }
 
     /** {@code GET /{type}?filter=...}; groups are asked without members, as Entra does. */
@@ -99,8 +111,10 @@ public final class ScimClient {
     }
 
     private Uni<ScimResult> send(RequestClass requestClass, Supplier<Uni<Response>> request, int attempt) {
-        return limiter.send(requestClass, () -> request.get().map(this::toResult)
-                        .onFailure().recoverWithItem(ScimClient::failure))
+        return hostPolicy.check(target).chain(verdict -> !verdict.permitted()
+                ? Uni.createFrom().item(refused(verdict.reason()))
+                : limiter.send(requestClass, () -> request.get().map(this::toResult)
+                        .onFailure().recoverWithItem(error -> failure(error, scrubber))))
                 .chain(result -> retriesInPlace(requestClass, result, attempt)
                         ? send(requestClass, request, attempt + 1)
                         : Uni.createFrom().item(result));
@@ -122,7 +136,7 @@ public final class ScimClient {
     private ScimResult toResult(Response response) {
         try (response) {
             int status = response.getStatus();
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            String text = scrubber.scrub(response.hasEntity() ? response.readEntity(String.class) : "");
             JsonNode body = parse(text);
             if (status >= 200 && status < 300) {
                 return new ScimResult.Success(status, body);
@@ -130,7 +144,8 @@ public final class ScimClient {
             String detail = textOf(body, "detail");
             String scimType = textOf(body, "scimType");
             if (detail == null) {
-                detail = text.isBlank() ? response.getStatusInfo().getReasonPhrase() : abbreviate(text);
+                detail = text.isBlank() ? scrubber.scrub(response.getStatusInfo().getReasonPhrase())
+                        : abbreviate(text);
             }
             return new ScimResult.Failure(status, kind(status), errorCode(status), scimType, detail,
                     retryAfter(response.getHeaderString("Retry-After")));
@@ -148,8 +163,19 @@ public final class ScimClient {
         }
     }
 
-    /** What a request that got no answer came to: timeout, refused connection, DNS or TLS failure. */
-    public static ScimResult.Failure failure(Throwable error) {
+    /** A request the target-host policy did not let out. */
+    public static ScimResult.Failure refused(String reason) {
+        return new ScimResult.Failure(0, ScimResult.FailureKind.PERMANENT, TARGET_HOST_REFUSED, null, reason, null);
+    }
+
+    /** The error code of a request the target-host policy did not let out. */
+    public static final String TARGET_HOST_REFUSED = "TargetHostRefused";
+
+    /**
+     * What a request that got no answer came to: timeout, refused connection, DNS or TLS failure; its message
+     * scrubbed of the secrets {@code scrubber} knows.
+     */
+    public static ScimResult.Failure failure(Throwable error, SecretScrubber scrubber) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof TimeoutException
                 || cause instanceof ConnectException || cause instanceof UnknownHostException
@@ -169,7 +195,7 @@ public final class ScimClient {
             code = "WebExceptionProtocolError";
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new ScimResult.Failure(0, ScimResult.FailureKind.TRANSIENT, code, null, message, null);
+        return new ScimResult.Failure(0, ScimResult.FailureKind.TRANSIENT, code, null, scrubber.scrub(message), null);
     }
 
     private static ScimResult.FailureKind kind(int status) {

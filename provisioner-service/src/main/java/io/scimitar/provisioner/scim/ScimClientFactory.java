@@ -5,6 +5,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
+import io.scimitar.provisioner.targethost.TargetHostPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -18,11 +19,14 @@ public class ScimClientFactory {
     private final ObjectMapper json;
     private final ScimClientConfig config;
     private final RateLimiters rateLimiters;
+    private final TargetHostPolicy hostPolicy;
 
-    public ScimClientFactory(ObjectMapper json, ScimClientConfig config, RateLimiters rateLimiters) {
+    public ScimClientFactory(ObjectMapper json, ScimClientConfig config, RateLimiters rateLimiters,
+            TargetHostPolicy hostPolicy) {
         this.json = json;
         this.config = config;
         this.rateLimiters = rateLimiters;
+        this.hostPolicy = hostPolicy;
     }
 
     /**
@@ -34,19 +38,19 @@ public class ScimClientFactory {
 
     /**
      * A client for {@code tenantUrl} (Entra's {@code aadOptscim062020} flag and any other query string are not part
-     * of the base URI) authenticating with {@code secretToken}.
+     * of the base URI) authenticating with {@code secretToken}, waiting at most {@code readTimeout} for each answer.
      */
-    /** A client without rate limits that waits at most {@code readTimeout} for each answer. */
     public ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout,
             TargetRateLimiter limiter) {
+        URI base = baseUri(tenantUrl);
         ScimHttpApi api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(baseUri(tenantUrl))
+                .baseUri(base)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .property("io.quarkus.rest.client.connection-pool-size", config.connectionPoolSize())
                 .build(ScimHttpApi.class);
-        return new ScimClient(api, secretToken, json, limiter);
+        return new ScimClient(api, secretToken, json, limiter, hostPolicy, base);
     }
 
     /** The tenant URL without its query string, ending with a slash so relative paths resolve under it. */

@@ -60,7 +60,8 @@ class GenericScimProfileTest {
     void createsFillsAndDeletesGroups() {
         String app = newApplication();
         createJob(Map.of("name", "Generic " + app, "applicationId", app, "profile", "GENERIC_SCIM",
-                "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN));
+                "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
+                "allowInsecureHttp", true));
         UserSnapshot ann = uniqueUser("Ann", "Generic", "G");
         UserSnapshot bob = uniqueUser("Bob", "Generic", "G");
         publish(assigned(app, ann, 1), assigned(app, bob, 1));
@@ -89,7 +90,8 @@ class GenericScimProfileTest {
     void deletesAHardDeletedGroup() {
         String app = newApplication();
         createJob(Map.of("name", "Generic " + app, "applicationId", app, "profile", "GENERIC_SCIM",
-                "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN));
+                "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
+                "allowInsecureHttp", true));
         String groupId = UUID.randomUUID().toString();
         String name = "Doomed Group " + groupId.substring(0, 8);
         publish(assignedGroup(app, groupId, name, 1));

@@ -83,7 +83,8 @@ public final class ProvisioningFixture {
 
     public static Map<String, Object> miroJob(String applicationId) {
         return new java.util.HashMap<>(Map.of("name", "Miro " + applicationId, "applicationId", applicationId,
-                "profile", "MIRO", "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN));
+                "profile", "MIRO", "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
+                "allowInsecureHttp", true));
     }
 
     public static String newApplication() {

@@ -122,6 +122,7 @@ public final class DemoLoader {
                 + (rateLimits ? "on" : "off") + ")");
         return provisioner.post("/api/v1/jobs", Map.of("name", name, "applicationId", applicationId,
                 "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken,
+                "allowInsecureHttp", mockScimUrl.startsWith("http:"),
                 "rateLimits", Map.of("enabled", rateLimits))).path("id").asText();
     }
 
