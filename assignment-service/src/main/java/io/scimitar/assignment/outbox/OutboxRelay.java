@@ -209,6 +209,8 @@ public class OutboxRelay {
         if (!dead.isEmpty()) {
             deadLetters.moveFromOutbox(tx, dead, deadReasons);
             deadLettered.addAndGet(dead.size());
+            // every acknowledgement is in; a producer whose batch the broker refused starts afresh, sequences and all
+            producer.reset();
         }
         if (!delivered.isEmpty() && (deadLettersExist || !dead.isEmpty())) {
             deadLetters.markSuperseded(tx, deliveredKeys, delivered);

@@ -59,19 +59,21 @@ class DeadLetterTest {
             // one transaction, so that the relay takes the four rows in one round
             List<Long> ids = insertIntoOutbox(List.of(before, tooLarge, otherObject, after));
 
-            long deadId = ids.get(1);
-            Row dead = await().atMost(WAIT).until(() -> deadLetter(deadId), row -> row != null);
-            assertThat(dead.getString("reason")).startsWith("Too large to publish").contains("max.request.size");
-            assertThat(dead.getString("event_key")).isEqualTo(tooLarge.key());
-            assertThat(dead.getLong("superseded_by")).isEqualTo(ids.get(3));
-            assertThat(dead.getString("payload")).isEqualTo(AssignmentEventCodec.encodeToString(tooLarge));
-
-            // a later row of the same key shows that nothing published before it was sent again
+            // the rows behind the refused one are published, and nothing acknowledged is sent again: a later row of
+            // the same key, written once they are in, comes right after them
+            assertThat(tap.await(about(app, user), 2, WAIT)).containsExactly(before, after);
             UserAssignmentEvent marker = event(app, user, 4, "Marker");
             long markerId = insertIntoOutbox(List.of(marker)).get(0);
             assertThat(tap.await(about(app, user), 3, WAIT)).containsExactly(before, after, marker);
             assertThat(tap.await(about(app, other), 1, WAIT)).containsExactly(otherObject);
             assertThat(outboxRows(tooLarge.key())).isZero();
+
+            long deadId = ids.get(1);
+            Row dead = await().atMost(WAIT).until(() -> deadLetter(deadId), row -> row != null);
+            assertThat(dead.getString("reason")).startsWith("Too large to publish").contains("max.request.size");
+            assertThat(dead.getString("event_key")).isEqualTo(tooLarge.key());
+            assertThat(dead.getLong("superseded_by")).as("the newest published row of the key").isEqualTo(markerId);
+            assertThat(dead.getString("payload")).isEqualTo(AssignmentEventCodec.encodeToString(tooLarge));
 
             JsonPath listed = given().get("/api/v1/outbox/dead-letters?limit=1000").then().statusCode(200)
                     .extract().jsonPath();
@@ -134,6 +136,8 @@ class DeadLetterTest {
 
             given().header("Authorization", "Bearer " + AdminCaller.READER_KEY).get("/api/v1/outbox/dead-letters")
                     .then().statusCode(200);
+            given().header("X-API-Key", "not-a-key").get("/api/v1/outbox/dead-letters").then().statusCode(401);
+            given().header("X-API-Key", "not-a-key").get("/api/v1/outbox").then().statusCode(401);
             given().get("/api/v1/outbox/dead-letters?limit=abc").then().statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
             given().get("/api/v1/outbox/dead-letters?limit=0").then().statusCode(422)
