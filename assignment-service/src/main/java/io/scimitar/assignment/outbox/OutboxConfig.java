@@ -32,4 +32,11 @@ public interface OutboxConfig {
     /** How long one round waits for the broker's acknowledgements before it logs that it is still waiting. */
     @WithDefault("10s")
     Duration stallWarning();
+
+    /**
+     * How long the outbox figures of the health checks and the metrics (backlog, oldest row, dead letters) are reused
+     * before they are counted again, so frequent probes and scrapes cost one query per period at most.
+     */
+    @WithDefault("5s")
+    Duration statisticsMaxAge();
 }

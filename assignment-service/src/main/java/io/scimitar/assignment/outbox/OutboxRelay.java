@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.scimitar.assignment.database.Transactions;
 import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.deadletter.DeadLetterRepository;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentTopics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -29,9 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Moves outbox rows to Kafka: reads a batch in id order, sends it with the idempotent producer, waits for every
  * acknowledgement, then deletes the batch, all under a transaction-scoped advisory lock so that only one instance
- * relays at a time. After a failed round only the acknowledged rows are gone (minus any behind a failed row of the
- * same key); the rest is sent again after a growing pause, so delivery is at least once and in order per key across
- * broker outages and restarts of this service. Woken by LISTEN/NOTIFY, so latency is milliseconds.
+ * relays at a time. A row the broker refuses for good ({@link UnpublishableRecords}) moves to the dead letters in the
+ * same transaction and holds up nothing. After a retriable failure only the acknowledged rows are gone (minus any
+ * behind the failed row of the same key); the rest is sent again after a growing pause, so delivery is at least once
+ * and in order per key across broker outages and restarts of this service. Woken by LISTEN/NOTIFY, so latency is
+ * milliseconds.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,20 +52,24 @@ public class OutboxRelay {
     private final OutboxNotifications notifications;
     private final OutboxConfig config;
     private final KafkaConfig kafka;
+    private final DeadLetterRepository deadLetters;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private volatile boolean running;
     private RuntimeException lastFailure;
     private Thread thread;
 
     public OutboxRelay(Transactions transactions, EventProducer producer, TopicInitializer topics,
-            OutboxNotifications notifications, OutboxConfig config, KafkaConfig kafka) {
+            OutboxNotifications notifications, OutboxConfig config, KafkaConfig kafka,
+            DeadLetterRepository deadLetters) {
         this.transactions = transactions;
         this.producer = producer;
         this.topics = topics;
         this.notifications = notifications;
         this.config = config;
         this.kafka = kafka;
+        this.deadLetters = deadLetters;
     }
 
     void start(@Observes StartupEvent event) {
@@ -94,6 +102,11 @@ public class OutboxRelay {
     /** How many events this instance has relayed since it started. */
     public long relayedCount() {
         return relayed.get();
+    }
+
+    /** How many outbox rows this instance has moved to the dead letters since it started. */
+    public long deadLetteredCount() {
+        return deadLettered.get();
     }
 
     void wake() {
@@ -131,63 +144,99 @@ public class OutboxRelay {
         }
     }
 
-    /** One round; returns how many events it relayed (0 when another instance holds the relay lock). */
+    /** One round; returns how many rows it took out of the outbox (0 when another instance holds the relay lock). */
     private int relayBatch(Tx tx) {
         if (!tx.query("select pg_try_advisory_xact_lock($1)", RELAY_LOCK).iterator().next().getBoolean(0)) {
             return 0;
         }
-        List<Long> ids = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
+        boolean deadLettersExist = false;
         RuntimeException sendFailure = null;
-        for (var row : tx.query("select id, event_key, event_type, payload from outbox order by id limit $1",
-                config.batchSize())) {
-            ids.add(row.getLong(0));
-            keys.add(row.getString(1));
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(AssignmentTopics.EVENT_TYPE_HEADER, row.getString(2).getBytes(StandardCharsets.UTF_8));
-            headers.add(AssignmentTopics.SCHEMA_VERSION_HEADER, SCHEMA_VERSION);
+        // the exists() is an uncorrelated sub-query: PostgreSQL runs it once per statement, not once per row
+        for (var row : tx.query("select id, event_key, event_type, payload, exists (select 1 from outbox_dead_letter) "
+                + "from outbox order by id limit $1", config.batchSize())) {
+            deadLettersExist = row.getBoolean(4);
+            Sent record = new Sent(row.getLong(0), row.getString(1), row.getString(2));
+            sent.add(record);
             if (sendFailure == null) {
                 try {
-                    acks.add(producer.send(new ProducerRecord<>(kafka.topic(), null, row.getString(1),
-                            row.getString(3).getBytes(StandardCharsets.UTF_8), headers)));
+                    record.ack = producer.send(toRecord(record, row.getString(3)));
                 } catch (RuntimeException e) {
-                    sendFailure = e;
+                    if (UnpublishableRecords.reason(e).isPresent()) {
+                        record.refusal = e;
+                    } else {
+                        sendFailure = e;
+                    }
                 }
             }
         }
-        if (ids.isEmpty()) {
+        if (sent.isEmpty()) {
             return 0;
         }
-        // delete what the broker acknowledged, except rows behind a failed row of the same key: those go again,
-        // after it, so that a key's events are never reordered; the rest stays for the next round
+        // delete what the broker acknowledged, except rows behind a retriable failure of the same key: those go
+        // again, after it, so that a key's events are never reordered; the rest stays for the next round. A row
+        // refused for good moves to the dead letters and blocks nothing: the rows behind it are full snapshots.
         Set<String> blockedKeys = new HashSet<>();
-        List<Long> delivered = new ArrayList<>(ids.size());
+        List<Long> removed = new ArrayList<>(sent.size());
+        List<Long> delivered = new ArrayList<>(sent.size());
+        List<String> deliveredKeys = new ArrayList<>(sent.size());
+        List<Long> dead = new ArrayList<>();
+        List<String> deadReasons = new ArrayList<>();
         RuntimeException failure = sendFailure;
-        for (int i = 0; i < ids.size(); i++) {
-            RuntimeException error = i < acks.size() ? await(acks.get(i)) : sendFailure;
-            if (error == null && !blockedKeys.contains(keys.get(i))) {
-                delivered.add(ids.get(i));
+        for (Sent record : sent) {
+            Throwable error = record.ack != null ? await(record.ack)
+                    : record.refusal != null ? record.refusal : sendFailure;
+            if (blockedKeys.contains(record.key)) {
+                continue;
+            }
+            Optional<String> refused = error == null ? Optional.empty() : UnpublishableRecords.reason(error);
+            if (error == null) {
+                removed.add(record.id);
+                delivered.add(record.id);
+                deliveredKeys.add(record.key);
+            } else if (refused.isPresent()) {
+                removed.add(record.id);
+                dead.add(record.id);
+                deadReasons.add(refused.get());
+                LOG.warnf("Outbox row %d (%s, key %s) moved to the dead letters: %s", record.id, record.type,
+                        record.key, refused.get());
             } else {
-                blockedKeys.add(keys.get(i));
-                failure = failure == null ? error : failure;
+                blockedKeys.add(record.key);
+                failure = failure == null ? new IllegalStateException("The broker did not take an event: " + error,
+                        error) : failure;
             }
         }
-        if (!delivered.isEmpty()) {
+        if (!dead.isEmpty()) {
+            deadLetters.moveFromOutbox(tx, dead, deadReasons);
+            deadLettered.addAndGet(dead.size());
+            // every acknowledgement is in; a producer whose batch the broker refused starts afresh, sequences and all
+            producer.reset();
+        }
+        if (!delivered.isEmpty() && (deadLettersExist || !dead.isEmpty())) {
+            deadLetters.markSuperseded(tx, deliveredKeys, delivered);
+        }
+        if (!removed.isEmpty()) {
             // the range lets PostgreSQL walk the primary key even before it has statistics on a fresh table
-            tx.update("delete from outbox where id between $1 and $2 and id = any($3)", delivered.get(0),
-                    delivered.get(delivered.size() - 1), delivered.toArray(Long[]::new));
+            tx.update("delete from outbox where id between $1 and $2 and id = any($3)", removed.get(0),
+                    removed.get(removed.size() - 1), removed.toArray(Long[]::new));
             relayed.addAndGet(delivered.size());
         }
         if (failure != null) {
             lastFailure = failure;
             return -1;
         }
-        return ids.size();
+        return sent.size();
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(Sent row, String payload) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(AssignmentTopics.EVENT_TYPE_HEADER, row.type.getBytes(StandardCharsets.UTF_8));
+        headers.add(AssignmentTopics.SCHEMA_VERSION_HEADER, SCHEMA_VERSION);
+        return new ProducerRecord<>(kafka.topic(), null, row.key, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Waits for one acknowledgement; returns the failure, or null when the broker has the record. */
-    private RuntimeException await(Future<RecordMetadata> ack) {
+    private Throwable await(Future<RecordMetadata> ack) {
         while (true) {
             try {
                 ack.get(config.stallWarning().toMillis(), TimeUnit.MILLISECONDS);
@@ -196,7 +245,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return new IllegalStateException("Interrupted while waiting for the broker", e);
             } catch (ExecutionException e) {
-                return new IllegalStateException("The broker did not take an event: " + e.getCause(), e.getCause());
+                return e.getCause();
             } catch (TimeoutException e) {
                 if (!running) {
                     return new IllegalStateException("Shutting down before the broker acknowledged the batch");
@@ -204,6 +253,21 @@ public class OutboxRelay {
                 LOG.warnf("Still waiting for the broker to acknowledge outbox events (%d relayed so far)",
                         relayed.get());
             }
+        }
+    }
+
+    /** One outbox row of a round: its acknowledgement to come, or the producer's refusal at send time. */
+    private static final class Sent {
+        final long id;
+        final String key;
+        final String type;
+        Future<RecordMetadata> ack;
+        RuntimeException refusal;
+
+        Sent(long id, String key, String type) {
+            this.id = id;
+            this.key = key;
+            this.type = type;
         }
     }
 
