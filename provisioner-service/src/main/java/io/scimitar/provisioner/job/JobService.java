@@ -125,7 +125,7 @@ public class JobService {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
                 .invoke(entity -> {
                     if (expectedVersion != null && entity.version != expectedVersion) {
-                        throw ProblemException.conflict("The job is at version " + entity.version + ", not "
+                        throw ProblemException.preconditionFailed("The job is at version " + entity.version + ", not "
                                 + expectedVersion + "; read it again and retry");
                     }
                     change.accept(entity);
@@ -161,7 +161,7 @@ public class JobService {
 
     private void apply(ProvisioningJobEntity entity, JobRequest request) {
         entity.name = request.name().trim();
-        entity.applicationId = request.applicationId().trim();
+        entity.applicationId = JobValidator.canonicalApplicationId(request.applicationId());
         entity.profile = request.profile();
         entity.tenantUrl = request.tenantUrl().trim();
         if (request.secretToken() != null && !request.secretToken().isBlank()) {

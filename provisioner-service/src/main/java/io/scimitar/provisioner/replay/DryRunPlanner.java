@@ -10,6 +10,7 @@ import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.mapping.SourceObjects;
 import io.scimitar.provisioner.replay.PlannedChange.PlannedAction;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
@@ -43,8 +44,11 @@ public class DryRunPlanner {
     private final TopicReader topic;
     private final LinkRepository links;
     private final ScopeEvaluator scope;
+    private final EvaluationSettings evaluation;
 
-    public DryRunPlanner(TopicReader topic, LinkRepository links, ScopeEvaluator scope) {
+    public DryRunPlanner(TopicReader topic, LinkRepository links, ScopeEvaluator scope,
+            EvaluationSettings evaluation) {
+        this.evaluation = evaluation;
         this.topic = topic;
         this.links = links;
         this.scope = scope;
@@ -75,7 +79,8 @@ public class DryRunPlanner {
             Map<String, ObjectLink> groups) {
         Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
         List<PlannedChange> changes = new ArrayList<>();
-        EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE);
+        EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
+                .withBudget(evaluation.budget());
         for (AssignmentEvent event : history.newest().values()) {
             PlannedChange change;
             if (event instanceof UserAssignmentEvent user) {
