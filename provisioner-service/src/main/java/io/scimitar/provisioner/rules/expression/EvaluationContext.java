@@ -48,7 +48,7 @@ public final class EvaluationContext {
             throw new EvaluationBudgetExceededException("The expression makes more than " + budget.maxSteps()
                     + " function calls (at " + function + "); simplify it");
         }
-        if (System.nanoTime() - deadline > 0) {
+        if (System.nanoTime() - deadline >= 0) {
             throw new EvaluationBudgetExceededException("The expression took longer than "
                     + budget.maxTime().toMillis() + " ms (at " + function + "); simplify it");
         }
