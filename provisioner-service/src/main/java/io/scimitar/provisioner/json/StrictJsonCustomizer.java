@@ -23,6 +23,12 @@ import java.util.List;
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
+    /** Last, so that its readers of texts and instants replace the ones Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         strict(mapper);
