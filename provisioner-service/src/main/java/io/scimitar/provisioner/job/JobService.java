@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -178,7 +179,9 @@ public class JobService {
 
     private JobConfiguration configuration(ProvisioningJobEntity entity) {
         try {
-            return json.readValue(entity.configuration, JobConfiguration.class);
+            // what was stored stays readable should a later version drop a field; only requests are strict
+            return json.readerFor(JobConfiguration.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(entity.configuration);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Job " + entity.id + " has an unreadable configuration", e);
         }

@@ -144,6 +144,21 @@ class BadInputTest {
     }
 
     @Test
+    void matchesTheLogsIdentityLiterallyNotAsAPattern() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        UserSnapshot grace = uniqueUser("Grace", "Literal", "Navy");
+        publish(assigned(app, grace, 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asReader().queryParam("identity", "Grace Lit")
+                .get("/api/v1/jobs/" + job + "/logs").then().statusCode(200).body("entries.size()", equalTo(1)));
+
+        for (String pattern : List.of("%", "_race", "Grace%Literal")) {
+            asReader().queryParam("identity", pattern).get("/api/v1/jobs/" + job + "/logs").then().statusCode(200)
+                    .body("entries.size()", equalTo(0));
+        }
+    }
+
+    @Test
     void answersTheExpressionBuilderWithAResultOrA400NeverA500() {
         asReader().contentType(ContentType.JSON).body(Map.of("filters", List.of(Map.of("title", "t", "clauses",
                         List.of(Map.of("attribute", "department", "operator", "SOUNDS_LIKE", "value", "x"))))))
