@@ -206,6 +206,9 @@ class BadInputTest {
                 .body("entries[0].errorReason", startsWith("Mapping to 'displayName' failed: Replace would produce "
                         + "more than 100000 characters; the expression is refused")));
         asReader().get("/api/v1/jobs/" + id + "/progress").then().statusCode(200);
+        asAdmin().post("/api/v1/jobs/" + id + "/dry-run").then().statusCode(200)
+                .body("counts.FAIL", equalTo(1))
+                .body("changes[0].reason", startsWith("Mapping to 'displayName' failed: Replace would produce"));
     }
 
     @Test
