@@ -4,6 +4,7 @@ import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.scimitar.provisioner.provisioning.JobContext;
@@ -40,12 +41,14 @@ public class JobRunnerRegistry {
     private final String bootstrapServers;
     private final QuarantineKeeper quarantine;
     private final QuarantineSettings quarantineSettings;
+    private final EvaluationSettings evaluation;
 
     public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
             ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
             EscrowSettings escrowSettings, ScimClientFactory scimClients, ConsumerSettings settings,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, QuarantineKeeper quarantine,
-            QuarantineSettings quarantineSettings) {
+            QuarantineSettings quarantineSettings, EvaluationSettings evaluation) {
+        this.evaluation = evaluation;
         this.quarantine = quarantine;
         this.quarantineSettings = quarantineSettings;
         this.escrow = escrow;
@@ -67,7 +70,7 @@ public class JobRunnerRegistry {
         }
         JobContext context = JobContext.of(job, scimClients.forJob(job.id(), job.tenantUrl(), job.secretToken(),
                 job.rateLimits()),
-                UUID.randomUUID());
+                UUID.randomUUID(), evaluation.budget());
         JobProgress jobProgress = new JobProgress();
         JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, escrow, escrowSettings,
                 settings, bootstrapServers, jobProgress, quarantine, quarantineSettings);

@@ -1,5 +1,8 @@
 package io.scimitar.provisioner.deletions;
 
+import io.scimitar.provisioner.error.Problem.FieldError;
+import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.error.QueryNumbers;
 import io.scimitar.provisioner.escrow.EscrowEntry;
 import io.scimitar.provisioner.escrow.EscrowRepository;
 import io.scimitar.provisioner.job.JobService;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,8 +60,13 @@ public class StagedDeletionResource {
     @GET
     @Operation(summary = "Lists the disables and deletes held by the deletion guard (at most 1000, oldest first)")
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
-    public Uni<List<StagedDeletion>> list(@RestPath UUID id, @QueryParam("limit") Integer limit) {
-        int max = limit == null || limit < 1 || limit > MAX_LISTED ? MAX_LISTED : limit;
+    public Uni<List<StagedDeletion>> list(@RestPath UUID id, @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        Long parsed = QueryNumbers.parse("limit", limit, 1, MAX_LISTED, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        int max = parsed == null ? MAX_LISTED : parsed.intValue();
         return jobs.get(id).chain(job -> escrow.staged(id, max)).map(entries -> entries.stream()
                 .map(StagedDeletionResource::view).toList());
     }

@@ -25,6 +25,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not found", what + " does not exist", List.of());
     }
 
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(412, "Precondition failed", detail, List.of());
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, List.of());
     }

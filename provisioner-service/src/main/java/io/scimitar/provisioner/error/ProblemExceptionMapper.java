@@ -2,15 +2,12 @@ package io.scimitar.provisioner.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.List;
 
 /** Decides status codes and RFC 9457 bodies for everything the API refuses, in one place. */
 public class ProblemExceptionMapper {
@@ -30,15 +27,7 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? mismatch.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                        : "[" + ref.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                        .orElse(null) : null;
-        String message = e instanceof UnrecognizedPropertyException unknown
-                ? "unknown field '" + unknown.getPropertyName() + "'" : e.getOriginalMessage();
-        return response(new Problem("about:blank", "Malformed request body", 400,
-                "The body is not valid JSON for this request: " + message, uri.getPath(),
-                field == null ? null : List.of(new Problem.FieldError(field, message, null))));
+        return response(JsonProblems.problem(e, uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -49,9 +38,27 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         return response(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status,
-                e.getMessage(), uri.getPath(), null));
+                detail(status), uri.getPath(), null));
+    }
+
+    /** Our own words for the framework's refusals: its messages may carry class names or echo the request. */
+    private static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The request is not valid";
+            case 401 -> "An API key is required";
+            case 403 -> "This API key may not do this";
+            case 404 -> "There is nothing at this path";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "This path cannot answer in the media type asked for";
+            case 413 -> "The request body is too large";
+            case 415 -> "The body's Content-Type is not supported here; send application/json";
+            default -> "The request could not be processed";
+        };
     }
 
     @ServerExceptionMapper

@@ -3,15 +3,17 @@ package io.scimitar.provisioner.expressionbuilder;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.job.ObjectTypeSettings.ScopingFilterSettings;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.rules.AppRoleAssignment;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.rules.SourceObject;
 import io.scimitar.provisioner.rules.UniquenessCheck;
-import io.scimitar.provisioner.rules.filter.ScopingClause;
 import io.scimitar.provisioner.rules.filter.ScopingFilter;
+import io.scimitar.provisioner.rules.filter.ScopingFilterValidationException;
 import io.scimitar.provisioner.rules.mapping.AttributeMappingDefinition;
 import io.scimitar.provisioner.rules.preview.ExpressionPreview;
 import io.scimitar.provisioner.rules.preview.MappingPreview;
+import io.scimitar.provisioner.rules.preview.PreviewStatus;
 import io.scimitar.provisioner.rules.preview.RulesPreviewer;
 import io.scimitar.provisioner.rules.preview.ScopePreview;
 import io.scimitar.security.ApiRoles;
@@ -37,6 +39,12 @@ import java.util.Map;
 @Tag(name = "Expression builder")
 @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
 public class ExpressionBuilderResource {
+
+    private final EvaluationSettings evaluation;
+
+    public ExpressionBuilderResource(EvaluationSettings evaluation) {
+        this.evaluation = evaluation;
+    }
 
     /** A sample source object: attributes under Entra's names, and app role assignments. */
     public record SampleObject(Map<String, Object> attributes, List<AppRoleAssignment> appRoleAssignments) {
@@ -85,12 +93,9 @@ public class ExpressionBuilderResource {
         }
         List<ScopingFilter> filters;
         try {
-            filters = request.filters().stream().map(filter -> new ScopingFilter(filter.title(), filter.clauses()
-                            .stream().map(c -> ScopingClause.of(c.attribute(), c.operator(), c.value())).toList()))
-                    .toList();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return new ScopePreview(io.scimitar.provisioner.rules.preview.PreviewStatus.INVALID, false, null,
-                    e.getMessage() == null ? "a clause is incomplete" : e.getMessage());
+            filters = request.filters().stream().map(ScopingFilterSettings::toFilter).toList();
+        } catch (ScopingFilterValidationException e) {
+            return new ScopePreview(PreviewStatus.INVALID, false, null, e.getMessage());
         }
         return RulesPreviewer.scope(filters, sample(request.source()));
     }
@@ -99,8 +104,8 @@ public class ExpressionBuilderResource {
         return source == null ? SourceObject.of(Map.of()) : source.toSource();
     }
 
-    private static EvaluationEnvironment environment() {
-        return EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE);
+    private EvaluationEnvironment environment() {
+        return EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE).withBudget(evaluation.budget());
     }
 
     private static ProblemException missing(String field) {

@@ -1,7 +1,6 @@
 package io.scimitar.provisioner.job;
 
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
-import io.scimitar.provisioner.rules.filter.ScopingClause;
 import io.scimitar.provisioner.rules.filter.ScopingFilter;
 import io.scimitar.provisioner.rules.filter.ScopingFilterSet;
 import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
@@ -54,9 +53,7 @@ public record JobDefinition(
             return ScopingFilterSet.everything();
         }
         List<ScopingFilter> filters = settings.scopingFilters().stream()
-                .map(filter -> new ScopingFilter(filter.title(), filter.clauses().stream()
-                        .map(clause -> ScopingClause.of(clause.attribute(), clause.operator(), clause.value()))
-                        .toList()))
+                .map(ObjectTypeSettings.ScopingFilterSettings::toFilter)
                 .toList();
         return ScopingFilterSet.compile(filters);
     }

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -139,7 +140,7 @@ public class JobService {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
                 .invoke(entity -> {
                     if (expectedVersion != null && entity.version != expectedVersion) {
-                        throw ProblemException.conflict("The job is at version " + entity.version + ", not "
+                        throw ProblemException.preconditionFailed("The job is at version " + entity.version + ", not "
                                 + expectedVersion + "; read it again and retry");
                     }
                     change.accept(entity);
@@ -176,7 +177,7 @@ public class JobService {
 
     private void apply(ProvisioningJobEntity entity, JobRequest request) {
         entity.name = request.name().trim();
-        entity.applicationId = request.applicationId().trim();
+        entity.applicationId = JobValidator.canonicalApplicationId(request.applicationId());
         entity.profile = request.profile();
         entity.tenantUrl = request.tenantUrl().trim();
         if (request.secretToken() != null && !request.secretToken().isEmpty()) {
@@ -194,7 +195,9 @@ public class JobService {
 
     private JobConfiguration configuration(ProvisioningJobEntity entity) {
         try {
-            return json.readValue(entity.configuration, JobConfiguration.class);
+            // what was stored stays readable should a later version drop a field; only requests are strict
+            return json.readerFor(JobConfiguration.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(entity.configuration);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Job " + entity.id + " has an unreadable configuration", e);
         }

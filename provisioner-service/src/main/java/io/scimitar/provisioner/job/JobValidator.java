@@ -8,12 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Checks a job request completely and says, field by field, what is wrong with it. */
 @ApplicationScoped
 public class JobValidator {
 
     private static final int MAX_NAME = 200;
+    private static final Pattern APPLICATION_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Every problem of {@code request} (already completed with defaults); empty when it is valid. */
     public List<FieldError> validate(JobRequest request, boolean tokenStored) {
@@ -21,9 +25,7 @@ public class JobValidator {
         if (blank(request.name()) || request.name().length() > MAX_NAME) {
             errors.add(error("name", "is required, at most " + MAX_NAME + " characters"));
         }
-        if (blank(request.applicationId())) {
-            errors.add(error("applicationId", "is required: the id of the application whose assignments to provision"));
-        }
+        validateApplicationId(request.applicationId(), errors);
         if (request.profile() == null) {
             errors.add(error("profile", "is required: MIRO or GENERIC_SCIM"));
         }
@@ -47,6 +49,24 @@ public class JobValidator {
                     });
         }
         return errors;
+    }
+
+    /**
+     * The directory (assignment-service) gives every application a UUID, and events name it in their key, so any other
+     * id can never receive an event: such a job would silently provision nothing.
+     */
+    private static void validateApplicationId(String applicationId, List<FieldError> errors) {
+        if (blank(applicationId)) {
+            errors.add(error("applicationId", "is required: the id of the application whose assignments to provision"));
+        } else if (!APPLICATION_ID.matcher(applicationId.trim()).matches()) {
+            errors.add(error("applicationId", "is not the id of an application of the directory: application ids are "
+                    + "UUIDs such as 3f2c8a6e-1b4d-4c39-9a57-0e6b2d9c1f48"));
+        }
+    }
+
+    /** The application id as events carry it (UUIDs in lower case). */
+    public static String canonicalApplicationId(String applicationId) {
+        return applicationId.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The tenant URL ({@link TenantUrlRules}) and the token ({@link SecretTokenRules}). */
@@ -88,9 +108,8 @@ public class JobValidator {
             try {
                 JobDefinition.scopingFilters(new ObjectTypeSettings(true, true, true, true, List.of(),
                         List.of(filter)));
-            } catch (ScopingFilterValidationException | IllegalArgumentException | NullPointerException e) {
-                errors.add(error(field + ".scopingFilters[" + i + "]", e.getMessage() == null
-                        ? "a clause is incomplete" : e.getMessage()));
+            } catch (ScopingFilterValidationException e) {
+                errors.add(error(field + ".scopingFilters[" + i + "]", e.getMessage()));
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.rules.filter.ScopingClause;
+import io.scimitar.provisioner.rules.filter.ScopingFilter;
+import io.scimitar.provisioner.rules.filter.ScopingFilterValidationException;
 import io.scimitar.provisioner.rules.mapping.AttributeMappingDefinition;
 
 import java.util.List;
@@ -20,6 +23,16 @@ public record ObjectTypeSettings(boolean enabled, boolean create, boolean update
     public record ScopingFilterSettings(String title, List<ScopingClauseSettings> clauses) {
         public ScopingFilterSettings {
             clauses = clauses == null ? List.of() : List.copyOf(clauses);
+        }
+
+        /** The filter for the rules engine; an unknown or missing operator is a {@link ScopingFilterValidationException}. */
+        public ScopingFilter toFilter() {
+            return new ScopingFilter(title, clauses.stream().map(clause -> {
+                if (clause == null) {
+                    throw new ScopingFilterValidationException("A scoping clause is missing");
+                }
+                return ScopingClause.of(clause.attribute(), clause.operator(), clause.value());
+            }).toList());
         }
     }
 

@@ -2,6 +2,7 @@ package io.scimitar.provisioner.log;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.error.QueryNumbers;
 import io.scimitar.provisioner.job.JobService;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,9 @@ public class LogResource {
     /** Most entries one export holds. */
     static final int MAX_EXPORT = 100_000;
 
+    /** Entries on one page when the query does not say. */
+    static final int DEFAULT_LIMIT = 100;
+
     private final ProvisioningLogRepository log;
     private final JobService jobs;
 
@@ -51,8 +55,8 @@ public class LogResource {
     public Uni<LogPage> query(@RestPath UUID id, @QueryParam("identity") String identity,
             @QueryParam("status") String status, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cycleId") String cycleId,
-            @QueryParam("changeId") String changeId, @QueryParam("cursor") Long cursor,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("changeId") String changeId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         LogQuery query = toQuery(id, identity, status, action, from, to, cycleId, changeId, cursor, limit);
         return jobs.get(id).chain(() -> log.find(query)).map(entries -> new LogPage(entries,
                 entries.size() < query.limit() ? null : entries.get(entries.size() - 1).id()));
@@ -68,7 +72,8 @@ public class LogResource {
         if (!format.equals("joined") && !format.equals("entra")) {
             throw ProblemException.invalid(List.of(new FieldError("format", "must be 'joined' or 'entra'", null)));
         }
-        LogQuery base = toQuery(id, identity, status, action, from, to, cycleId, changeId, null, LogQuery.MAX_LIMIT);
+        LogQuery base = toQuery(id, identity, status, action, from, to, cycleId, changeId, null,
+                Integer.toString(LogQuery.MAX_LIMIT));
         return jobs.get(id).chain(() -> all(base, new ArrayList<>())).map(entries -> format.equals("joined")
                 ? Response.ok(LogCsvWriter.joined(entries), "text/csv")
                         .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".csv\"")
@@ -91,21 +96,24 @@ public class LogResource {
     }
 
     private static LogQuery toQuery(UUID id, String identity, String status, String action, String from, String to,
-            String cycleId, String changeId, Long cursor, int limit) {
+            String cycleId, String changeId, String cursor, String limit) {
         List<FieldError> errors = new ArrayList<>();
+        if (identity != null && identity.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError("identity", "must not contain a NUL character", null));
+        }
         ProvisioningStatus statusValue = parseEnum(ProvisioningStatus.class, "status", status, errors);
         ProvisioningAction actionValue = parseEnum(ProvisioningAction.class, "action", action, errors);
         Instant fromValue = parseInstant("from", from, errors);
         Instant toValue = parseInstant("to", to, errors);
         UUID cycle = parseUuid("cycleId", cycleId, errors);
         UUID change = parseUuid("changeId", changeId, errors);
-        if (limit < 1 || limit > LogQuery.MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + LogQuery.MAX_LIMIT, null));
-        }
+        Long before = QueryNumbers.parse("cursor", cursor, 1, Long.MAX_VALUE, errors);
+        Long size = QueryNumbers.parse("limit", limit, 1, LogQuery.MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new LogQuery(id, identity, statusValue, actionValue, fromValue, toValue, cycle, change, cursor, limit);
+        return new LogQuery(id, identity, statusValue, actionValue, fromValue, toValue, cycle, change, before,
+                size == null ? DEFAULT_LIMIT : size.intValue());
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, List<FieldError> errors) {

@@ -48,6 +48,11 @@ public class ProvisioningLogRepository {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
+    /** {@code text} matched as itself by LIKE: its wildcards {@code %} and {@code _} and the escape {@code \\} escaped. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** The entries matching {@code query}, newest first, at most {@code query.limit()}. */
     public Uni<List<ProvisioningLogEntry>> find(LogQuery query) {
         StringBuilder sql = new StringBuilder("select * from provisioning_log where job_id = $1");
@@ -55,9 +60,10 @@ public class ProvisioningLogRepository {
         values.add(query.jobId());
         if (query.identity() != null && !query.identity().isBlank()) {
             values.add(query.identity());
-            int n = values.size();
+            values.add(likeLiteral(query.identity()));
+            int n = values.size() - 1;
             sql.append(" and (source_id = $").append(n).append(" or target_id = $").append(n)
-                    .append(" or source_display ilike '%' || $").append(n).append(" || '%')");
+                    .append(" or source_display ilike '%' || $").append(n + 1).append(" || '%')");
         }
         if (query.status() != null) {
             values.add(query.status().name());

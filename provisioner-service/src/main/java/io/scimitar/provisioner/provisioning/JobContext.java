@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.provisioning;
 
 import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.rules.EvaluationBudget;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.scim.PatchDialect;
 import io.scimitar.provisioner.scim.ScimClient;
@@ -16,11 +17,11 @@ import java.util.UUID;
 public record JobContext(JobDefinition job, ScimClient scim, PatchDialect dialect, UUID cycleId,
         EvaluationEnvironment environment, boolean deletionsAllowed, boolean defersForRateLimits) {
 
-    public static JobContext of(JobDefinition job, ScimClient scim, UUID cycleId) {
+    public static JobContext of(JobDefinition job, ScimClient scim, UUID cycleId, EvaluationBudget budget) {
         return new JobContext(job, scim, PatchDialect.forTenant(job.tenantUrl(), job.profile().patchDialect()),
                 cycleId, EvaluationEnvironment.system(value -> {
                     throw new IllegalStateException("SelectUniqueValue is not available in SCIM jobs");
-                }), false, false);
+                }).withBudget(budget), false, false);
     }
 
     /** The same context for changes whose disables and deletes an administrator allowed. */

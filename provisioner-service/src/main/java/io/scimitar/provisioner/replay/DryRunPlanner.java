@@ -10,10 +10,12 @@ import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.mapping.SourceObjects;
 import io.scimitar.provisioner.replay.PlannedChange.PlannedAction;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.rules.UniquenessCheck;
+import io.scimitar.provisioner.rules.mapping.MappingEvaluationException;
 import io.scimitar.provisioner.rules.mapping.MappingResult;
 import io.scimitar.provisioner.scim.AttributeChange;
 import io.scimitar.provisioner.scim.AttributeDiff;
@@ -43,8 +45,11 @@ public class DryRunPlanner {
     private final TopicReader topic;
     private final LinkRepository links;
     private final ScopeEvaluator scope;
+    private final EvaluationSettings evaluation;
 
-    public DryRunPlanner(TopicReader topic, LinkRepository links, ScopeEvaluator scope) {
+    public DryRunPlanner(TopicReader topic, LinkRepository links, ScopeEvaluator scope,
+            EvaluationSettings evaluation) {
+        this.evaluation = evaluation;
         this.topic = topic;
         this.links = links;
         this.scope = scope;
@@ -75,20 +80,15 @@ public class DryRunPlanner {
             Map<String, ObjectLink> groups) {
         Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
         List<PlannedChange> changes = new ArrayList<>();
-        EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE);
+        EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
+                .withBudget(evaluation.budget());
         for (AssignmentEvent event : history.newest().values()) {
             PlannedChange change;
-            if (event instanceof UserAssignmentEvent user) {
-                change = user(job, user, users.get(user.objectId()), environment);
-            } else if (event instanceof UserDeletedEvent deleted) {
-                change = deleted(job.users().delete(), "User", deleted.objectId(), deleted.userPrincipalName(),
-                        users.get(deleted.objectId()));
-            } else if (event instanceof GroupAssignmentEvent group) {
-                change = group(job, group, groups.get(group.objectId()), environment);
-            } else {
-                GroupDeletedEvent deleted = (GroupDeletedEvent) event;
-                change = deleted(job.groups().delete(), "Group", deleted.objectId(), deleted.displayName(),
-                        groups.get(deleted.objectId()));
+            try {
+                change = plan(job, event, users, groups, environment);
+            } catch (MappingEvaluationException e) {
+                change = new PlannedChange(event instanceof GroupAssignmentEvent ? "Group" : "User", event.objectId(),
+                        null, PlannedAction.FAIL, List.of(), e.getMessage());
             }
             counts.merge(change.action(), 1, Integer::sum);
             if (change.action() != PlannedAction.SKIP && changes.size() < MAX_LISTED) {
@@ -98,6 +98,23 @@ public class DryRunPlanner {
         long listed = counts.entrySet().stream().filter(e -> e.getKey() != PlannedAction.SKIP)
                 .mapToLong(Map.Entry::getValue).sum();
         return new DryRunReport(history.eventsRead(), counts, changes, listed > changes.size());
+    }
+
+    private PlannedChange plan(JobDefinition job, AssignmentEvent event, Map<String, ObjectLink> users,
+            Map<String, ObjectLink> groups, EvaluationEnvironment environment) {
+        if (event instanceof UserAssignmentEvent user) {
+            return user(job, user, users.get(user.objectId()), environment);
+        }
+        if (event instanceof UserDeletedEvent deleted) {
+            return deleted(job.users().delete(), "User", deleted.objectId(), deleted.userPrincipalName(),
+                    users.get(deleted.objectId()));
+        }
+        if (event instanceof GroupAssignmentEvent group) {
+            return group(job, group, groups.get(group.objectId()), environment);
+        }
+        GroupDeletedEvent deleted = (GroupDeletedEvent) event;
+        return deleted(job.groups().delete(), "Group", deleted.objectId(), deleted.displayName(),
+                groups.get(deleted.objectId()));
     }
 
     private PlannedChange user(JobDefinition job, UserAssignmentEvent event, ObjectLink link,

@@ -10,6 +10,7 @@ import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.scimitar.provisioner.provisioning.JobContext;
 import io.scimitar.provisioner.scim.ScimClientFactory;
@@ -41,9 +42,11 @@ public class OnDemandProvisioner {
     private final LinkRepository links;
     private final ScimClientFactory scimClients;
     private final JobRunnerRegistry runners;
+    private final EvaluationSettings evaluation;
 
     public OnDemandProvisioner(TopicReader topic, EventDispatcher dispatcher, LinkRepository links,
-            ScimClientFactory scimClients, JobRunnerRegistry runners) {
+            ScimClientFactory scimClients, JobRunnerRegistry runners, EvaluationSettings evaluation) {
+        this.evaluation = evaluation;
         this.topic = topic;
         this.dispatcher = dispatcher;
         this.links = links;
@@ -142,6 +145,6 @@ public class OnDemandProvisioner {
     private JobContext context(JobDefinition job) {
         UUID cycle = runners.cycleId(job.id()).orElseGet(UUID::randomUUID);
         return JobContext.of(job, scimClients.forJob(job.id(), job.tenantUrl(), job.secretToken(),
-                job.rateLimits()), cycle);
+                job.rateLimits()), cycle, evaluation.budget());
     }
 }

@@ -12,6 +12,8 @@ public record PlannedChange(String objectType, String sourceId, String sourceDis
         /** A group the target must already have: it would be matched by its matching attribute, never created. */
         MATCH,
         /** Nothing to send: out of scope, already in sync, or an action that is turned off. */
-        SKIP
+        SKIP,
+        /** The job's mappings fail for this object (the reason says why): a real run would log a failure. */
+        FAIL
     }
 }

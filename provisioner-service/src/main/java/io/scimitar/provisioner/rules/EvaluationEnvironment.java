@@ -6,13 +6,23 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
-/** What expressions may use from outside the source object: the clock (Now), randomness (Guid, RandomString), uniqueness. */
-public record EvaluationEnvironment(Clock clock, RandomGenerator random, UniquenessCheck uniquenessCheck) {
+/**
+ * What expressions may use from outside the source object: the clock (Now), randomness (Guid, RandomString),
+ * uniqueness, and the budget one evaluation may spend.
+ */
+public record EvaluationEnvironment(Clock clock, RandomGenerator random, UniquenessCheck uniquenessCheck,
+                                    EvaluationBudget budget) {
 
     public EvaluationEnvironment {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(uniquenessCheck, "uniquenessCheck");
+        Objects.requireNonNull(budget, "budget");
+    }
+
+    /** An environment with the default budget. */
+    public EvaluationEnvironment(Clock clock, RandomGenerator random, UniquenessCheck uniquenessCheck) {
+        this(clock, random, uniquenessCheck, EvaluationBudget.DEFAULT);
     }
 
     /** The production environment: UTC system clock, a strong random source, and the given uniqueness check. */
@@ -26,6 +36,10 @@ public record EvaluationEnvironment(Clock clock, RandomGenerator random, Uniquen
     }
 
     public EvaluationEnvironment withUniquenessCheck(UniquenessCheck check) {
-        return new EvaluationEnvironment(clock, random, check);
+        return new EvaluationEnvironment(clock, random, check, budget);
+    }
+
+    public EvaluationEnvironment withBudget(EvaluationBudget evaluationBudget) {
+        return new EvaluationEnvironment(clock, random, uniquenessCheck, evaluationBudget);
     }
 }

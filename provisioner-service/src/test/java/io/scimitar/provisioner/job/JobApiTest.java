@@ -147,7 +147,7 @@ class JobApiTest {
         changed.remove("secretToken");
 
         asAdmin().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(changed)
-                .put("/api/v1/jobs/" + job).then().statusCode(409);
+                .put("/api/v1/jobs/" + job).then().statusCode(412);
         String etag = asReader().get("/api/v1/jobs/" + job).header("ETag");
         asAdmin().contentType(ContentType.JSON).header("If-Match", etag).body(changed).put("/api/v1/jobs/" + job)
                 .then().statusCode(200).body("secretTokenSet", equalTo(true));

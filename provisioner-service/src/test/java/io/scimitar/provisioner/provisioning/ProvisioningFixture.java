@@ -88,7 +88,7 @@ public final class ProvisioningFixture {
     }
 
     public static String newApplication() {
-        return "app-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 
     public static UserSnapshot user(String id, String upn, String givenName, String surname, String department) {

@@ -68,20 +68,25 @@ public final class NetRegex {
 
     /** Regex.Replace(input, replacement) with .NET substitution syntax. */
     public String replace(String input, String replacement) {
+        return replace(input, replacement, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #replace(String, String)}, giving up with {@link ResultTooLongException} past {@code limit} characters. */
+    public String replace(String input, String replacement, int limit) {
         try {
-            return replaceAll(input, replacement);
+            return replaceAll(input, replacement, limit);
         } catch (StackOverflowError e) {
             throw tooDeep();
         }
     }
 
-    private String replaceAll(String input, String replacement) {
+    private String replaceAll(String input, String replacement, int limit) {
         Matcher m = matcher(input);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (m.find()) {
             out.append(input, last, m.start());
-            appendSubstitution(out, m, input, replacement);
+            appendSubstitution(out, m, input, replacement, limit);
             last = m.end();
         }
         out.append(input, last, input.length());
@@ -90,18 +95,23 @@ public final class NetRegex {
 
     /** Replaces the text captured by one named group in every match with the (substituted) replacement. */
     public String replaceGroup(String input, String groupName, String replacement) {
+        return replaceGroup(input, groupName, replacement, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #replaceGroup(String, String, String)}, giving up past {@code limit} characters. */
+    public String replaceGroup(String input, String groupName, String replacement, int limit) {
         Integer index = groupName == null ? null : groupIndex.get(groupName);
         if (index == null) {
             return input;
         }
         try {
-            return replaceGroup(input, index, replacement);
+            return replaceGroup(input, index, replacement, limit);
         } catch (StackOverflowError e) {
             throw tooDeep();
         }
     }
 
-    private String replaceGroup(String input, int index, String replacement) {
+    private String replaceGroup(String input, int index, String replacement, int limit) {
         Matcher m = matcher(input);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -110,7 +120,7 @@ public final class NetRegex {
                 continue;
             }
             out.append(input, last, m.start(index));
-            appendSubstitution(out, m, input, replacement);
+            appendSubstitution(out, m, input, replacement, limit);
             last = m.end(index);
         }
         out.append(input, last, input.length());
@@ -139,9 +149,12 @@ public final class NetRegex {
         return pattern.matcher(new DeadlineCharSequence(input, System.nanoTime() + TIMEOUT_NANOS));
     }
 
-    private void appendSubstitution(StringBuilder out, Matcher m, String input, String replacement) {
+    private void appendSubstitution(StringBuilder out, Matcher m, String input, String replacement, int limit) {
         int i = 0;
         while (i < replacement.length()) {
+            if (out.length() > limit) {
+                throw new ResultTooLongException(limit);
+            }
             char c = replacement.charAt(i);
             if (c != '$' || i + 1 >= replacement.length()) {
                 out.append(c);
@@ -425,6 +438,14 @@ public final class NetRegex {
     public static final class RegexExecutionException extends RuntimeException {
         RegexExecutionException(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** A replacement would have built a text longer than the limit it was given. */
+    public static final class ResultTooLongException extends RuntimeException {
+
+        public ResultTooLongException(int limit) {
+            super("the result would be longer than " + limit + " characters");
         }
     }
 }

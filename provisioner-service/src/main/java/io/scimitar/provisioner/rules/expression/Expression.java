@@ -57,7 +57,7 @@ public final class Expression {
         } catch (NetRegex.RegexExecutionException e) {
             throw new ExpressionEvaluationException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new ExpressionEvaluationException("Internal error evaluating " + source + ": " + e, e);
+            throw new ExpressionEvaluationException("The expression could not be evaluated for this object", e);
         }
     }
 

@@ -87,12 +87,14 @@ final class ReplaceFunction {
                 NetRegex regex = regex(args);
                 String group = args.text(GROUP);
                 String replacement = orEmpty(args.text(REPLACEMENT));
-                yield ValueConversions.mapText(args.value(SOURCE), s -> regex.replaceGroup(s, group, replacement));
+                yield ValueConversions.mapText(args.value(SOURCE), s -> bounded(args,
+                        () -> regex.replaceGroup(s, group, replacement, args.context().maxOutputChars())));
             }
             case REGEX -> {
                 NetRegex regex = regex(args);
                 String replacement = orEmpty(args.text(REPLACEMENT));
-                yield ValueConversions.mapText(args.value(SOURCE), s -> regex.replace(s, replacement));
+                yield ValueConversions.mapText(args.value(SOURCE), s -> bounded(args,
+                        () -> regex.replace(s, replacement, args.context().maxOutputChars())));
             }
         };
     }
@@ -104,13 +106,34 @@ final class ReplaceFunction {
         if (source == null || template == null) {
             return null;
         }
+        args.context().ensureFits(replacedLength(template, oldValue, source), args.functionName());
         return template.replace(oldValue, source);
     }
 
     private static Object text(FunctionArguments args) {
         String oldValue = requireOldValue(args);
         String replacement = orEmpty(args.text(REPLACEMENT));
-        return ValueConversions.mapText(args.value(SOURCE), s -> s.replace(oldValue, replacement));
+        return ValueConversions.mapText(args.value(SOURCE), s -> {
+            args.context().ensureFits(replacedLength(s, oldValue, replacement), args.functionName());
+            return s.replace(oldValue, replacement);
+        });
+    }
+
+    /** The length {@code text.replace(oldValue, replacement)} will have, computed without building it. */
+    static long replacedLength(String text, String oldValue, String replacement) {
+        long occurrences = 0;
+        for (int at = text.indexOf(oldValue); at >= 0; at = text.indexOf(oldValue, at + oldValue.length())) {
+            occurrences++;
+        }
+        return text.length() + occurrences * ((long) replacement.length() - oldValue.length());
+    }
+
+    private static String bounded(FunctionArguments args, java.util.function.Supplier<String> replacement) {
+        try {
+            return replacement.get();
+        } catch (NetRegex.ResultTooLongException e) {
+            throw args.context().tooLong(args.functionName());
+        }
     }
 
     private static Object regexFromOtherAttribute(FunctionArguments args) {

@@ -63,6 +63,7 @@ final class StringFunctions {
                     out.append(separator);
                 }
                 out.append(text);
+                args.context().ensureFits(out.length(), args.functionName());
                 first = false;
             }
         }

@@ -17,6 +17,11 @@ public class MappingEvaluationException extends ExpressionEvaluationException {
         return target;
     }
 
+    /** True when the expression went past its evaluation budget: the mapping itself is at fault, not the object. */
+    public boolean overBudget() {
+        return getCause() instanceof io.scimitar.provisioner.rules.expression.EvaluationBudgetExceededException;
+    }
+
     /** True when SelectUniqueValue found every candidate taken (Entra escrows the entry). */
     public boolean noUniqueValue() {
         return getCause() instanceof UniqueValueUnavailableException;

@@ -2,6 +2,7 @@ package io.scimitar.provisioner.rules.preview;
 
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.rules.SourceObject;
+import io.scimitar.provisioner.rules.expression.EvaluationBudgetExceededException;
 import io.scimitar.provisioner.rules.expression.ExpressionEvaluationException;
 import io.scimitar.provisioner.rules.expression.ExpressionParseException;
 import io.scimitar.provisioner.rules.expression.ExpressionParser;
@@ -35,6 +36,8 @@ public final class RulesPreviewer {
                     null, -1);
         } catch (ExpressionParseException e) {
             return new ExpressionPreview(PreviewStatus.INVALID, null, false, false, e.getMessage(), e.position());
+        } catch (EvaluationBudgetExceededException e) {
+            return new ExpressionPreview(PreviewStatus.INVALID, null, false, false, e.getMessage(), -1);
         } catch (ExpressionEvaluationException e) {
             return new ExpressionPreview(PreviewStatus.FAILED, null, false, false, e.getMessage(), -1);
         }
@@ -54,7 +57,7 @@ public final class RulesPreviewer {
             return new MappingPreview(PreviewStatus.OK, result.loggableValues(), result.matchingValues(), null, -1,
                     null, -1);
         } catch (MappingEvaluationException e) {
-            return new MappingPreview(PreviewStatus.FAILED, Map.of(), List.of(), e.getMessage(),
+            return new MappingPreview(e.overBudget() ? PreviewStatus.INVALID : PreviewStatus.FAILED, Map.of(), List.of(), e.getMessage(),
                     indexOf(mappings, e.target()), e.target(), -1);
         }
     }
