@@ -52,8 +52,9 @@ class ApplicationAndScopingValidationTest {
     }
 
     private static JobRequest job(String applicationId, ObjectTypeSettings users) {
-        return new JobRequest("Miro", applicationId, ConnectorProfile.MIRO, "https://miro.com/api/v1/scim", "token",
+        return new JobRequest("Miro", applicationId, ConnectorProfile.MIRO, "https://miro.com/api/v1/scim",
+                "a-target-token-for-tests",
                 ProvisioningScope.ASSIGNED_ONLY, JobStatus.ON, null, 500, false, users,
-                ConnectorProfile.MIRO.defaults().groups(), TargetRateLimits.profileDefaults());
+                ConnectorProfile.MIRO.defaults().groups(), TargetRateLimits.profileDefaults(), false);
     }
 }
