@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.replay;
 
+import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.provisioner.consumer.ConsumerSettings;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.deletions.DeletionGuard;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -100,6 +102,7 @@ public class JobRestarter {
     private void rewind(JobDefinition job, Instant from) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroupPrefix() + job.id());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),

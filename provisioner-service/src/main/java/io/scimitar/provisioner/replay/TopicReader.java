@@ -2,6 +2,7 @@ package io.scimitar.provisioner.replay;
 
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
+import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.provisioner.consumer.ConsumerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
@@ -103,6 +105,7 @@ public class TopicReader {
     private KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
