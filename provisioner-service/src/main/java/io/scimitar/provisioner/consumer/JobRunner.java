@@ -2,6 +2,7 @@ package io.scimitar.provisioner.consumer;
 
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
+import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -59,6 +61,8 @@ final class JobRunner implements Runnable {
     private static final Duration LONGEST_PENDING_MEMBERS_WAIT = Duration.ofMinutes(5);
     /** How soon members held back by the rate limit are looked at again. */
     private static final Duration HELD_BACK_MEMBERS_WAIT = Duration.ofSeconds(1);
+    /** How long the last commit of a job that is stopping may wait for the broker. */
+    private static final Duration SHUTDOWN_COMMIT_TIMEOUT = Duration.ofSeconds(10);
     /**
      * Errors that mean the target rejects the job as a whole: wrong credentials, a target that is not SCIM, or a
      * target host the policy refuses.
@@ -189,7 +193,7 @@ final class JobRunner implements Runnable {
                 }
                 try {
                     process(records);
-                    kafka.commitSync();
+                    commitApplied(kafka);
                     judgeBatch();
                 } catch (WakeupException e) {
                     throw e;
@@ -401,6 +405,26 @@ final class JobRunner implements Runnable {
         }
     }
 
+    /**
+     * Commits a batch that is applied and logged. When {@link #stop} woke the consumer meanwhile (the service shuts
+     * down), the commit throws the wakeup once its request is written, without waiting for the broker's answer: it is
+     * made again, waiting this time (bounded, so a broker that is gone does not hold up the shutdown), before the
+     * consumer closes and leaves its group, so the next start does not apply the batch again.
+     */
+    private void commitApplied(KafkaConsumer<String, byte[]> kafka) {
+        try {
+            kafka.commitSync();
+        } catch (WakeupException e) {
+            try {
+                kafka.commitSync(SHUTDOWN_COMMIT_TIMEOUT);
+            } catch (RuntimeException notCommitted) {
+                LOG.warnf("Job %s: the last batch before stopping may be applied again at the next start (%s)",
+                        context.job().id(), notCommitted.getMessage());
+            }
+            throw e;
+        }
+    }
+
     private void rewind(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -412,6 +436,7 @@ final class JobRunner implements Runnable {
     private Map<String, Object> consumerProperties() {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroupPrefix() + context.job().id());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "scimitar-job-" + context.job().id());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
