@@ -1,9 +1,9 @@
 package io.scimitar.assignment.assignment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.scimitar.assignment.database.Tx;
 import io.scimitar.assignment.paging.PageRequest;
+import io.scimitar.events.MemberRef;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
@@ -12,52 +12,50 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes {@code app_role_assignment} through Hibernate Reactive Panache. */
+/** Reads and writes {@code app_role_assignment} in SQL on the transaction's connection. */
 @ApplicationScoped
-public class AssignmentRepository implements PanacheRepositoryBase<AppRoleAssignmentEntity, UUID> {
+public class AssignmentRepository {
+
+    private static final String COLUMNS = "id, application_id, app_role_id, principal_id, principal_type,"
+            + " created_date_time";
 
     public Optional<AppRoleAssignment> find(Tx tx, UUID applicationId, UUID id) {
-        return Optional.ofNullable(tx.call(() -> findById(id)))
-                .filter(a -> a.applicationId.equals(applicationId))
-                .map(AssignmentRepository::toRecord);
+        return tx.optional("select " + COLUMNS + " from app_role_assignment where id = $1 and application_id = $2",
+                AssignmentRepository::map, id, applicationId);
     }
 
     public List<AppRoleAssignment> list(Tx tx, UUID applicationId, UUID principalId, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(applicationId, page.afterOrStart()));
-        String where = "applicationId = ?1 and id > ?2";
+        String where = "application_id = $1 and id > $2";
         if (principalId != null) {
             params.add(principalId);
-            where += " and principalId = ?3";
+            where += " and principal_id = $3";
         }
-        String query = where;
-        return tx.call(() -> find(query, Sort.by("id"), params.toArray()).range(0, page.limit()).list()).stream()
-                .map(AssignmentRepository::toRecord).toList();
+        params.add(page.limit());
+        return tx.list("select " + COLUMNS + " from app_role_assignment where " + where + " order by id limit $"
+                + params.size(), AssignmentRepository::map, params.toArray());
     }
 
     /** Inserts an assignment; false when the principal already holds this role in this application. */
     public boolean insert(Tx tx, AppRoleAssignment a) {
-        long held = tx.call(() -> count("applicationId = ?1 and principalId = ?2 and appRoleId = ?3",
-                a.applicationId(), a.principalId(), a.appRoleId()));
+        long held = tx.count("select count(*) from app_role_assignment where application_id = $1"
+                + " and principal_id = $2 and app_role_id = $3", a.applicationId(), a.principalId(), a.appRoleId());
         if (held > 0) {
             return false;
         }
-        AppRoleAssignmentEntity entity = new AppRoleAssignmentEntity();
-        entity.id = a.id();
-        entity.applicationId = a.applicationId();
-        entity.appRoleId = a.appRoleId();
-        entity.principalId = a.principalId();
-        entity.principalType = a.principalType();
-        entity.createdDateTime = a.createdDateTime().atOffset(ZoneOffset.UTC);
-        tx.call(() -> persistAndFlush(entity));
+        tx.update("insert into app_role_assignment (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6)",
+                a.id(), a.applicationId(), a.appRoleId(), a.principalId(), a.principalType().name(),
+                a.createdDateTime().atOffset(ZoneOffset.UTC));
         return true;
     }
 
     public void delete(Tx tx, UUID id) {
-        tx.call(() -> deleteById(id).call(this::flush));
+        tx.update("delete from app_role_assignment where id = $1", id);
     }
 
-    private static AppRoleAssignment toRecord(AppRoleAssignmentEntity e) {
-        return new AppRoleAssignment(e.id, e.applicationId, e.appRoleId, e.principalId, e.principalType,
-                e.createdDateTime.toInstant());
+    private static AppRoleAssignment map(Row r) {
+        return new AppRoleAssignment(r.getUUID("id"), r.getUUID("application_id"), r.getUUID("app_role_id"),
+                r.getUUID("principal_id"), MemberRef.MemberType.valueOf(r.getString("principal_type")),
+                r.getOffsetDateTime("created_date_time").toInstant());
     }
 }

@@ -122,7 +122,7 @@ public class OutboxRelay {
                     topics.ensureTopic();
                     topicReady = true;
                 }
-                int sent = transactions.inClientTransaction(this::relayBatch);
+                int sent = transactions.inTransaction(this::relayBatch);
                 if (sent < 0) {
                     throw lastFailure;
                 }
