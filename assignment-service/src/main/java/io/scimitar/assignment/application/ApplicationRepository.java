@@ -1,7 +1,7 @@
 package io.scimitar.assignment.application;
 
 import io.scimitar.assignment.database.LikePatterns;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +23,18 @@ public class ApplicationRepository {
             + " modified_date_time, row_version";
     private static final String ROLE_COLUMNS = "id, application_id, value, display_name, description, is_default";
 
-    public Optional<Application> find(Tx tx, UUID id) {
+    public Optional<Application> find(SqlTransaction tx, UUID id) {
         return load(tx, tx.list("select " + COLUMNS + " from application where id = $1", ApplicationRow::of, id))
                 .stream().findFirst();
     }
 
     /** Reads the application and locks its row until commit. */
-    public Optional<Application> lock(Tx tx, UUID id) {
+    public Optional<Application> lock(SqlTransaction tx, UUID id) {
         return load(tx, tx.list("select " + COLUMNS + " from application where id = $1 for update",
                 ApplicationRow::of, id)).stream().findFirst();
     }
 
-    public List<Application> list(Tx tx, String displayNameStartsWith, PageRequest page) {
+    public List<Application> list(SqlTransaction tx, String displayNameStartsWith, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
         String where = "id > $1";
         if (displayNameStartsWith != null) {
@@ -46,7 +46,7 @@ public class ApplicationRepository {
                 + params.size(), ApplicationRow::of, params.toArray()));
     }
 
-    public void insert(Tx tx, Application app) {
+    public void insert(SqlTransaction tx, Application app) {
         tx.update("insert into application (id, display_name, publish_unassigned, created_date_time,"
                         + " modified_date_time, row_version) values ($1, $2, $3, $4, $5, 1)",
                 app.id(), app.displayName(), app.publishUnassigned(),
@@ -55,7 +55,7 @@ public class ApplicationRepository {
     }
 
     /** Writes the application's own attributes and counts its version up; its row must be locked by this transaction. */
-    public void update(Tx tx, Application app) {
+    public void update(SqlTransaction tx, Application app) {
         tx.update("update application set display_name = $2, publish_unassigned = $3, modified_date_time = $4,"
                         + " row_version = row_version + 1 where id = $1",
                 app.id(), app.displayName(), app.publishUnassigned(),
@@ -63,27 +63,27 @@ public class ApplicationRepository {
     }
 
     /** Deletes the application; PostgreSQL deletes its roles and assignments with it (on delete cascade). */
-    public void delete(Tx tx, UUID id) {
+    public void delete(SqlTransaction tx, UUID id) {
         tx.update("delete from application where id = $1", id);
     }
 
-    public void insertRoles(Tx tx, List<AppRole> appRoles) {
+    public void insertRoles(SqlTransaction tx, List<AppRole> appRoles) {
         for (AppRole r : appRoles) {
             tx.update("insert into app_role (" + ROLE_COLUMNS + ") values ($1, $2, $3, $4, $5, $6)",
                     r.id(), r.applicationId(), r.value(), r.displayName(), r.description(), r.defaultAccess());
         }
     }
 
-    public void updateRole(Tx tx, AppRole role) {
+    public void updateRole(SqlTransaction tx, AppRole role) {
         tx.update("update app_role set value = $2, display_name = $3, description = $4 where id = $1",
                 role.id(), role.value(), role.displayName(), role.description());
     }
 
-    public void deleteRole(Tx tx, UUID roleId) {
+    public void deleteRole(SqlTransaction tx, UUID roleId) {
         tx.update("delete from app_role where id = $1", roleId);
     }
 
-    private List<Application> load(Tx tx, List<ApplicationRow> apps) {
+    private List<Application> load(SqlTransaction tx, List<ApplicationRow> apps) {
         if (apps.isEmpty()) {
             return List.of();
         }

@@ -41,7 +41,7 @@ public class Transactions {
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    public <T> T inTransaction(Function<Tx, T> work) {
+    public <T> T inTransaction(Function<SqlTransaction, T> work) {
         return retrying(() -> onPoolConnection(work));
     }
 
@@ -66,10 +66,10 @@ public class Transactions {
      * which wants the work as one Uni chain; here the work is sequential code on a worker thread awaiting each
      * statement. A failed statement marks the transaction aborted, so it is rolled back whatever the work did next.
      */
-    private <T> T onPoolConnection(Function<Tx, T> work) {
+    private <T> T onPoolConnection(Function<SqlTransaction, T> work) {
         SqlConnection connection = pool.getConnection().await().atMost(timeout);
         try {
-            Tx tx = new Tx(new PoolConnection(connection, timeout));
+            SqlTransaction tx = new SqlTransaction(new PoolConnection(connection, timeout));
             connection.query("begin").execute().await().atMost(timeout);
             try {
                 T result = work.apply(tx);
@@ -92,7 +92,7 @@ public class Transactions {
     }
 
     /** Statements on a connection of the reactive client's pool. */
-    private record PoolConnection(SqlConnection connection, Duration timeout) implements Tx.Connection {
+    private record PoolConnection(SqlConnection connection, Duration timeout) implements SqlTransaction.Connection {
 
         @Override
         public RowSet<Row> query(String sql, Tuple params) {

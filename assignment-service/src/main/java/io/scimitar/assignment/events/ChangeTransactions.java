@@ -1,7 +1,8 @@
 package io.scimitar.assignment.events;
 
+import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.BiFunction;
@@ -18,9 +19,9 @@ public class ChangeTransactions {
         this.publisher = publisher;
     }
 
-    public <T> T run(BiFunction<Tx, Changes, T> work) {
+    public <T> T run(BiFunction<SqlTransaction, ChangeSet, T> work) {
         return transactions.inTransaction(tx -> {
-            Changes changes = new Changes();
+            ChangeSet changes = new ChangeSet();
             T result = work.apply(tx, changes);
             publisher.publish(tx, changes);
             return result;

@@ -1,7 +1,7 @@
 package io.scimitar.assignment.group;
 
 import io.scimitar.assignment.database.LikePatterns;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,30 +29,30 @@ public class GroupRepository {
     private static final String COLUMNS = "id, display_name, mail_nickname, description, security_enabled,"
             + " created_date_time, modified_date_time, deleted_date_time, row_version";
 
-    public Optional<Group> find(Tx tx, UUID id) {
+    public Optional<Group> find(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_group where id = $1", GroupRepository::map, id);
     }
 
     /** Locks the group row until commit: membership changes and snapshots of one group are serialised. */
-    public Optional<Group> lockIfExists(Tx tx, UUID id) {
+    public Optional<Group> lockIfExists(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_group where id = $1 for update", GroupRepository::map,
                 id);
     }
 
     /** The groups among {@code ids}, soft-deleted ones included. */
-    public List<Group> findAll(Tx tx, Collection<UUID> ids) {
+    public List<Group> findAll(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select " + COLUMNS + " from app_group where id = any($1)", GroupRepository::map,
                 (Object) ids.toArray(UUID[]::new));
     }
 
     /** The groups among {@code ids}, locked until commit in id order (so concurrent batches cannot deadlock). */
-    public List<Group> lockAll(Tx tx, Collection<UUID> ids) {
+    public List<Group> lockAll(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select " + COLUMNS + " from app_group where id = any($1) order by id for update",
                 GroupRepository::map, (Object) ids.toArray(UUID[]::new));
     }
 
     /** The applications each of these principals (users or groups) is directly assigned to. */
-    public Map<UUID, Set<UUID>> assignedApplications(Tx tx, Collection<UUID> principalIds) {
+    public Map<UUID, Set<UUID>> assignedApplications(SqlTransaction tx, Collection<UUID> principalIds) {
         Map<UUID, Set<UUID>> assigned = new HashMap<>();
         for (Row row : tx.query("select distinct principal_id, application_id from app_role_assignment"
                 + " where principal_id = any($1)", (Object) principalIds.toArray(UUID[]::new))) {
@@ -62,12 +62,12 @@ public class GroupRepository {
     }
 
     /** The ids among {@code ids} that are groups, soft-deleted ones included. */
-    public List<UUID> existing(Tx tx, Collection<UUID> ids) {
+    public List<UUID> existing(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select id from app_group where id = any($1)", row -> row.getUUID(0),
                 (Object) ids.toArray(UUID[]::new));
     }
 
-    public List<Group> list(Tx tx, String displayNameStartsWith, boolean deleted, PageRequest page) {
+    public List<Group> list(SqlTransaction tx, String displayNameStartsWith, boolean deleted, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
         String where = "id > $1" + (deleted ? " and deleted_date_time is not null" : " and deleted_date_time is null");
         if (displayNameStartsWith != null) {
@@ -79,7 +79,7 @@ public class GroupRepository {
                 GroupRepository::map, params.toArray());
     }
 
-    public void insert(Tx tx, Group group) {
+    public void insert(SqlTransaction tx, Group group) {
         tx.update("insert into app_group (id, display_name, mail_nickname, description, security_enabled,"
                         + " created_date_time, modified_date_time, deleted_date_time, row_version)"
                         + " values ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
@@ -88,7 +88,7 @@ public class GroupRepository {
     }
 
     /** Writes every attribute of {@code group} and counts its version up; its row must be locked by this transaction. */
-    public void update(Tx tx, Group group) {
+    public void update(SqlTransaction tx, Group group) {
         tx.update("update app_group set display_name = $2, mail_nickname = $3, description = $4,"
                         + " security_enabled = $5, modified_date_time = $6, deleted_date_time = $7,"
                         + " row_version = row_version + 1 where id = $1",
@@ -97,7 +97,7 @@ public class GroupRepository {
     }
 
     /** The applications a principal (user or group) is directly assigned to. */
-    public Set<UUID> assignedApplications(Tx tx, UUID principalId) {
+    public Set<UUID> assignedApplications(SqlTransaction tx, UUID principalId) {
         return new HashSet<>(tx.list(
                 "select distinct application_id from app_role_assignment where principal_id = $1",
                 row -> row.getUUID(0), principalId));
@@ -107,7 +107,7 @@ public class GroupRepository {
      * Removes a group for good, with its memberships both ways (its own members go with it, on delete cascade) and
      * its assignments.
      */
-    public void delete(Tx tx, UUID id) {
+    public void delete(SqlTransaction tx, UUID id) {
         tx.update("delete from group_member where member_id = $1", id);
         tx.update("delete from app_role_assignment where principal_id = $1", id);
         tx.update("delete from app_group where id = $1", id);

@@ -2,7 +2,7 @@ package io.scimitar.assignment.user;
 
 import io.scimitar.assignment.database.LikePatterns;
 import io.scimitar.assignment.database.JsonColumns;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,32 +61,32 @@ public class UserRepository {
               row_version = u.row_version + 1
             from\s""" + UNNEST_ATTRIBUTES + " where u.id = v.id";
 
-    public Optional<User> find(Tx tx, UUID id) {
+    public Optional<User> find(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_user where id = $1", UserRepository::map, id);
     }
 
     /** Reads the user and locks its row until commit. */
-    public Optional<User> findForUpdate(Tx tx, UUID id) {
+    public Optional<User> findForUpdate(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_user where id = $1 for update", UserRepository::map, id);
     }
 
-    public List<User> findAll(Tx tx, Collection<UUID> ids) {
+    public List<User> findAll(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select " + COLUMNS + " from app_user where id = any($1)", UserRepository::map,
                 (Object) ids.toArray(UUID[]::new));
     }
 
-    public Optional<User> findByPrincipalName(Tx tx, String userPrincipalName) {
+    public Optional<User> findByPrincipalName(SqlTransaction tx, String userPrincipalName) {
         return tx.optional("select " + COLUMNS + " from app_user where lower(user_principal_name) = lower($1)",
                 UserRepository::map, userPrincipalName);
     }
 
     /** The ids among {@code ids} that are users. */
-    public List<UUID> existing(Tx tx, Collection<UUID> ids) {
+    public List<UUID> existing(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select id from app_user where id = any($1)", row -> row.getUUID(0),
                 (Object) ids.toArray(UUID[]::new));
     }
 
-    public List<User> list(Tx tx, UserFilter filter, PageRequest page) {
+    public List<User> list(SqlTransaction tx, UserFilter filter, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
         StringBuilder where = new StringBuilder("id > $1");
         where.append(filter.deleted() ? " and deleted_date_time is not null" : " and deleted_date_time is null");
@@ -112,7 +112,7 @@ public class UserRepository {
     }
 
     /** Inserts a new user, version 1, created and modified at its creation time. */
-    public void insert(Tx tx, User user) {
+    public void insert(SqlTransaction tx, User user) {
         insertAll(tx, List.of(user), user.createdDateTime());
     }
 
@@ -120,17 +120,18 @@ public class UserRepository {
      * Writes every attribute of {@code user} (its modification time too) and counts its version up; its row must be
      * locked by this transaction.
      */
-    public void update(Tx tx, User user) {
+    public void update(SqlTransaction tx, User user) {
         tx.query(UPDATE_ALL, attributeArrays(List.of(user), utc(user.modifiedDateTime())));
     }
 
-    public void setDeleted(Tx tx, UUID id, Instant deletedAt) {
+    public void setDeleted(SqlTransaction tx, UUID id, Instant deletedAt) {
         tx.update("update app_user set deleted_date_time = $2, modified_date_time = $3, row_version = row_version + 1"
                 + " where id = $1", id, utc(deletedAt), utc(Instant.now()));
     }
 
     /** The users among {@code ids} or with one of these (lower-cased) userPrincipalNames: one statement each. */
-    public List<User> findByIdsOrPrincipalNames(Tx tx, Collection<UUID> ids, Collection<String> lowerNames) {
+    public List<User> findByIdsOrPrincipalNames(SqlTransaction tx, Collection<UUID> ids,
+            Collection<String> lowerNames) {
         List<User> found = new ArrayList<>();
         if (!ids.isEmpty()) {
             found.addAll(findAll(tx, ids));
@@ -143,14 +144,14 @@ public class UserRepository {
     }
 
     /** Inserts many users in one statement (the bulk import); each gets version 1. */
-    public void insertAll(Tx tx, List<User> users, Instant now) {
+    public void insertAll(SqlTransaction tx, List<User> users, Instant now) {
         if (!users.isEmpty()) {
             tx.query(INSERT_ALL, attributeArrays(users, utc(now)));
         }
     }
 
     /** Writes every attribute of many users in one statement (the bulk import); each version goes up by one. */
-    public void updateAll(Tx tx, List<User> users, Instant now) {
+    public void updateAll(SqlTransaction tx, List<User> users, Instant now) {
         if (!users.isEmpty()) {
             tx.query(UPDATE_ALL, attributeArrays(users, utc(now)));
         }
@@ -192,7 +193,7 @@ public class UserRepository {
     /**
      * Removes a user for good, with its memberships and direct assignments; returns the users it managed.
      */
-    public List<UUID> delete(Tx tx, UUID id) {
+    public List<UUID> delete(SqlTransaction tx, UUID id) {
         List<UUID> reports = tx.list("select id from app_user where manager_id = $1", row -> row.getUUID(0), id);
         tx.update("update app_user set manager_id = null, modified_date_time = now(), row_version = row_version + 1"
                 + " where manager_id = $1", id);

@@ -1,6 +1,6 @@
-package io.scimitar.assignment.assignment;
+package io.scimitar.assignment.roleassignment;
 
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.events.MemberRef;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,12 +19,12 @@ public class AssignmentRepository {
     private static final String COLUMNS = "id, application_id, app_role_id, principal_id, principal_type,"
             + " created_date_time";
 
-    public Optional<AppRoleAssignment> find(Tx tx, UUID applicationId, UUID id) {
+    public Optional<AppRoleAssignment> find(SqlTransaction tx, UUID applicationId, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_role_assignment where id = $1 and application_id = $2",
                 AssignmentRepository::map, id, applicationId);
     }
 
-    public List<AppRoleAssignment> list(Tx tx, UUID applicationId, UUID principalId, PageRequest page) {
+    public List<AppRoleAssignment> list(SqlTransaction tx, UUID applicationId, UUID principalId, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(applicationId, page.afterOrStart()));
         String where = "application_id = $1 and id > $2";
         if (principalId != null) {
@@ -37,7 +37,7 @@ public class AssignmentRepository {
     }
 
     /** Inserts an assignment; false when the principal already holds this role in this application. */
-    public boolean insert(Tx tx, AppRoleAssignment a) {
+    public boolean insert(SqlTransaction tx, AppRoleAssignment a) {
         long held = tx.count("select count(*) from app_role_assignment where application_id = $1"
                 + " and principal_id = $2 and app_role_id = $3", a.applicationId(), a.principalId(), a.appRoleId());
         if (held > 0) {
@@ -49,7 +49,7 @@ public class AssignmentRepository {
         return true;
     }
 
-    public void delete(Tx tx, UUID id) {
+    public void delete(SqlTransaction tx, UUID id) {
         tx.update("delete from app_role_assignment where id = $1", id);
     }
 

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * One open database transaction, used from a worker thread: every statement waits for its result so the services
  * read as plain sequential code while the driver stays non-blocking underneath.
  */
-public final class Tx {
+public final class SqlTransaction {
 
     /** Where the statements of a transaction go: the transaction's connection. */
     interface Connection {
@@ -27,7 +27,7 @@ public final class Tx {
     private final Connection connection;
     private boolean aborted;
 
-    Tx(Connection connection) {
+    SqlTransaction(Connection connection) {
         this.connection = connection;
     }
 
