@@ -41,7 +41,7 @@ public class ApplicationRepository {
             params.add(LikePatterns.startsWith(displayNameStartsWith));
             where += " and lower(display_name) like $2" + LikePatterns.ESCAPE;
         }
-        params.add(page.limit());
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
         return load(tx, tx.list("select " + COLUMNS + " from application where " + where + " order by id limit $"
                 + params.size(), ApplicationRow::of, params.toArray()));
     }

@@ -74,7 +74,7 @@ public class GroupRepository {
             params.add(LikePatterns.startsWith(displayNameStartsWith));
             where += " and lower(display_name) like $2" + LikePatterns.ESCAPE;
         }
-        params.add(page.limit());
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
         return tx.list("select " + COLUMNS + " from app_group where " + where + " order by id limit $" + params.size(),
                 GroupRepository::map, params.toArray());
     }

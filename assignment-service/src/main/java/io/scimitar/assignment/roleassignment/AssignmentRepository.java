@@ -31,7 +31,7 @@ public class AssignmentRepository {
             params.add(principalId);
             where += " and principal_id = $3";
         }
-        params.add(page.limit());
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
         return tx.list("select " + COLUMNS + " from app_role_assignment where " + where + " order by id limit $"
                 + params.size(), AssignmentRepository::map, params.toArray());
     }

@@ -106,7 +106,7 @@ public class UserRepository {
             params.add(filter.accountEnabled());
             where.append(" and account_enabled = $").append(params.size());
         }
-        params.add(page.limit());
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
         return tx.list("select " + COLUMNS + " from app_user where " + where + " order by id limit $" + params.size(),
                 UserRepository::map, params.toArray());
     }
