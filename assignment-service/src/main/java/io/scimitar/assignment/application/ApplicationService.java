@@ -10,7 +10,7 @@ import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.error.PreconditionFailedException;
 import io.scimitar.assignment.change.Audience;
-import io.scimitar.assignment.events.ChangeTransactions;
+import io.scimitar.assignment.change.ChangeTransactions;
 import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;

@@ -1,6 +1,7 @@
 package io.scimitar.assignment.events;
 
 import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangePublisher;
 import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.group.Group;
@@ -38,7 +39,7 @@ import java.util.UUID;
  * {@value #CHUNK} objects so that a 100,000-member group never needs all its members in memory.
  */
 @ApplicationScoped
-public class EffectiveStatePublisher {
+public class EffectiveStatePublisher implements ChangePublisher {
 
     static final int CHUNK = 1000;
 
@@ -78,7 +79,7 @@ public class EffectiveStatePublisher {
         this.memberships = memberships;
     }
 
-    /** Publishes everything {@code changes} affects; call it last in the transaction that made them. */
+    @Override
     public void publish(SqlTransaction tx, ChangeSet changes) {
         if (changes.isEmpty()) {
             return;
@@ -94,17 +95,17 @@ public class EffectiveStatePublisher {
         publishDeletions(tx, applications, changes.deletions(), now);
     }
 
-    /** Publishes every direct user member of a group now, e.g. before the group itself goes away. */
+    @Override
     public void publishGroupMembers(SqlTransaction tx, UUID groupId, Audience audience, String cause) {
         publishGroupMembers(tx, applications(tx), groupId, new ChangeSet.Republish(audience, cause), Instant.now());
     }
 
-    /** Publishes the current state of these users now, to {@code audience}. */
+    @Override
     public void publishUsers(SqlTransaction tx, List<UUID> ids, Audience audience, String cause) {
         publishUsers(tx, applications(tx), republishAll(ids, audience, cause), Instant.now());
     }
 
-    /** Publishes the current state of these groups now, to {@code audience}. */
+    @Override
     public void publishGroups(SqlTransaction tx, List<UUID> ids, Audience audience, String cause) {
         publishGroups(tx, applications(tx), republishAll(ids, audience, cause), Instant.now());
     }
@@ -179,7 +180,7 @@ public class EffectiveStatePublisher {
         }
     }
 
-    /** All direct members of a group, in parts of at most 1000, for each of {@code apps}. */
+    @Override
     public void publishMembershipSnapshot(SqlTransaction tx, UUID groupId, Set<UUID> apps, Instant now) {
         if (apps.isEmpty() || groups.lockIfExists(tx, groupId).isEmpty()) {
             return;

@@ -10,9 +10,9 @@ import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.error.PreconditionFailedException;
 import io.scimitar.assignment.change.Audience;
-import io.scimitar.assignment.events.ChangeTransactions;
+import io.scimitar.assignment.change.ChangeTransactions;
 import io.scimitar.assignment.change.ChangeSet;
-import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.scimitar.assignment.change.ChangePublisher;
 import io.scimitar.assignment.membership.MembershipRepository;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
@@ -38,11 +38,11 @@ public class GroupService {
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final UserRepository users;
-    private final EffectiveStatePublisher publisher;
+    private final ChangePublisher publisher;
     private final ObjectMapper json;
 
     public GroupService(ChangeTransactions changeTransactions, Transactions transactions, GroupRepository groups,
-            MembershipRepository memberships, UserRepository users, EffectiveStatePublisher publisher,
+            MembershipRepository memberships, UserRepository users, ChangePublisher publisher,
             ObjectMapper json) {
         this.changeTransactions = changeTransactions;
         this.transactions = transactions;

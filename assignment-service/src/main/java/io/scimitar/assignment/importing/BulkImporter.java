@@ -8,7 +8,7 @@ import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.MalformedInputException;
 import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.change.ChangeSet;
-import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.scimitar.assignment.change.ChangePublisher;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -34,13 +34,13 @@ public class BulkImporter {
     private static final Logger LOG = Logger.getLogger(BulkImporter.class);
 
     private final Transactions transactions;
-    private final EffectiveStatePublisher publisher;
+    private final ChangePublisher publisher;
     private final GroupAndAssignmentRowImport handlers;
     private final UserRowsImport userRows;
     private final MembershipRowsImport membershipRows;
     private final ImportConfig config;
 
-    public BulkImporter(Transactions transactions, EffectiveStatePublisher publisher,
+    public BulkImporter(Transactions transactions, ChangePublisher publisher,
             GroupAndAssignmentRowImport handlers,
             UserRowsImport userRows, MembershipRowsImport membershipRows, ImportConfig config) {
         this.transactions = transactions;

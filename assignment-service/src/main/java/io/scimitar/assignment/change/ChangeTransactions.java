@@ -1,6 +1,5 @@
-package io.scimitar.assignment.events;
+package io.scimitar.assignment.change;
 
-import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.database.Transactions;
 import io.scimitar.assignment.database.SqlTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +11,9 @@ import java.util.function.BiFunction;
 public class ChangeTransactions {
 
     private final Transactions transactions;
-    private final EffectiveStatePublisher publisher;
+    private final ChangePublisher publisher;
 
-    public ChangeTransactions(Transactions transactions, EffectiveStatePublisher publisher) {
+    public ChangeTransactions(Transactions transactions, ChangePublisher publisher) {
         this.transactions = transactions;
         this.publisher = publisher;
     }
