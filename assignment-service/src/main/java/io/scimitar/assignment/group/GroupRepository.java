@@ -26,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class GroupRepository {
 
-    private static final String COLUMNS = "id, display_name, mail_nickname, description, security_enabled,"
+    static final String COLUMNS = "id, display_name, mail_nickname, description, security_enabled,"
             + " created_date_time, modified_date_time, deleted_date_time, row_version";
 
     public Optional<Group> find(SqlTransaction tx, UUID id) {
