@@ -1,13 +1,12 @@
 package io.scimitar.assignment.application;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.scimitar.assignment.database.LikePatterns;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,109 +15,101 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads and writes applications and their app roles through Hibernate Reactive Panache. */
+/** Reads and writes applications and their app roles in SQL on the transaction's connection. */
 @ApplicationScoped
-public class ApplicationRepository implements PanacheRepositoryBase<ApplicationEntity, UUID> {
+public class ApplicationRepository {
 
-    private static final Sort ROLE_ORDER = Sort.descending("defaultAccess").and("displayName").and("id");
+    private static final String COLUMNS = "id, display_name, publish_unassigned, created_date_time,"
+            + " modified_date_time, row_version";
+    private static final String ROLE_COLUMNS = "id, application_id, value, display_name, description, is_default";
 
-    private final AppRoleRepository roles;
-
-    public ApplicationRepository(AppRoleRepository roles) {
-        this.roles = roles;
-    }
-
-    public Optional<Application> find(Tx tx, UUID id) {
-        ApplicationEntity app = tx.call(() -> findById(id));
-        return app == null ? Optional.empty() : load(tx, List.of(app)).stream().findFirst();
+    public Optional<Application> find(SqlTransaction tx, UUID id) {
+        return load(tx, tx.list("select " + COLUMNS + " from application where id = $1", ApplicationRow::of, id))
+                .stream().findFirst();
     }
 
     /** Reads the application and locks its row until commit. */
-    public Optional<Application> lock(Tx tx, UUID id) {
-        ApplicationEntity app = tx.call(() -> findById(id, LockModeType.PESSIMISTIC_WRITE));
-        return app == null ? Optional.empty() : load(tx, List.of(app)).stream().findFirst();
+    public Optional<Application> lock(SqlTransaction tx, UUID id) {
+        return load(tx, tx.list("select " + COLUMNS + " from application where id = $1 for update",
+                ApplicationRow::of, id)).stream().findFirst();
     }
 
-    public List<Application> list(Tx tx, String displayNameStartsWith, PageRequest page) {
+    public List<Application> list(SqlTransaction tx, String displayNameStartsWith, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
-        String where = "id > ?1";
+        String where = "id > $1";
         if (displayNameStartsWith != null) {
             params.add(LikePatterns.startsWith(displayNameStartsWith));
-            where += " and lower(displayName) like ?2" + LikePatterns.ESCAPE;
+            where += " and lower(display_name) like $2" + LikePatterns.ESCAPE;
         }
-        String query = where;
-        return load(tx, tx.call(() -> find(query, Sort.by("id"), params.toArray()).range(0, page.limit()).list()));
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
+        return load(tx, tx.list("select " + COLUMNS + " from application where " + where + " order by id limit $"
+                + params.size(), ApplicationRow::of, params.toArray()));
     }
 
-    public void insert(Tx tx, Application app) {
-        ApplicationEntity entity = new ApplicationEntity();
-        entity.id = app.id();
-        entity.displayName = app.displayName();
-        entity.publishUnassigned = app.publishUnassigned();
-        entity.createdDateTime = app.createdDateTime().atOffset(ZoneOffset.UTC);
-        entity.modifiedDateTime = app.modifiedDateTime().atOffset(ZoneOffset.UTC);
-        entity.rowVersion = 1;
-        tx.call(() -> persistAndFlush(entity));
+    public void insert(SqlTransaction tx, Application app) {
+        tx.update("insert into application (id, display_name, publish_unassigned, created_date_time,"
+                        + " modified_date_time, row_version) values ($1, $2, $3, $4, $5, 1)",
+                app.id(), app.displayName(), app.publishUnassigned(),
+                app.createdDateTime().atOffset(ZoneOffset.UTC), app.modifiedDateTime().atOffset(ZoneOffset.UTC));
         insertRoles(tx, app.appRoles());
     }
 
-    /** Writes the application's own attributes; its row must be locked by this transaction. */
-    public void update(Tx tx, Application app) {
-        tx.call(() -> findById(app.id()).chain(entity -> {
-            entity.displayName = app.displayName();
-            entity.publishUnassigned = app.publishUnassigned();
-            entity.modifiedDateTime = app.modifiedDateTime().atOffset(ZoneOffset.UTC);
-            entity.rowVersion = entity.rowVersion + 1;
-            return flush();
-        }));
+    /** Writes the application's own attributes and counts its version up; its row must be locked by this transaction. */
+    public void update(SqlTransaction tx, Application app) {
+        tx.update("update application set display_name = $2, publish_unassigned = $3, modified_date_time = $4,"
+                        + " row_version = row_version + 1 where id = $1",
+                app.id(), app.displayName(), app.publishUnassigned(),
+                app.modifiedDateTime().atOffset(ZoneOffset.UTC));
     }
 
     /** Deletes the application; PostgreSQL deletes its roles and assignments with it (on delete cascade). */
-    public void delete(Tx tx, UUID id) {
-        tx.call(() -> deleteById(id).call(this::flush));
+    public void delete(SqlTransaction tx, UUID id) {
+        tx.update("delete from application where id = $1", id);
     }
 
-    public void insertRoles(Tx tx, List<AppRole> appRoles) {
-        List<AppRoleEntity> entities = appRoles.stream().map(r -> {
-            AppRoleEntity e = new AppRoleEntity();
-            e.id = r.id();
-            e.applicationId = r.applicationId();
-            copy(r, e);
-            e.defaultAccess = r.defaultAccess();
-            return e;
-        }).toList();
-        tx.call(() -> roles.persist(entities).call(roles::flush));
+    public void insertRoles(SqlTransaction tx, List<AppRole> appRoles) {
+        for (AppRole r : appRoles) {
+            tx.update("insert into app_role (" + ROLE_COLUMNS + ") values ($1, $2, $3, $4, $5, $6)",
+                    r.id(), r.applicationId(), r.value(), r.displayName(), r.description(), r.defaultAccess());
+        }
     }
 
-    public void updateRole(Tx tx, AppRole role) {
-        tx.call(() -> roles.findById(role.id()).chain(entity -> {
-            copy(role, entity);
-            return roles.flush();
-        }));
+    public void updateRole(SqlTransaction tx, AppRole role) {
+        tx.update("update app_role set value = $2, display_name = $3, description = $4 where id = $1",
+                role.id(), role.value(), role.displayName(), role.description());
     }
 
-    public void deleteRole(Tx tx, UUID roleId) {
-        tx.call(() -> roles.deleteById(roleId).call(roles::flush));
+    public void deleteRole(SqlTransaction tx, UUID roleId) {
+        tx.update("delete from app_role where id = $1", roleId);
     }
 
-    private static void copy(AppRole r, AppRoleEntity e) {
-        e.value = r.value();
-        e.displayName = r.displayName();
-        e.description = r.description();
-    }
-
-    private List<Application> load(Tx tx, List<ApplicationEntity> apps) {
+    private List<Application> load(SqlTransaction tx, List<ApplicationRow> apps) {
         if (apps.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = apps.stream().map(a -> a.id).toList();
+        UUID[] ids = apps.stream().map(ApplicationRow::id).toArray(UUID[]::new);
         Map<UUID, List<AppRole>> byApp = new HashMap<>();
-        for (AppRoleEntity r : tx.call(() -> roles.list("applicationId in ?1", ROLE_ORDER, ids))) {
-            byApp.computeIfAbsent(r.applicationId, id -> new ArrayList<>()).add(new AppRole(r.id, r.applicationId,
-                    r.value, r.displayName, r.description, r.defaultAccess));
+        for (AppRole r : tx.list("select " + ROLE_COLUMNS + " from app_role where application_id = any($1)"
+                + " order by is_default desc, display_name, id", ApplicationRepository::role, (Object) ids)) {
+            byApp.computeIfAbsent(r.applicationId(), id -> new ArrayList<>()).add(r);
         }
-        return apps.stream().map(a -> new Application(a.id, a.displayName, a.publishUnassigned,
-                byApp.getOrDefault(a.id, List.of()), a.createdDateTime.toInstant(),
-                a.modifiedDateTime.toInstant(), a.rowVersion)).toList();
+        return apps.stream().map(a -> new Application(a.id(), a.displayName(), a.publishUnassigned(),
+                byApp.getOrDefault(a.id(), List.of()), a.created(), a.modified(), a.rowVersion())).toList();
+    }
+
+    private static AppRole role(Row r) {
+        return new AppRole(r.getUUID("id"), r.getUUID("application_id"), r.getString("value"),
+                r.getString("display_name"), r.getString("description"), r.getBoolean("is_default"));
+    }
+
+    /** An {@code application} row before its roles are read. */
+    private record ApplicationRow(UUID id, String displayName, boolean publishUnassigned, Instant created,
+            Instant modified, long rowVersion) {
+
+        static ApplicationRow of(Row r) {
+            return new ApplicationRow(r.getUUID("id"), r.getString("display_name"), r.getBoolean("publish_unassigned"),
+                    r.getOffsetDateTime("created_date_time").toInstant(),
+                    r.getOffsetDateTime("modified_date_time").toInstant(), r.getLong("row_version"));
+        }
     }
 }

@@ -7,7 +7,7 @@ import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.ETags;
 import io.scimitar.assignment.web.QueryParams;
-import io.scimitar.assignment.web.Bodies;
+import io.scimitar.assignment.web.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,7 +46,7 @@ public class ApplicationResource {
     @POST
     @Operation(summary = "Create an application; it always gets the \"Default Access\" role (value User)")
     public Response create(ApplicationRequest request) {
-        Application app = service.create(Bodies.required(request));
+        Application app = service.create(JsonBody.required(request));
         return Response.created(URI.create("/api/v1/applications/" + app.id())).tag(etag(app))
                 .entity(ApplicationResponse.of(app)).build();
     }
@@ -74,7 +74,7 @@ public class ApplicationResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change displayName or publishUnassigned (JSON merge patch)")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        Application app = service.patch(id, Bodies.required(patch), ETags.parseIfMatch(ifMatch));
+        Application app = service.patch(id, JsonBody.required(patch), ETags.parseIfMatch(ifMatch));
         return Response.ok(ApplicationResponse.of(app)).tag(etag(app)).build();
     }
 
@@ -90,7 +90,7 @@ public class ApplicationResource {
     @Path("{id}/appRoles")
     @Operation(summary = "Add an app role")
     public Response addRole(@PathParam("id") UUID id, AppRoleRequest request) {
-        AppRole role = service.addRole(id, Bodies.required(request));
+        AppRole role = service.addRole(id, JsonBody.required(request));
         return Response.created(URI.create("/api/v1/applications/" + id + "/appRoles/" + role.id()))
                 .entity(ApplicationResponse.role(role)).build();
     }
@@ -101,7 +101,7 @@ public class ApplicationResource {
     @Operation(summary = "Change an app role's value, displayName or description")
     public ApplicationResponse.AppRoleResponse patchRole(@PathParam("id") UUID id, @PathParam("roleId") UUID roleId,
             JsonNode patch) {
-        return ApplicationResponse.role(service.patchRole(id, roleId, Bodies.required(patch)));
+        return ApplicationResponse.role(service.patchRole(id, roleId, JsonBody.required(patch)));
     }
 
     @DELETE

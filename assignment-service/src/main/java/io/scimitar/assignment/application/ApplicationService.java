@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.assignment.database.SqlStates;
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.ConflictException;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.error.PreconditionFailedException;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.ChangeTransactions;
-import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangeTransactions;
+import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.FieldChecks;
@@ -138,7 +138,7 @@ public class ApplicationService {
         });
     }
 
-    /** Changes a role; everyone holding it gets new events, since the role value travels in them. */
+    /** ChangeSet a role; everyone holding it gets new events, since the role value travels in them. */
     public AppRole patchRole(UUID applicationId, UUID roleId, JsonNode patch) {
         return changeTransactions.run((tx, changes) -> {
             Application app = applications.lock(tx, applicationId).orElseThrow(() -> notFound(applicationId));

@@ -1,9 +1,9 @@
 package io.scimitar.assignment.application;
 
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.scimitar.assignment.database.SqlTransaction;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -42,10 +42,10 @@ public class ResnapshotService {
 
     private final Transactions transactions;
     private final ApplicationRepository applications;
-    private final EffectiveStatePublisher publisher;
+    private final ChangePublisher publisher;
 
     public ResnapshotService(Transactions transactions, ApplicationRepository applications,
-            EffectiveStatePublisher publisher) {
+            ChangePublisher publisher) {
         this.transactions = transactions;
         this.applications = applications;
         this.publisher = publisher;
@@ -92,7 +92,7 @@ public class ResnapshotService {
         return new ResnapshotResponse(users, groups, groups);
     }
 
-    private static List<UUID> ids(Tx tx, String sql, UUID applicationId, UUID after) {
+    private static List<UUID> ids(SqlTransaction tx, String sql, UUID applicationId, UUID after) {
         return tx.list(sql, row -> row.getUUID(0), applicationId, after, PAGE);
     }
 }

@@ -1,6 +1,6 @@
 package io.scimitar.assignment.deadletter;
 
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,43 +33,43 @@ public class DeadLetterRepository {
      * Copies the outbox rows {@code ids} here with their reasons (same order); the caller deletes them from the
      * outbox in the same transaction.
      */
-    public void moveFromOutbox(Tx tx, List<Long> ids, List<String> reasons) {
+    public void moveFromOutbox(SqlTransaction tx, List<Long> ids, List<String> reasons) {
         tx.query(MOVE, ids.toArray(Long[]::new), reasons.toArray(String[]::new));
     }
 
     /** Records that rows of these keys ({@code keys[i]} at outbox id {@code ids[i]}) reached the broker. */
-    public void markSuperseded(Tx tx, List<String> keys, List<Long> ids) {
+    public void markSuperseded(SqlTransaction tx, List<String> keys, List<Long> ids) {
         tx.query(MARK_SUPERSEDED, keys.toArray(String[]::new), ids.toArray(Long[]::new));
     }
 
-    public List<DeadLetter> list(Tx tx, long afterId, int limit) {
+    public List<DeadLetter> list(SqlTransaction tx, long afterId, int limit) {
         return tx.list("select " + COLUMNS + " from outbox_dead_letter where id > $1 order by id limit $2",
                 row -> read(row, null), afterId, limit);
     }
 
     /** One dead letter with its payload, its row locked until the transaction ends. */
-    public Optional<DeadLetter> lock(Tx tx, long id) {
+    public Optional<DeadLetter> lock(SqlTransaction tx, long id) {
         return tx.optional("select " + COLUMNS + ", payload from outbox_dead_letter where id = $1 for update",
                 row -> read(row, row.getString(8)), id);
     }
 
-    public Optional<DeadLetter> find(Tx tx, long id) {
+    public Optional<DeadLetter> find(SqlTransaction tx, long id) {
         return tx.optional("select " + COLUMNS + ", payload from outbox_dead_letter where id = $1",
                 row -> read(row, row.getString(8)), id);
     }
 
     /** The id of an outbox row of {@code key} written after the dead letter {@code id}, waiting to be relayed. */
-    public Optional<Long> pendingNewerRow(Tx tx, String key, long id) {
+    public Optional<Long> pendingNewerRow(SqlTransaction tx, String key, long id) {
         return tx.optional("select id from outbox where event_key = $1 and id > $2 order by id limit 1",
                 row -> row.getLong(0), key, id);
     }
 
     /** Moves the dead letter back to the end of the outbox; returns the new outbox row's id. */
-    public long requeue(Tx tx, long id) {
+    public long requeue(SqlTransaction tx, long id) {
         return tx.query(REQUEUE, id).iterator().next().getLong(0);
     }
 
-    public boolean delete(Tx tx, long id) {
+    public boolean delete(SqlTransaction tx, long id) {
         return tx.update("delete from outbox_dead_letter where id = $1", id) == 1;
     }
 

@@ -30,19 +30,19 @@ public class DeadLetterService {
     }
 
     public Page<DeadLetter> list(DeadLetterPageRequest request) {
-        List<DeadLetter> fetched = transactions.inClientTransaction(
+        List<DeadLetter> fetched = transactions.inTransaction(
                 tx -> repository.list(tx, request.after(), request.limit() + 1));
         return request.page(fetched);
     }
 
     public DeadLetter get(long id) {
-        return transactions.inClientTransaction(tx -> repository.find(tx, id))
+        return transactions.inTransaction(tx -> repository.find(tx, id))
                 .orElseThrow(() -> new NotFoundException(KIND, id));
     }
 
     /** Moves the dead letter back to the end of the outbox; returns the new outbox row's id. */
     public long retry(long id, boolean force) {
-        long requeued = transactions.inClientTransaction(tx -> {
+        long requeued = transactions.inTransaction(tx -> {
             DeadLetter letter = repository.lock(tx, id).orElseThrow(() -> new NotFoundException(KIND, id));
             if (!force) {
                 Optional<Long> newer = letter.supersededBy() != null ? Optional.of(letter.supersededBy())
@@ -61,7 +61,7 @@ public class DeadLetterService {
     }
 
     public void discard(long id) {
-        if (!transactions.inClientTransaction(tx -> repository.delete(tx, id))) {
+        if (!transactions.inTransaction(tx -> repository.delete(tx, id))) {
             throw new NotFoundException(KIND, id);
         }
         LOG.infof("Dead letter %d discarded", id);

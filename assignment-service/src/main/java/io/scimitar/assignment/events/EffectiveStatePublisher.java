@@ -1,10 +1,13 @@
 package io.scimitar.assignment.events;
 
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangePublisher;
+import io.scimitar.assignment.change.ChangeSet;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.group.Group;
 import io.scimitar.assignment.group.GroupMapper;
 import io.scimitar.assignment.group.GroupRepository;
-import io.scimitar.assignment.group.MembershipRepository;
+import io.scimitar.assignment.membership.MembershipRepository;
 import io.scimitar.assignment.outbox.OutboxWriter;
 import io.scimitar.assignment.user.User;
 import io.scimitar.assignment.user.UserMapper;
@@ -36,7 +39,7 @@ import java.util.UUID;
  * {@value #CHUNK} objects so that a 100,000-member group never needs all its members in memory.
  */
 @ApplicationScoped
-public class EffectiveStatePublisher {
+public class EffectiveStatePublisher implements ChangePublisher {
 
     static final int CHUNK = 1000;
 
@@ -76,8 +79,8 @@ public class EffectiveStatePublisher {
         this.memberships = memberships;
     }
 
-    /** Publishes everything {@code changes} affects; call it last in the transaction that made them. */
-    public void publish(Tx tx, Changes changes) {
+    @Override
+    public void publish(SqlTransaction tx, ChangeSet changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -92,30 +95,30 @@ public class EffectiveStatePublisher {
         publishDeletions(tx, applications, changes.deletions(), now);
     }
 
-    /** Publishes every direct user member of a group now, e.g. before the group itself goes away. */
-    public void publishGroupMembers(Tx tx, UUID groupId, Audience audience, String cause) {
-        publishGroupMembers(tx, applications(tx), groupId, new Changes.Republish(audience, cause), Instant.now());
+    @Override
+    public void publishGroupMembers(SqlTransaction tx, UUID groupId, Audience audience, String cause) {
+        publishGroupMembers(tx, applications(tx), groupId, new ChangeSet.Republish(audience, cause), Instant.now());
     }
 
-    /** Publishes the current state of these users now, to {@code audience}. */
-    public void publishUsers(Tx tx, List<UUID> ids, Audience audience, String cause) {
+    @Override
+    public void publishUsers(SqlTransaction tx, List<UUID> ids, Audience audience, String cause) {
         publishUsers(tx, applications(tx), republishAll(ids, audience, cause), Instant.now());
     }
 
-    /** Publishes the current state of these groups now, to {@code audience}. */
-    public void publishGroups(Tx tx, List<UUID> ids, Audience audience, String cause) {
+    @Override
+    public void publishGroups(SqlTransaction tx, List<UUID> ids, Audience audience, String cause) {
         publishGroups(tx, applications(tx), republishAll(ids, audience, cause), Instant.now());
     }
 
-    private static Map<UUID, Changes.Republish> republishAll(List<UUID> ids, Audience audience, String cause) {
-        Map<UUID, Changes.Republish> targets = new LinkedHashMap<>();
-        Changes.Republish republish = new Changes.Republish(audience, cause);
+    private static Map<UUID, ChangeSet.Republish> republishAll(List<UUID> ids, Audience audience, String cause) {
+        Map<UUID, ChangeSet.Republish> targets = new LinkedHashMap<>();
+        ChangeSet.Republish republish = new ChangeSet.Republish(audience, cause);
         ids.forEach(id -> targets.put(id, republish));
         return targets;
     }
 
     /** Every application, with whether it wants unassigned objects too. */
-    public Map<UUID, Boolean> applications(Tx tx) {
+    public Map<UUID, Boolean> applications(SqlTransaction tx) {
         Map<UUID, Boolean> apps = new LinkedHashMap<>();
         for (Row row : tx.query("select id, publish_unassigned from application order by id")) {
             apps.put(row.getUUID(0), row.getBoolean(1));
@@ -123,7 +126,7 @@ public class EffectiveStatePublisher {
         return apps;
     }
 
-    public void publishUsers(Tx tx, Map<UUID, Boolean> applications, Map<UUID, Changes.Republish> targets,
+    public void publishUsers(SqlTransaction tx, Map<UUID, Boolean> applications, Map<UUID, ChangeSet.Republish> targets,
             Instant now) {
         List<UUID> ids = new ArrayList<>(targets.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -135,7 +138,7 @@ public class EffectiveStatePublisher {
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, USER_ROLES, chunk, candidates);
             Map<UUID, List<AssignmentEvent>> perUser = new LinkedHashMap<>();
             for (User user : users.findAll(tx, chunk)) {
-                Changes.Republish target = targets.get(user.id());
+                ChangeSet.Republish target = targets.get(user.id());
                 Map<UUID, List<RoleAssignment>> userRoles = roles.getOrDefault(user.id(), Map.of());
                 List<AssignmentEvent> events = new ArrayList<>();
                 for (UUID app : candidates) {
@@ -151,8 +154,8 @@ public class EffectiveStatePublisher {
         }
     }
 
-    private void publishGroups(Tx tx, Map<UUID, Boolean> applications, Map<UUID, Changes.Republish> targets,
-            Instant now) {
+    private void publishGroups(SqlTransaction tx, Map<UUID, Boolean> applications,
+            Map<UUID, ChangeSet.Republish> targets, Instant now) {
         List<UUID> ids = new ArrayList<>(targets.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -160,7 +163,7 @@ public class EffectiveStatePublisher {
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, GROUP_ROLES, chunk, candidates);
             Map<UUID, List<AssignmentEvent>> perGroup = new LinkedHashMap<>();
             for (Group group : groups.findAll(tx, chunk)) {
-                Changes.Republish target = targets.get(group.id());
+                ChangeSet.Republish target = targets.get(group.id());
                 Map<UUID, List<RoleAssignment>> groupRoles = roles.getOrDefault(group.id(), Map.of());
                 List<AssignmentEvent> events = new ArrayList<>();
                 for (UUID app : candidates) {
@@ -177,8 +180,8 @@ public class EffectiveStatePublisher {
         }
     }
 
-    /** All direct members of a group, in parts of at most 1000, for each of {@code apps}. */
-    public void publishMembershipSnapshot(Tx tx, UUID groupId, Set<UUID> apps, Instant now) {
+    @Override
+    public void publishMembershipSnapshot(SqlTransaction tx, UUID groupId, Set<UUID> apps, Instant now) {
         if (apps.isEmpty() || groups.lockIfExists(tx, groupId).isEmpty()) {
             return;
         }
@@ -206,8 +209,8 @@ public class EffectiveStatePublisher {
         }
     }
 
-    private void publishDeltas(Tx tx, Map<UUID, Boolean> applications, Map<UUID, Changes.MembershipDelta> deltas,
-            Instant now) {
+    private void publishDeltas(SqlTransaction tx, Map<UUID, Boolean> applications,
+            Map<UUID, ChangeSet.MembershipDelta> deltas, Instant now) {
         if (deltas.isEmpty()) {
             return;
         }
@@ -243,25 +246,26 @@ public class EffectiveStatePublisher {
         append(tx, perGroup);
     }
 
-    private void publishGroupMembers(Tx tx, Map<UUID, Boolean> applications, UUID groupId,
-            Changes.Republish republish, Instant now) {
+    private void publishGroupMembers(SqlTransaction tx, Map<UUID, Boolean> applications, UUID groupId,
+            ChangeSet.Republish republish, Instant now) {
         UUID after = null;
         while (true) {
             List<UUID> page = memberships.userPage(tx, groupId, after, CHUNK);
             if (page.isEmpty()) {
                 return;
             }
-            Map<UUID, Changes.Republish> targets = new LinkedHashMap<>();
+            Map<UUID, ChangeSet.Republish> targets = new LinkedHashMap<>();
             page.forEach(id -> targets.put(id, republish));
             publishUsers(tx, applications, targets, now);
             after = page.get(page.size() - 1);
         }
     }
 
-    private void publishDeletions(Tx tx, Map<UUID, Boolean> applications, List<Changes.Deletion> deletions,
+    private void publishDeletions(SqlTransaction tx, Map<UUID, Boolean> applications,
+            List<ChangeSet.Deletion> deletions,
             Instant now) {
         Map<UUID, List<AssignmentEvent>> perObject = new LinkedHashMap<>();
-        for (Changes.Deletion deletion : deletions) {
+        for (ChangeSet.Deletion deletion : deletions) {
             List<AssignmentEvent> events = new ArrayList<>();
             for (UUID app : applications.keySet()) {
                 events.add(deletion.user()
@@ -276,7 +280,7 @@ public class EffectiveStatePublisher {
     }
 
     /** Gives each object's events consecutive versions, then appends them all. */
-    private void append(Tx tx, Map<UUID, List<AssignmentEvent>> perObject) {
+    private void append(SqlTransaction tx, Map<UUID, List<AssignmentEvent>> perObject) {
         Map<UUID, Integer> counts = new HashMap<>();
         perObject.forEach((id, events) -> {
             if (!events.isEmpty()) {
@@ -295,7 +299,7 @@ public class EffectiveStatePublisher {
     }
 
     private static Set<UUID> candidates(Map<UUID, Boolean> applications, List<UUID> chunk,
-            Map<UUID, Changes.Republish> targets) {
+            Map<UUID, ChangeSet.Republish> targets) {
         Set<UUID> candidates = new java.util.LinkedHashSet<>();
         for (UUID id : chunk) {
             Audience audience = targets.get(id).audience();
@@ -311,7 +315,7 @@ public class EffectiveStatePublisher {
         return candidates;
     }
 
-    private static Map<UUID, Map<UUID, List<RoleAssignment>>> roles(Tx tx, String sql, List<UUID> objects,
+    private static Map<UUID, Map<UUID, List<RoleAssignment>>> roles(SqlTransaction tx, String sql, List<UUID> objects,
             Set<UUID> apps) {
         Map<UUID, Map<UUID, List<RoleAssignment>>> roles = new HashMap<>();
         if (apps.isEmpty()) {
@@ -328,7 +332,7 @@ public class EffectiveStatePublisher {
         return roles;
     }
 
-    private static Map<UUID, Set<UUID>> assignedApplications(Tx tx, Set<UUID> principals) {
+    private static Map<UUID, Set<UUID>> assignedApplications(SqlTransaction tx, Set<UUID> principals) {
         Map<UUID, Set<UUID>> assigned = new HashMap<>();
         for (Row row : tx.query("select distinct principal_id, application_id from app_role_assignment"
                 + " where principal_id = any($1)", (Object) principals.toArray(UUID[]::new))) {

@@ -1,6 +1,6 @@
 package io.scimitar.assignment.events;
 
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +27,7 @@ public class ObjectVersions {
      *
      * @return the first reserved version of each object
      */
-    public Map<UUID, Long> reserve(Tx tx, Map<UUID, Integer> counts) {
+    public Map<UUID, Long> reserve(SqlTransaction tx, Map<UUID, Integer> counts) {
         // one order for everyone, so that concurrent transactions take the row locks without deadlocking
         TreeMap<UUID, Integer> sorted = new TreeMap<>(counts);
         UUID[] ids = sorted.keySet().toArray(UUID[]::new);

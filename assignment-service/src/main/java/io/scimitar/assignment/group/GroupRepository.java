@@ -1,13 +1,10 @@
 package io.scimitar.assignment.group;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.scimitar.assignment.database.LikePatterns;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,40 +20,39 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads and writes the {@code app_group} table: one group at a time through Hibernate Reactive Panache, many at a
- * time (the event fan-out) in set-based SQL on the same connection. Writes flush at once, because the set-based SQL
- * of the same transaction reads the table directly.
+ * Reads and writes the {@code app_group} table in SQL on the transaction's connection: one group at a time, and many
+ * at a time (the event fan-out) set-based.
  */
 @ApplicationScoped
-public class GroupRepository implements PanacheRepositoryBase<GroupEntity, UUID> {
+public class GroupRepository {
 
-    private static final String COLUMNS = "id, display_name, mail_nickname, description, security_enabled,"
+    static final String COLUMNS = "id, display_name, mail_nickname, description, security_enabled,"
             + " created_date_time, modified_date_time, deleted_date_time, row_version";
 
-    public Optional<Group> find(Tx tx, UUID id) {
-        return Optional.ofNullable(tx.call(() -> findById(id))).map(GroupRepository::toRecord);
+    public Optional<Group> find(SqlTransaction tx, UUID id) {
+        return tx.optional("select " + COLUMNS + " from app_group where id = $1", GroupRepository::map, id);
     }
 
     /** Locks the group row until commit: membership changes and snapshots of one group are serialised. */
-    public Optional<Group> lockIfExists(Tx tx, UUID id) {
-        return Optional.ofNullable(tx.call(() -> findById(id, LockModeType.PESSIMISTIC_WRITE)))
-                .map(GroupRepository::toRecord);
+    public Optional<Group> lockIfExists(SqlTransaction tx, UUID id) {
+        return tx.optional("select " + COLUMNS + " from app_group where id = $1 for update", GroupRepository::map,
+                id);
     }
 
     /** The groups among {@code ids}, soft-deleted ones included. */
-    public List<Group> findAll(Tx tx, Collection<UUID> ids) {
+    public List<Group> findAll(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select " + COLUMNS + " from app_group where id = any($1)", GroupRepository::map,
                 (Object) ids.toArray(UUID[]::new));
     }
 
     /** The groups among {@code ids}, locked until commit in id order (so concurrent batches cannot deadlock). */
-    public List<Group> lockAll(Tx tx, Collection<UUID> ids) {
+    public List<Group> lockAll(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select " + COLUMNS + " from app_group where id = any($1) order by id for update",
                 GroupRepository::map, (Object) ids.toArray(UUID[]::new));
     }
 
     /** The applications each of these principals (users or groups) is directly assigned to. */
-    public Map<UUID, Set<UUID>> assignedApplications(Tx tx, Collection<UUID> principalIds) {
+    public Map<UUID, Set<UUID>> assignedApplications(SqlTransaction tx, Collection<UUID> principalIds) {
         Map<UUID, Set<UUID>> assigned = new HashMap<>();
         for (Row row : tx.query("select distinct principal_id, application_id from app_role_assignment"
                 + " where principal_id = any($1)", (Object) principalIds.toArray(UUID[]::new))) {
@@ -66,70 +62,55 @@ public class GroupRepository implements PanacheRepositoryBase<GroupEntity, UUID>
     }
 
     /** The ids among {@code ids} that are groups, soft-deleted ones included. */
-    public List<UUID> existing(Tx tx, Collection<UUID> ids) {
+    public List<UUID> existing(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select id from app_group where id = any($1)", row -> row.getUUID(0),
                 (Object) ids.toArray(UUID[]::new));
     }
 
-    public List<Group> list(Tx tx, String displayNameStartsWith, boolean deleted, PageRequest page) {
+    public List<Group> list(SqlTransaction tx, String displayNameStartsWith, boolean deleted, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
-        String where = "id > ?1" + (deleted ? " and deletedDateTime is not null" : " and deletedDateTime is null");
+        String where = "id > $1" + (deleted ? " and deleted_date_time is not null" : " and deleted_date_time is null");
         if (displayNameStartsWith != null) {
             params.add(LikePatterns.startsWith(displayNameStartsWith));
-            where += " and lower(displayName) like ?2" + LikePatterns.ESCAPE;
+            where += " and lower(display_name) like $2" + LikePatterns.ESCAPE;
         }
-        String query = where;
-        return tx.call(() -> find(query, Sort.by("id"), params.toArray()).range(0, page.limit()).list()).stream()
-                .map(GroupRepository::toRecord).toList();
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
+        return tx.list("select " + COLUMNS + " from app_group where " + where + " order by id limit $" + params.size(),
+                GroupRepository::map, params.toArray());
     }
 
-    public void insert(Tx tx, Group group) {
-        GroupEntity entity = new GroupEntity();
-        entity.id = group.id();
-        copy(group, entity);
-        entity.createdDateTime = utc(group.createdDateTime());
-        entity.rowVersion = 1;
-        tx.call(() -> persistAndFlush(entity));
+    public void insert(SqlTransaction tx, Group group) {
+        tx.update("insert into app_group (id, display_name, mail_nickname, description, security_enabled,"
+                        + " created_date_time, modified_date_time, deleted_date_time, row_version)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
+                group.id(), group.displayName(), group.mailNickname(), group.description(), group.securityEnabled(),
+                utc(group.createdDateTime()), utc(group.modifiedDateTime()), utc(group.deletedDateTime()));
     }
 
-    /** Writes every attribute of {@code group}; its row must be locked by this transaction. */
-    public void update(Tx tx, Group group) {
-        tx.call(() -> findById(group.id()).chain(entity -> {
-            copy(group, entity);
-            entity.rowVersion = entity.rowVersion + 1;
-            return flush();
-        }));
+    /** Writes every attribute of {@code group} and counts its version up; its row must be locked by this transaction. */
+    public void update(SqlTransaction tx, Group group) {
+        tx.update("update app_group set display_name = $2, mail_nickname = $3, description = $4,"
+                        + " security_enabled = $5, modified_date_time = $6, deleted_date_time = $7,"
+                        + " row_version = row_version + 1 where id = $1",
+                group.id(), group.displayName(), group.mailNickname(), group.description(), group.securityEnabled(),
+                utc(group.modifiedDateTime()), utc(group.deletedDateTime()));
     }
 
     /** The applications a principal (user or group) is directly assigned to. */
-    public Set<UUID> assignedApplications(Tx tx, UUID principalId) {
+    public Set<UUID> assignedApplications(SqlTransaction tx, UUID principalId) {
         return new HashSet<>(tx.list(
                 "select distinct application_id from app_role_assignment where principal_id = $1",
                 row -> row.getUUID(0), principalId));
     }
 
     /**
-     * Removes a group for good: its memberships both ways and its assignments go set-based in SQL, the group itself
-     * through the session (which may hold it).
+     * Removes a group for good, with its memberships both ways (its own members go with it, on delete cascade) and
+     * its assignments.
      */
-    public void delete(Tx tx, UUID id) {
+    public void delete(SqlTransaction tx, UUID id) {
         tx.update("delete from group_member where member_id = $1", id);
         tx.update("delete from app_role_assignment where principal_id = $1", id);
-        tx.call(() -> deleteById(id).call(this::flush));
-    }
-
-    private static void copy(Group g, GroupEntity e) {
-        e.displayName = g.displayName();
-        e.mailNickname = g.mailNickname();
-        e.description = g.description();
-        e.securityEnabled = g.securityEnabled();
-        e.modifiedDateTime = utc(g.modifiedDateTime());
-        e.deletedDateTime = utc(g.deletedDateTime());
-    }
-
-    private static Group toRecord(GroupEntity e) {
-        return new Group(e.id, e.displayName, e.mailNickname, e.description, e.securityEnabled,
-                instant(e.createdDateTime), instant(e.modifiedDateTime), instant(e.deletedDateTime), e.rowVersion);
+        tx.update("delete from app_group where id = $1", id);
     }
 
     private static OffsetDateTime utc(Instant instant) {

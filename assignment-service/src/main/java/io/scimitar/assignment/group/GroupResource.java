@@ -8,7 +8,7 @@ import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.ETags;
 import io.scimitar.assignment.web.QueryParams;
 import io.scimitar.events.MemberRef;
-import io.scimitar.assignment.web.Bodies;
+import io.scimitar.assignment.web.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ public class GroupResource {
     @POST
     @Operation(summary = "Create a group")
     public Response create(GroupRequest request) {
-        Group group = service.create(Bodies.required(request));
+        Group group = service.create(JsonBody.required(request));
         return Response.created(URI.create("/api/v1/groups/" + group.id())).tag(etag(group))
                 .entity(GroupMapper.toResponse(group)).build();
     }
@@ -75,7 +75,7 @@ public class GroupResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a group (JSON merge patch); If-Match makes it conditional on the ETag")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        Group group = service.patch(id, Bodies.required(patch), ETags.parseIfMatch(ifMatch));
+        Group group = service.patch(id, JsonBody.required(patch), ETags.parseIfMatch(ifMatch));
         return Response.ok(GroupMapper.toResponse(group)).tag(etag(group)).build();
     }
 
@@ -113,7 +113,7 @@ public class GroupResource {
     @Path("{id}/members")
     @Operation(summary = "Add a direct member (a user or a group)")
     public Response addMember(@PathParam("id") UUID id, MemberRequest request) {
-        MemberRef member = service.addMember(id, Bodies.required(request));
+        MemberRef member = service.addMember(id, JsonBody.required(request));
         return Response.created(URI.create("/api/v1/groups/" + id + "/members/" + member.id()))
                 .entity(new MemberResponse(member.id(), member.type())).build();
     }

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.ConflictException;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.error.PreconditionFailedException;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.ChangeTransactions;
-import io.scimitar.assignment.events.Changes;
-import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangeTransactions;
+import io.scimitar.assignment.change.ChangeSet;
+import io.scimitar.assignment.change.ChangePublisher;
+import io.scimitar.assignment.membership.MembershipRepository;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.user.UserRepository;
@@ -37,11 +38,11 @@ public class GroupService {
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final UserRepository users;
-    private final EffectiveStatePublisher publisher;
+    private final ChangePublisher publisher;
     private final ObjectMapper json;
 
     public GroupService(ChangeTransactions changeTransactions, Transactions transactions, GroupRepository groups,
-            MembershipRepository memberships, UserRepository users, EffectiveStatePublisher publisher,
+            MembershipRepository memberships, UserRepository users, ChangePublisher publisher,
             ObjectMapper json) {
         this.changeTransactions = changeTransactions;
         this.transactions = transactions;
@@ -109,7 +110,7 @@ public class GroupService {
         });
     }
 
-    private void republishScope(Tx tx, UUID id, boolean securityEnabled, Changes changes, String cause) {
+    private void republishScope(SqlTransaction tx, UUID id, boolean securityEnabled, ChangeSet changes, String cause) {
         changes.group(id, Audience.allApplications(), cause);
         Set<UUID> apps = groups.assignedApplications(tx, id);
         if (!apps.isEmpty() && securityEnabled) {
@@ -165,7 +166,7 @@ public class GroupService {
         });
     }
 
-    public Group create(Tx tx, GroupRequest request, Changes changes) {
+    public Group create(SqlTransaction tx, GroupRequest request, ChangeSet changes) {
         GroupValidator.check(request).throwIfAny();
         UUID id = request.id() == null ? UUID.randomUUID() : UUID.fromString(request.id());
         if (groups.find(tx, id).isPresent() || users.find(tx, id).isPresent()) {
@@ -179,7 +180,7 @@ public class GroupService {
         return group;
     }
 
-    public Group replace(Tx tx, Group current, GroupRequest request, Changes changes) {
+    public Group replace(SqlTransaction tx, Group current, GroupRequest request, ChangeSet changes) {
         GroupValidator.check(request).throwIfAny();
         if (request.id() != null && !request.id().equals(current.id().toString())) {
             throw new InvalidInputException("id", "does not match the group being changed");
@@ -199,7 +200,7 @@ public class GroupService {
     }
 
     /** An import row: updates the group with this id, or creates one. */
-    public ImportedGroup importRow(Tx tx, GroupRequest request, Changes changes) {
+    public ImportedGroup importRow(SqlTransaction tx, GroupRequest request, ChangeSet changes) {
         GroupValidator.check(request).throwIfAny();
         if (request.id() != null) {
             var existing = groups.lockIfExists(tx, UUID.fromString(request.id()));
@@ -214,7 +215,7 @@ public class GroupService {
      * Imports one group row that changes only the fields it names: an existing group (by id) gets them merged over
      * its current attributes; otherwise the row creates a group.
      */
-    public ImportedGroup mergeRow(Tx tx, ObjectNode fields, Changes changes) {
+    public ImportedGroup mergeRow(SqlTransaction tx, ObjectNode fields, ChangeSet changes) {
         GroupRequest request = MergePatch.read(json, fields, GroupRequest.class);
         new FieldChecks().uuid("id", request.id()).throwIfAny();
         if (request.id() != null) {
@@ -233,7 +234,7 @@ public class GroupService {
     }
 
     /** Adds a direct member within the caller's transaction; adding an existing member changes nothing. */
-    public MemberRef addMember(Tx tx, UUID groupId, MemberRequest request, Changes changes) {
+    public MemberRef addMember(SqlTransaction tx, UUID groupId, MemberRequest request, ChangeSet changes) {
         Group group = groups.lockIfExists(tx, groupId).orElseThrow(() -> notFound(groupId));
         UUID memberId = memberId(request == null ? null : request.id());
         MemberRef member;
@@ -255,7 +256,7 @@ public class GroupService {
     }
 
     /** Removes a direct member within the caller's transaction; false when it was not a member. */
-    public boolean removeMember(Tx tx, UUID groupId, UUID memberId, Changes changes) {
+    public boolean removeMember(SqlTransaction tx, UUID groupId, UUID memberId, ChangeSet changes) {
         Group group = groups.lockIfExists(tx, groupId).orElseThrow(() -> notFound(groupId));
         MemberRef member = users.existing(tx, List.of(memberId)).isEmpty()
                 ? MemberRef.group(memberId.toString()) : MemberRef.user(memberId.toString());
@@ -267,7 +268,7 @@ public class GroupService {
         return true;
     }
 
-    private void republishMember(Tx tx, Group group, MemberRef member, Changes changes, String cause) {
+    private void republishMember(SqlTransaction tx, Group group, MemberRef member, ChangeSet changes, String cause) {
         if (member.type() == MemberRef.MemberType.USER && group.securityEnabled()) {
             Set<UUID> apps = groups.assignedApplications(tx, group.id());
             if (!apps.isEmpty()) {

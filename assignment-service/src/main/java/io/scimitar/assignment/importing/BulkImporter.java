@@ -1,14 +1,14 @@
 package io.scimitar.assignment.importing;
 
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.ConflictException;
 import io.scimitar.assignment.error.FieldError;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.MalformedInputException;
 import io.scimitar.assignment.error.NotFoundException;
-import io.scimitar.assignment.events.Changes;
-import io.scimitar.assignment.events.EffectiveStatePublisher;
+import io.scimitar.assignment.change.ChangeSet;
+import io.scimitar.assignment.change.ChangePublisher;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -34,13 +34,14 @@ public class BulkImporter {
     private static final Logger LOG = Logger.getLogger(BulkImporter.class);
 
     private final Transactions transactions;
-    private final EffectiveStatePublisher publisher;
-    private final RowHandlers handlers;
+    private final ChangePublisher publisher;
+    private final GroupAndAssignmentRowImport handlers;
     private final UserRowsImport userRows;
     private final MembershipRowsImport membershipRows;
     private final ImportConfig config;
 
-    public BulkImporter(Transactions transactions, EffectiveStatePublisher publisher, RowHandlers handlers,
+    public BulkImporter(Transactions transactions, ChangePublisher publisher,
+            GroupAndAssignmentRowImport handlers,
             UserRowsImport userRows, MembershipRowsImport membershipRows, ImportConfig config) {
         this.transactions = transactions;
         this.publisher = publisher;
@@ -98,8 +99,8 @@ public class BulkImporter {
         }
     }
 
-    private List<RowResult> applyAll(ImportKind kind, ImportMode mode, List<ImportRow> batch, Tx tx) {
-        Changes changes = new Changes();
+    private List<RowResult> applyAll(ImportKind kind, ImportMode mode, List<ImportRow> batch, SqlTransaction tx) {
+        ChangeSet changes = new ChangeSet();
         if (kind == ImportKind.USERS || kind == ImportKind.MEMBERSHIPS) {
             List<RowResult> done = kind == ImportKind.USERS ? userRows.apply(tx, batch, mode, changes)
                     : membershipRows.apply(tx, batch, changes);
@@ -112,7 +113,7 @@ public class BulkImporter {
                 done.add(RowResult.rejected(row.line(), row.unreadable()));
                 continue;
             }
-            Changes rowChanges = new Changes();
+            ChangeSet rowChanges = new ChangeSet();
             try {
                 done.add(handlers.apply(kind, mode, tx, row, rowChanges));
                 changes.addAll(rowChanges);

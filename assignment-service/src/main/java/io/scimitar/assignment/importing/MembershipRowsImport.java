@@ -1,15 +1,15 @@
 package io.scimitar.assignment.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.FieldError;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.MalformedInputException;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.group.Group;
 import io.scimitar.assignment.group.GroupRepository;
-import io.scimitar.assignment.group.MembershipRepository;
+import io.scimitar.assignment.membership.MembershipRepository;
 import io.scimitar.assignment.user.UserRepository;
 import io.scimitar.assignment.web.FieldChecks;
 import io.scimitar.assignment.web.MergePatch;
@@ -49,7 +49,7 @@ public class MembershipRowsImport {
     private record Candidate(ImportRow row, UUID groupId, UUID memberId, boolean add) {
     }
 
-    public List<RowResult> apply(Tx tx, List<ImportRow> rows, Changes changes) {
+    public List<RowResult> apply(SqlTransaction tx, List<ImportRow> rows, ChangeSet changes) {
         Map<Long, RowResult> results = new HashMap<>();
         List<Candidate> segment = new ArrayList<>();
         Set<List<UUID>> pairs = new HashSet<>();
@@ -93,7 +93,7 @@ public class MembershipRowsImport {
     }
 
     /** Applies rows that name distinct (group, member) pairs. */
-    private void write(Tx tx, List<Candidate> segment, Map<Long, RowResult> results, Changes changes) {
+    private void write(SqlTransaction tx, List<Candidate> segment, Map<Long, RowResult> results, ChangeSet changes) {
         if (segment.isEmpty()) {
             return;
         }
@@ -154,7 +154,7 @@ public class MembershipRowsImport {
         }
     }
 
-    private static void republish(Group group, MemberRef member, Map<UUID, Set<UUID>> assigned, Changes changes,
+    private static void republish(Group group, MemberRef member, Map<UUID, Set<UUID>> assigned, ChangeSet changes,
             String cause) {
         Set<UUID> apps = assigned.getOrDefault(group.id(), Set.of());
         if (member.type() == MemberRef.MemberType.USER && group.securityEnabled() && !apps.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.scimitar.assignment.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.FieldError;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.MalformedInputException;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.user.User;
 import io.scimitar.assignment.user.UserMapper;
 import io.scimitar.assignment.user.UserRepository;
@@ -50,7 +50,7 @@ public class UserRowsImport {
     private record Candidate(ImportRow row, UserRequest request, UUID id, String lowerName) {
     }
 
-    public List<RowResult> apply(Tx tx, List<ImportRow> rows, ImportMode mode, Changes changes) {
+    public List<RowResult> apply(SqlTransaction tx, List<ImportRow> rows, ImportMode mode, ChangeSet changes) {
         Map<Long, RowResult> results = new HashMap<>();
         List<Candidate> segment = new ArrayList<>();
         Set<Object> keys = new HashSet<>();
@@ -117,8 +117,8 @@ public class UserRowsImport {
     }
 
     /** Applies rows that name distinct users. */
-    private void write(Tx tx, List<Candidate> segment, ImportMode mode, Map<Long, RowResult> results,
-            Changes changes) {
+    private void write(SqlTransaction tx, List<Candidate> segment, ImportMode mode, Map<Long, RowResult> results,
+            ChangeSet changes) {
         if (segment.isEmpty()) {
             return;
         }

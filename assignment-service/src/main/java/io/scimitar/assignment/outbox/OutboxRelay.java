@@ -3,7 +3,7 @@ package io.scimitar.assignment.outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.deadletter.DeadLetterRepository;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentTopics;
@@ -122,7 +122,7 @@ public class OutboxRelay {
                     topics.ensureTopic();
                     topicReady = true;
                 }
-                int sent = transactions.inClientTransaction(this::relayBatch);
+                int sent = transactions.inTransaction(this::relayBatch);
                 if (sent < 0) {
                     throw lastFailure;
                 }
@@ -145,7 +145,7 @@ public class OutboxRelay {
     }
 
     /** One round; returns how many rows it took out of the outbox (0 when another instance holds the relay lock). */
-    private int relayBatch(Tx tx) {
+    private int relayBatch(SqlTransaction tx) {
         if (!tx.query("select pg_try_advisory_xact_lock($1)", RELAY_LOCK).iterator().next().getBoolean(0)) {
             return 0;
         }

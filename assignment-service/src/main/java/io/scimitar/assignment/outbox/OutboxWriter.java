@@ -1,6 +1,6 @@
 package io.scimitar.assignment.outbox;
 
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ public class OutboxWriter {
             insert into outbox (event_key, event_type, payload)
             select k, t, p from unnest($1::text[], $2::text[], $3::text[]) with ordinality as e(k, t, p, n) order by n""";
 
-    public void append(Tx tx, List<? extends AssignmentEvent> events) {
+    public void append(SqlTransaction tx, List<? extends AssignmentEvent> events) {
         if (events.isEmpty()) {
             return;
         }

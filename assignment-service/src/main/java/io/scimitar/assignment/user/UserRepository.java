@@ -2,11 +2,9 @@ package io.scimitar.assignment.user;
 
 import io.scimitar.assignment.database.LikePatterns;
 import io.scimitar.assignment.database.JsonColumns;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -19,12 +17,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads and writes the {@code app_user} table: one user at a time through Hibernate Reactive Panache, many at a time
- * (the event fan-out, the bulk import) in set-based SQL on the same connection. Writes flush at once, because the
- * set-based SQL of the same transaction reads the table directly.
+ * Reads and writes the {@code app_user} table in SQL on the transaction's connection: one user at a time (by id or
+ * userPrincipalName, locked for a change) and many at a time (the event fan-out, the bulk import) set-based.
  */
 @ApplicationScoped
-public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
+public class UserRepository {
 
     static final String COLUMNS = """
             id, user_principal_name, mail, mail_nickname, given_name, surname, display_name, job_title, department,
@@ -64,86 +61,77 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
               row_version = u.row_version + 1
             from\s""" + UNNEST_ATTRIBUTES + " where u.id = v.id";
 
-    /*
-     * One user's reads and writes by id or name are plain SQL on the transaction's connection, like the set-based
-     * ones below: a change of one user (the most frequent write there is) then costs no entity loading, query
-     * translation or dirty checking, which took a third of the service's CPU per PATCH (JFR, whole-stack benchmark).
-     * The entity serves the rest (insert, delete, filtered lists); nothing else keeps a user in the session across
-     * these statements, so the two never disagree.
-     */
-    public Optional<User> find(Tx tx, UUID id) {
+    public Optional<User> find(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_user where id = $1", UserRepository::map, id);
     }
 
     /** Reads the user and locks its row until commit. */
-    public Optional<User> findForUpdate(Tx tx, UUID id) {
+    public Optional<User> findForUpdate(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_user where id = $1 for update", UserRepository::map, id);
     }
 
-    public List<User> findAll(Tx tx, Collection<UUID> ids) {
+    public List<User> findAll(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select " + COLUMNS + " from app_user where id = any($1)", UserRepository::map,
                 (Object) ids.toArray(UUID[]::new));
     }
 
-    public Optional<User> findByPrincipalName(Tx tx, String userPrincipalName) {
+    public Optional<User> findByPrincipalName(SqlTransaction tx, String userPrincipalName) {
         return tx.optional("select " + COLUMNS + " from app_user where lower(user_principal_name) = lower($1)",
                 UserRepository::map, userPrincipalName);
     }
 
     /** The ids among {@code ids} that are users. */
-    public List<UUID> existing(Tx tx, Collection<UUID> ids) {
+    public List<UUID> existing(SqlTransaction tx, Collection<UUID> ids) {
         return tx.list("select id from app_user where id = any($1)", row -> row.getUUID(0),
                 (Object) ids.toArray(UUID[]::new));
     }
 
-    public List<User> list(Tx tx, UserFilter filter, PageRequest page) {
+    public List<User> list(SqlTransaction tx, UserFilter filter, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(page.afterOrStart()));
-        StringBuilder where = new StringBuilder("id > ?1");
-        where.append(filter.deleted() ? " and deletedDateTime is not null" : " and deletedDateTime is null");
+        StringBuilder where = new StringBuilder("id > $1");
+        where.append(filter.deleted() ? " and deleted_date_time is not null" : " and deleted_date_time is null");
         if (filter.userPrincipalName() != null) {
             params.add(filter.userPrincipalName());
-            where.append(" and lower(userPrincipalName) = lower(?").append(params.size()).append(')');
+            where.append(" and lower(user_principal_name) = lower($").append(params.size()).append(')');
         }
         if (filter.displayNameStartsWith() != null) {
             params.add(LikePatterns.startsWith(filter.displayNameStartsWith()));
-            where.append(" and lower(displayName) like ?").append(params.size()).append(LikePatterns.ESCAPE);
+            where.append(" and lower(display_name) like $").append(params.size()).append(LikePatterns.ESCAPE);
         }
         if (filter.department() != null) {
             params.add(filter.department());
-            where.append(" and department = ?").append(params.size());
+            where.append(" and department = $").append(params.size());
         }
         if (filter.accountEnabled() != null) {
             params.add(filter.accountEnabled());
-            where.append(" and accountEnabled = ?").append(params.size());
+            where.append(" and account_enabled = $").append(params.size());
         }
-        return tx.call(() -> find(where.toString(), Sort.by("id"), params.toArray()).range(0, page.limit())
-                .list()).stream().map(UserRepository::toRecord).toList();
+        params.add(page.limit() + 1); // one more than the page: PageRequest#page reads it as "there is more"
+        return tx.list("select " + COLUMNS + " from app_user where " + where + " order by id limit $" + params.size(),
+                UserRepository::map, params.toArray());
     }
 
-    public void insert(Tx tx, User user) {
-        UserEntity entity = new UserEntity();
-        entity.id = user.id();
-        copy(user, entity);
-        entity.createdDateTime = utc(user.createdDateTime());
-        entity.rowVersion = 1;
-        tx.call(() -> persistAndFlush(entity));
+    /** Inserts a new user, version 1, created and modified at its creation time. */
+    public void insert(SqlTransaction tx, User user) {
+        insertAll(tx, List.of(user), user.createdDateTime());
     }
 
     /**
      * Writes every attribute of {@code user} (its modification time too) and counts its version up; its row must be
      * locked by this transaction.
      */
-    public void update(Tx tx, User user) {
+    public void update(SqlTransaction tx, User user) {
         tx.query(UPDATE_ALL, attributeArrays(List.of(user), utc(user.modifiedDateTime())));
     }
 
-    public void setDeleted(Tx tx, UUID id, Instant deletedAt) {
+    public void setDeleted(SqlTransaction tx, UUID id, Instant deletedAt) {
         tx.update("update app_user set deleted_date_time = $2, modified_date_time = $3, row_version = row_version + 1"
                 + " where id = $1", id, utc(deletedAt), utc(Instant.now()));
     }
 
     /** The users among {@code ids} or with one of these (lower-cased) userPrincipalNames: one statement each. */
-    public List<User> findByIdsOrPrincipalNames(Tx tx, Collection<UUID> ids, Collection<String> lowerNames) {
+    public List<User> findByIdsOrPrincipalNames(SqlTransaction tx, Collection<UUID> ids,
+            Collection<String> lowerNames) {
         List<User> found = new ArrayList<>();
         if (!ids.isEmpty()) {
             found.addAll(findAll(tx, ids));
@@ -156,14 +144,14 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
     }
 
     /** Inserts many users in one statement (the bulk import); each gets version 1. */
-    public void insertAll(Tx tx, List<User> users, Instant now) {
+    public void insertAll(SqlTransaction tx, List<User> users, Instant now) {
         if (!users.isEmpty()) {
             tx.query(INSERT_ALL, attributeArrays(users, utc(now)));
         }
     }
 
     /** Writes every attribute of many users in one statement (the bulk import); each version goes up by one. */
-    public void updateAll(Tx tx, List<User> users, Instant now) {
+    public void updateAll(SqlTransaction tx, List<User> users, Instant now) {
         if (!users.isEmpty()) {
             tx.query(UPDATE_ALL, attributeArrays(users, utc(now)));
         }
@@ -203,51 +191,16 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
     }
 
     /**
-     * Removes a user for good, with its memberships and direct assignments; returns the users it managed. The
-     * references to it go set-based in SQL, the user itself through the session (which may hold it).
+     * Removes a user for good, with its memberships and direct assignments; returns the users it managed.
      */
-    public List<UUID> delete(Tx tx, UUID id) {
+    public List<UUID> delete(SqlTransaction tx, UUID id) {
         List<UUID> reports = tx.list("select id from app_user where manager_id = $1", row -> row.getUUID(0), id);
         tx.update("update app_user set manager_id = null, modified_date_time = now(), row_version = row_version + 1"
                 + " where manager_id = $1", id);
         tx.update("delete from group_member where member_id = $1", id);
         tx.update("delete from app_role_assignment where principal_id = $1", id);
-        tx.call(() -> deleteById(id).call(this::flush));
+        tx.update("delete from app_user where id = $1", id);
         return reports;
-    }
-
-    private static void copy(User u, UserEntity e) {
-        e.userPrincipalName = u.userPrincipalName();
-        e.mail = u.mail();
-        e.mailNickname = u.mailNickname();
-        e.givenName = u.givenName();
-        e.surname = u.surname();
-        e.displayName = u.displayName();
-        e.jobTitle = u.jobTitle();
-        e.department = u.department();
-        e.companyName = u.companyName();
-        e.employeeId = u.employeeId();
-        e.employeeType = u.employeeType();
-        e.officeLocation = u.officeLocation();
-        e.city = u.city();
-        e.country = u.country();
-        e.usageLocation = u.usageLocation();
-        e.mobilePhone = u.mobilePhone();
-        e.businessPhones = JsonColumns.write(u.businessPhones());
-        e.preferredLanguage = u.preferredLanguage();
-        e.accountEnabled = u.accountEnabled();
-        e.managerId = u.managerId();
-        e.extensionAttributes = JsonColumns.write(u.extensionAttributes());
-        e.modifiedDateTime = utc(u.modifiedDateTime());
-        e.deletedDateTime = utc(u.deletedDateTime());
-    }
-
-    private static User toRecord(UserEntity e) {
-        return new User(e.id, e.userPrincipalName, e.mail, e.mailNickname, e.givenName, e.surname, e.displayName,
-                e.jobTitle, e.department, e.companyName, e.employeeId, e.employeeType, e.officeLocation, e.city,
-                e.country, e.usageLocation, e.mobilePhone, JsonColumns.stringList(e.businessPhones),
-                e.preferredLanguage, e.accountEnabled, e.managerId, JsonColumns.map(e.extensionAttributes),
-                instant(e.createdDateTime), instant(e.modifiedDateTime), instant(e.deletedDateTime), e.rowVersion);
     }
 
     static OffsetDateTime utc(Instant instant) {

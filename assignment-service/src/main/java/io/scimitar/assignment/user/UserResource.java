@@ -7,7 +7,7 @@ import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.ETags;
 import io.scimitar.assignment.web.QueryParams;
-import io.scimitar.assignment.web.Bodies;
+import io.scimitar.assignment.web.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,7 +43,7 @@ public class UserResource {
     @POST
     @Operation(summary = "Create a user")
     public Response create(UserRequest request) {
-        User user = service.create(Bodies.required(request));
+        User user = service.create(JsonBody.required(request));
         return Response.created(URI.create("/api/v1/users/" + user.id())).tag(etag(user))
                 .entity(UserMapper.toResponse(user)).build();
     }
@@ -77,7 +77,7 @@ public class UserResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a user (JSON merge patch); If-Match makes it conditional on the ETag")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        User user = service.patch(id, Bodies.required(patch), ETags.parseIfMatch(ifMatch));
+        User user = service.patch(id, JsonBody.required(patch), ETags.parseIfMatch(ifMatch));
         return Response.ok(UserMapper.toResponse(user)).tag(etag(user)).build();
     }
 

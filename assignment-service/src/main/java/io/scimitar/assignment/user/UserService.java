@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.assignment.database.SqlStates;
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.ConflictException;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.NotFoundException;
 import io.scimitar.assignment.error.PreconditionFailedException;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.ChangeTransactions;
-import io.scimitar.assignment.events.Changes;
-import io.scimitar.assignment.group.MembershipRepository;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangeTransactions;
+import io.scimitar.assignment.change.ChangeSet;
+import io.scimitar.assignment.membership.MembershipRepository;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
 import io.scimitar.assignment.web.MergePatch;
@@ -107,7 +107,7 @@ public class UserService {
     }
 
     /** Creates a user within the caller's transaction. */
-    public User create(Tx tx, UserRequest request, Changes changes) {
+    public User create(SqlTransaction tx, UserRequest request, ChangeSet changes) {
         UserValidator.check(request).throwIfAny();
         UUID id = request.id() == null ? UUID.randomUUID() : UUID.fromString(request.id());
         if (users.find(tx, id).isPresent()) {
@@ -117,7 +117,7 @@ public class UserService {
         return insert(tx, id, request, changes);
     }
 
-    private User insert(Tx tx, UUID id, UserRequest request, Changes changes) {
+    private User insert(SqlTransaction tx, UUID id, UserRequest request, ChangeSet changes) {
         requireManager(tx, request.managerId(), id);
         Instant now = Instant.now();
         User user = UserMapper.fromRequest(id, request, now, now, null, 1);
@@ -131,7 +131,7 @@ public class UserService {
     }
 
     /** Replaces every writable attribute of {@code current} within the caller's transaction. */
-    public User replace(Tx tx, User current, UserRequest request, Changes changes) {
+    public User replace(SqlTransaction tx, User current, UserRequest request, ChangeSet changes) {
         UserValidator.check(request).throwIfAny();
         if (request.id() != null && !request.id().equals(current.id().toString())) {
             throw new InvalidInputException("id", "does not match the user being changed");
@@ -149,7 +149,7 @@ public class UserService {
         return user;
     }
 
-    private void requireFreePrincipalName(Tx tx, String userPrincipalName, UUID self) {
+    private void requireFreePrincipalName(SqlTransaction tx, String userPrincipalName, UUID self) {
         users.findByPrincipalName(tx, userPrincipalName.trim())
                 .filter(other -> !other.id().equals(self))
                 .ifPresent(other -> {
@@ -158,7 +158,7 @@ public class UserService {
                 });
     }
 
-    private void requireManager(Tx tx, String managerId, UUID self) {
+    private void requireManager(SqlTransaction tx, String managerId, UUID self) {
         if (managerId == null) {
             return;
         }

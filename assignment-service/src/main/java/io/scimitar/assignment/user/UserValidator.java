@@ -1,5 +1,7 @@
 package io.scimitar.assignment.user;
 
+import io.scimitar.assignment.attribute.Attribute;
+import io.scimitar.assignment.attribute.AttributeChecks;
 import io.scimitar.assignment.database.JsonColumns;
 import io.scimitar.assignment.web.FieldChecks;
 
@@ -8,67 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The format rules of user attributes, modelled on Entra ID's. */
+/** The format rules of user attributes, modelled on Entra ID's: each attribute's limits from {@link UserAttributes}. */
 public final class UserValidator {
 
-    /** Local part of Entra's allowed characters, an '@', and a DNS domain with at least one dot. */
-    static final Pattern USER_PRINCIPAL_NAME = Pattern.compile(
-            "^[A-Za-z0-9'_!#^~+-]+(\\.[A-Za-z0-9'_!#^~+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
-                    + "[A-Za-z]{2,63}$");
-    static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
-                    + "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
-    static final Pattern MAIL_NICKNAME = Pattern.compile("^[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~.]{1,64}$");
-    static final Pattern COUNTRY_CODE = Pattern.compile("^[A-Z]{2}$");
-    static final Pattern LANGUAGE = Pattern.compile("^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$");
     static final Pattern EXTENSION_NAME = Pattern.compile("^extension_[A-Za-z0-9]+_[A-Za-z0-9_]{1,100}$");
-    /** The longest text attribute (displayName, givenName, jobTitle, ...): Entra's longest, displayName's 256. */
-    public static final int MAX_TEXT = 256;
-    public static final int MAX_USER_PRINCIPAL_NAME = 113;
-    public static final int MAX_PREFERRED_LANGUAGE = 35;
-    public static final int MAX_BUSINESS_PHONES = 10;
-    public static final int MAX_PHONE = 64;
+    public static final int MAX_TEXT = UserAttributes.MAX_TEXT;
+    public static final int MAX_USER_PRINCIPAL_NAME = UserAttributes.MAX_USER_PRINCIPAL_NAME;
+    public static final int MAX_PREFERRED_LANGUAGE = UserAttributes.MAX_PREFERRED_LANGUAGE;
+    public static final int MAX_BUSINESS_PHONES = UserAttributes.MAX_BUSINESS_PHONES;
+    public static final int MAX_PHONE = UserAttributes.MAX_PHONE;
     /** Entra ID registers at most 100 extension properties per application. */
     public static final int MAX_EXTENSION_ATTRIBUTES = 100;
     public static final int MAX_EXTENSION_TEXT = 1024;
     public static final int MAX_EXTENSION_LIST = 100;
     /** A user's writable attributes as UTF-8 JSON: keeps every event far below Kafka's 1 MB record. */
     public static final int MAX_USER_BYTES = 65_536;
-    private static final int TEXT = MAX_TEXT;
 
     private UserValidator() {
     }
 
     public static FieldChecks check(UserRequest r) {
-        FieldChecks checks = new FieldChecks()
-                .uuid("id", r.id())
-                .required("userPrincipalName", r.userPrincipalName())
-                .maxLength("userPrincipalName", r.userPrincipalName(), MAX_USER_PRINCIPAL_NAME)
-                .matches("userPrincipalName", r.userPrincipalName(), USER_PRINCIPAL_NAME,
-                        "must be an alias, '@' and a domain, e.g. ada@contoso.com, without spaces")
-                .required("displayName", r.displayName())
-                .maxLength("displayName", r.displayName(), TEXT)
-                .maxLength("mail", r.mail(), TEXT)
-                .matches("mail", r.mail(), EMAIL, "must be an email address, e.g. ada@contoso.com")
-                .matches("mailNickname", r.mailNickname(), MAIL_NICKNAME,
-                        "must be 1 to 64 characters without spaces or '@'")
-                .matches("usageLocation", r.usageLocation(), COUNTRY_CODE,
-                        "must be a two-letter ISO 3166 country code, e.g. GB")
-                .maxLength("preferredLanguage", r.preferredLanguage(), MAX_PREFERRED_LANGUAGE)
-                .matches("preferredLanguage", r.preferredLanguage(), LANGUAGE,
-                        "must be an ISO 639-1 language tag, e.g. en-US")
-                .uuid("managerId", r.managerId());
-        for (String[] field : new String[][] {{"givenName", r.givenName()}, {"surname", r.surname()},
-                {"jobTitle", r.jobTitle()}, {"department", r.department()}, {"companyName", r.companyName()},
-                {"employeeId", r.employeeId()}, {"employeeType", r.employeeType()},
-                {"officeLocation", r.officeLocation()}, {"city", r.city()}, {"country", r.country()},
-                {"mobilePhone", r.mobilePhone()}}) {
-            checks.maxLength(field[0], field[1], TEXT);
-        }
+        FieldChecks checks = AttributeChecks.check(new FieldChecks().uuid("id", r.id()), UserAttributes.ALL, r);
         if (r.id() != null && r.id().equals(r.managerId())) {
             checks.fail("managerId", "a user cannot be their own manager");
         }
-        checkPhones(checks, r.businessPhones());
+        checkPhones(checks, UserAttributes.named("businessPhones"), r.businessPhones());
         if (checkExtensions(checks, r.extensionAttributes()) && checks.ok()) {
             checkSize(checks, r);
         }
@@ -84,17 +50,17 @@ public final class UserValidator {
         }
     }
 
-    private static void checkPhones(FieldChecks checks, List<String> phones) {
-        if (phones == null) {
+    private static void checkPhones(FieldChecks checks, Attribute<UserRequest> attribute, List<String> values) {
+        if (values == null) {
             return;
         }
-        if (phones.size() > MAX_BUSINESS_PHONES) {
-            checks.fail("businessPhones", "at most " + MAX_BUSINESS_PHONES + " numbers");
+        if (values.size() > attribute.maxItems()) {
+            checks.fail(attribute.name(), "at most " + attribute.maxItems() + " numbers");
             return;
         }
-        for (String phone : phones) {
-            if (phone == null || phone.isBlank() || phone.length() > MAX_PHONE) {
-                checks.fail("businessPhones", "each number must be 1 to " + MAX_PHONE + " characters");
+        for (String value : values) {
+            if (value == null || value.isBlank() || value.length() > attribute.maxLength()) {
+                checks.fail(attribute.name(), "each number must be 1 to " + attribute.maxLength() + " characters");
                 return;
             }
         }

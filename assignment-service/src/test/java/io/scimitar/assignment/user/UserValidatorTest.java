@@ -64,6 +64,53 @@ class UserValidatorTest {
                 .containsOnly("businessPhones", "preferredLanguage");
     }
 
+    @Test
+    void requiresAPrincipalNameAndADisplayName() {
+        UserRequest nameless = new UserRequest(null, null, null, null, null, null, " ", null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
+        assertThat(errors(nameless)).containsExactly(new FieldError("userPrincipalName", "is required"),
+                new FieldError("displayName", "is required"));
+    }
+
+    @Test
+    void refusesMalformedNamesAddressesCodesAndIds() {
+        UserRequest bad = new UserRequest("not-a-guid", "ada lovelace@contoso", "ada@", "ada lovelace", null, null,
+                "Ada", null, null, null, null, null, null, null, null, "gb", null, null, "english!", null,
+                "also-not-a-guid", null);
+        assertThat(errors(bad)).extracting(FieldError::field).containsExactly("id", "userPrincipalName", "mail",
+                "mailNickname", "usageLocation", "preferredLanguage", "managerId");
+    }
+
+    @Test
+    void refusesAUserWhoIsTheirOwnManager() {
+        String id = "6d1b7a3e-6f0e-4a52-9d37-1f8b0c7a2e11";
+        UserRequest self = new UserRequest(id, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
+                null, null, null, null, null, null, null, null, null, null, id, null);
+        assertThat(errors(self)).containsExactly(new FieldError("managerId", "a user cannot be their own manager"));
+    }
+
+    @Test
+    void refusesBadExtensionNamesAndValues() {
+        Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+        extensions.put("costCenter", "CC-7");
+        extensions.put("extension_app_nested", Map.of("a", 1));
+        extensions.put("extension_app_mixed", List.of("x", List.of(1)));
+        assertThat(errors(user("Ada", extensions))).containsExactly(
+                new FieldError("extensionAttributes.costCenter", "must be named extension_<appId>_<name>"),
+                new FieldError("extensionAttributes.extension_app_nested",
+                        "must be a string, number, boolean or a list of them"),
+                new FieldError("extensionAttributes.extension_app_mixed",
+                        "a list may hold strings, numbers and booleans only"));
+    }
+
+    @Test
+    void refusesBlankOrLongPhoneNumbers() {
+        UserRequest blank = new UserRequest(null, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
+                null, null, null, null, null, null, null, List.of("+44 1", " "), null, null, null, null);
+        assertThat(errors(blank)).containsExactly(
+                new FieldError("businessPhones", "each number must be 1 to " + UserValidator.MAX_PHONE + " characters"));
+    }
+
     private static UserRequest user(String displayName, Map<String, Object> extensions) {
         return new UserRequest(null, "ada@contoso.com", null, null, null, null, displayName, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, extensions);

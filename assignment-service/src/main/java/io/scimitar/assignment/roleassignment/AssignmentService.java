@@ -1,16 +1,16 @@
-package io.scimitar.assignment.assignment;
+package io.scimitar.assignment.roleassignment;
 
 import io.scimitar.assignment.application.AppRole;
 import io.scimitar.assignment.application.Application;
 import io.scimitar.assignment.application.ApplicationRepository;
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.ConflictException;
 import io.scimitar.assignment.error.InvalidInputException;
 import io.scimitar.assignment.error.NotFoundException;
-import io.scimitar.assignment.events.Audience;
-import io.scimitar.assignment.events.ChangeTransactions;
-import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.change.Audience;
+import io.scimitar.assignment.change.ChangeTransactions;
+import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.group.GroupRepository;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
@@ -78,7 +78,8 @@ public class AssignmentService {
     }
 
     /** Assigns within the caller's transaction. */
-    public AppRoleAssignment assign(Tx tx, UUID applicationId, AssignmentRequest request, Changes changes) {
+    public AppRoleAssignment assign(SqlTransaction tx, UUID applicationId, AssignmentRequest request,
+            ChangeSet changes) {
         new FieldChecks().required("principalId", request.principalId()).uuid("principalId", request.principalId())
                 .uuid("appRoleId", request.appRoleId()).throwIfAny();
         Application app = applications.find(tx, applicationId)
@@ -103,7 +104,7 @@ public class AssignmentService {
         return assignment;
     }
 
-    private static void republish(Changes changes, AppRoleAssignment assignment, boolean added) {
+    private static void republish(ChangeSet changes, AppRoleAssignment assignment, boolean added) {
         String cause = added ? "ASSIGNMENT_ADDED" : "ASSIGNMENT_REMOVED";
         Audience audience = Audience.of(assignment.applicationId());
         if (assignment.principalType() == MemberRef.MemberType.USER) {

@@ -2,12 +2,12 @@ package io.scimitar.assignment.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimitar.assignment.assignment.AssignmentRequest;
-import io.scimitar.assignment.assignment.AssignmentService;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.roleassignment.AssignmentRequest;
+import io.scimitar.assignment.roleassignment.AssignmentService;
+import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.error.ConflictException;
 import io.scimitar.assignment.error.NotFoundException;
-import io.scimitar.assignment.events.Changes;
+import io.scimitar.assignment.change.ChangeSet;
 import io.scimitar.assignment.group.GroupRequest;
 import io.scimitar.assignment.group.GroupService;
 import io.scimitar.assignment.web.FieldChecks;
@@ -19,20 +19,20 @@ import java.util.UUID;
 
 /** Applies one group or assignment import row through the same service code as the REST API. */
 @ApplicationScoped
-public class RowHandlers {
+public class GroupAndAssignmentRowImport {
 
     private final ObjectMapper json;
     private final GroupService groups;
     private final AssignmentService assignments;
 
-    public RowHandlers(ObjectMapper json, GroupService groups, AssignmentService assignments) {
+    public GroupAndAssignmentRowImport(ObjectMapper json, GroupService groups, AssignmentService assignments) {
         this.json = json;
         this.groups = groups;
         this.assignments = assignments;
     }
 
     /** Applies a row; throws the service's exceptions when the row is rejected. */
-    RowResult apply(ImportKind kind, ImportMode mode, Tx tx, ImportRow row, Changes changes) {
+    RowResult apply(ImportKind kind, ImportMode mode, SqlTransaction tx, ImportRow row, ChangeSet changes) {
         ObjectNode fields = row.fields();
         return switch (kind) {
             case GROUPS -> {
@@ -47,7 +47,7 @@ public class RowHandlers {
         };
     }
 
-    private RowResult assignment(Tx tx, ImportRow row, AssignmentRequest a, Changes changes) {
+    private RowResult assignment(SqlTransaction tx, ImportRow row, AssignmentRequest a, ChangeSet changes) {
         new FieldChecks().required("applicationId", a.applicationId()).uuid("applicationId", a.applicationId())
                 .throwIfAny();
         UUID app = UUID.fromString(a.applicationId());

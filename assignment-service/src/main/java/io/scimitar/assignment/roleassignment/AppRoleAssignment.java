@@ -1,4 +1,4 @@
-package io.scimitar.assignment.assignment;
+package io.scimitar.assignment.roleassignment;
 
 import io.scimitar.events.MemberRef;
 

@@ -1,4 +1,4 @@
-package io.scimitar.assignment.events;
+package io.scimitar.assignment.change;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.scimitar.assignment.assignment;
+package io.scimitar.assignment.roleassignment;
 
 /**
  * Assigns a user or group to an application. {@code appRoleId} defaults to the "Default Access" role;

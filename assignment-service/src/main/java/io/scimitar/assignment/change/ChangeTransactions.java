@@ -1,7 +1,7 @@
-package io.scimitar.assignment.events;
+package io.scimitar.assignment.change;
 
 import io.scimitar.assignment.database.Transactions;
-import io.scimitar.assignment.database.Tx;
+import io.scimitar.assignment.database.SqlTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.BiFunction;
@@ -11,16 +11,16 @@ import java.util.function.BiFunction;
 public class ChangeTransactions {
 
     private final Transactions transactions;
-    private final EffectiveStatePublisher publisher;
+    private final ChangePublisher publisher;
 
-    public ChangeTransactions(Transactions transactions, EffectiveStatePublisher publisher) {
+    public ChangeTransactions(Transactions transactions, ChangePublisher publisher) {
         this.transactions = transactions;
         this.publisher = publisher;
     }
 
-    public <T> T run(BiFunction<Tx, Changes, T> work) {
+    public <T> T run(BiFunction<SqlTransaction, ChangeSet, T> work) {
         return transactions.inTransaction(tx -> {
-            Changes changes = new Changes();
+            ChangeSet changes = new ChangeSet();
             T result = work.apply(tx, changes);
             publisher.publish(tx, changes);
             return result;

@@ -1,4 +1,4 @@
-package io.scimitar.assignment.events;
+package io.scimitar.assignment.change;
 
 import io.scimitar.events.MemberRef;
 
@@ -14,7 +14,7 @@ import java.util.UUID;
  * What one transaction changed, collected while it runs and turned into events just before it commits, so that
  * every event shows the final state of the transaction and a batch of changes is published set by set.
  */
-public final class Changes {
+public final class ChangeSet {
 
     /** An object whose effective state must be published again, to whom, and why. */
     public record Republish(Audience audience, String cause) {
@@ -82,7 +82,7 @@ public final class Changes {
     }
 
     /** Adds everything {@code other} recorded, as if it had been recorded here after what is here. */
-    public void addAll(Changes other) {
+    public void addAll(ChangeSet other) {
         other.users.forEach((id, r) -> users.merge(id, r, (old, add) -> old.with(add.audience())));
         other.groups.forEach((id, r) -> groups.merge(id, r, (old, add) -> old.with(add.audience())));
         other.groupMembers.forEach((id, r) -> groupMembers.merge(id, r, (old, add) -> old.with(add.audience())));
@@ -109,27 +109,27 @@ public final class Changes {
                 && deltas.isEmpty() && deletions.isEmpty();
     }
 
-    Map<UUID, Republish> users() {
+    public Map<UUID, Republish> users() {
         return users;
     }
 
-    Map<UUID, Republish> groups() {
+    public Map<UUID, Republish> groups() {
         return groups;
     }
 
-    Map<UUID, Republish> groupMembers() {
+    public Map<UUID, Republish> groupMembers() {
         return groupMembers;
     }
 
-    Map<UUID, Set<UUID>> membershipSnapshots() {
+    public Map<UUID, Set<UUID>> membershipSnapshots() {
         return membershipSnapshots;
     }
 
-    Map<UUID, MembershipDelta> deltas() {
+    public Map<UUID, MembershipDelta> deltas() {
         return deltas;
     }
 
-    List<Deletion> deletions() {
+    public List<Deletion> deletions() {
         return deletions;
     }
 }

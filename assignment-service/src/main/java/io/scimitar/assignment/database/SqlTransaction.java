@@ -1,6 +1,5 @@
 package io.scimitar.assignment.database;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,28 +10,24 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One open database transaction, used from a worker thread: every statement waits for its result so the services
- * read as plain sequential code while the driver stays non-blocking underneath. Plain SQL ({@link #query}) and
- * Hibernate Reactive Panache operations ({@link #call}) run on the same connection, in the same transaction.
+ * read as plain sequential code while the driver stays non-blocking underneath.
  */
-public final class Tx {
+public final class SqlTransaction {
 
-    /** Where the statements of a transaction go: the Hibernate Reactive session's connection, or a pool connection. */
+    /** Where the statements of a transaction go: the transaction's connection. */
     interface Connection {
         RowSet<Row> query(String sql, Tuple params);
 
         void batch(String sql, List<Tuple> rows);
-
-        <T> T call(Supplier<Uni<T>> operation);
     }
 
     private final Connection connection;
     private boolean aborted;
 
-    Tx(Connection connection) {
+    SqlTransaction(Connection connection) {
         this.connection = connection;
     }
 
@@ -53,19 +48,6 @@ public final class Tx {
                 aborted = true;
                 throw e;
             }
-        }
-    }
-
-    /**
-     * Runs a Hibernate Reactive (Panache) operation in this transaction's session, on the session's own Vert.x
-     * context, and waits for it.
-     */
-    public <T> T call(Supplier<Uni<T>> operation) {
-        try {
-            return connection.call(operation);
-        } catch (RuntimeException e) {
-            aborted = true;
-            throw e;
         }
     }
 

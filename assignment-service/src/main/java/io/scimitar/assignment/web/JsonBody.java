@@ -3,9 +3,9 @@ package io.scimitar.assignment.web;
 import io.scimitar.assignment.error.MalformedInputException;
 
 /** Checks that a request carried the body it needs. */
-public final class Bodies {
+public final class JsonBody {
 
-    private Bodies() {
+    private JsonBody() {
     }
 
     public static <T> T required(T body) {

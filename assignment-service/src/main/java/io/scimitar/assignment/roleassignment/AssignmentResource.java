@@ -1,10 +1,10 @@
-package io.scimitar.assignment.assignment;
+package io.scimitar.assignment.roleassignment;
 
 import io.scimitar.security.ApiRoles;
 import jakarta.annotation.security.RolesAllowed;
 import io.scimitar.assignment.paging.Page;
 import io.scimitar.assignment.paging.PageRequest;
-import io.scimitar.assignment.web.Bodies;
+import io.scimitar.assignment.web.JsonBody;
 import io.scimitar.assignment.web.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -39,7 +39,7 @@ public class AssignmentResource {
     @POST
     @Operation(summary = "Assign a user or group (principalId) with an app role (default: Default Access)")
     public Response assign(@PathParam("applicationId") UUID applicationId, AssignmentRequest request) {
-        Bodies.required(request);
+        JsonBody.required(request);
         if (request.applicationId() != null
                 && !request.applicationId().equals(applicationId.toString())) {
             throw new io.scimitar.assignment.error.InvalidInputException("applicationId",
