@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.replay.JobRestarter;
 import io.scimitar.provisioner.replay.RestartRequest;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /** Creates, changes and removes jobs, and keeps the running jobs in step with what is stored. */
 @ApplicationScoped
-public class JobService {
+public class JobService implements JobLookup {
 
     static final int DEFAULT_DELETION_THRESHOLD = 500;
 
@@ -57,6 +58,18 @@ public class JobService {
     @WithSession
     public Uni<ProvisioningJobEntity> get(UUID id) {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id));
+    }
+
+    @Override
+    @WithSession
+    public Uni<JobDefinition> definition(UUID id) {
+        return get(id).map(this::definition);
+    }
+
+    @Override
+    @WithSession
+    public Uni<Void> requireExists(UUID id) {
+        return get(id).replaceWithVoid();
     }
 
     @WithTransaction
@@ -124,7 +137,7 @@ public class JobService {
     }
 
     public JobDefinition definition(ProvisioningJobEntity entity) {
-        return JobDefinition.compile(entity, configuration(entity),
+        return JobCompiler.compile(entity, configuration(entity),
                 secrets.decrypt(entity.id, entity.encryptedSecretToken));
     }
 

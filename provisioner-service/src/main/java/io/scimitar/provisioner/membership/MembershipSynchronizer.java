@@ -14,7 +14,6 @@ import io.scimitar.provisioner.log.ProvisioningStatus;
 import io.scimitar.provisioner.log.ProvisioningStep.StepType;
 import io.scimitar.provisioner.provisioning.ChangeOutcome;
 import io.scimitar.provisioner.provisioning.JobContext;
-import io.scimitar.provisioner.provisioning.UserProvisioner;
 import io.scimitar.provisioner.ratelimit.RequestClass;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimPatchWriter;
@@ -263,7 +262,7 @@ public class MembershipSynchronizer {
     private static void fail(ChangeTrace trace, String step, String what, ScimResult result) {
         ScimResult.Failure failure = (ScimResult.Failure) result;
         trace.step(StepType.EXPORT, step, ProvisioningStatus.FAILURE, "Failed " + what + ": " + failure);
-        UserProvisioner.failed(trace, failure);
+        trace.failed(failure);
     }
 
     private static List<String> userIds(List<MemberRef> members) {

@@ -160,7 +160,7 @@ public class GroupProvisioner {
         if (match instanceof MatchResult.NoMatchingValue) {
             trace.skipped(code, reason);
         } else if (match instanceof MatchResult.Failed failed) {
-            UserProvisioner.failed(trace, failed.failure());
+            trace.failed(failed.failure());
         } else {
             trace.failed(code, reason);
         }

@@ -138,7 +138,7 @@ public class UserProvisioner {
         if (match instanceof MatchResult.Failed failed) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.FAILURE,
                     "The target could not be queried: " + failed.failure());
-            failed(trace, failed.failure());
+            trace.failed(failed.failure());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
         if (match instanceof MatchResult.NotFound notFound) {
@@ -308,14 +308,6 @@ public class UserProvisioner {
                         "SystemForCrossDomainIdentityManagementServiceIncompatible", null,
                         "The target answered " + result.status() + " without an id", null));
         trace.step(StepType.EXPORT, step, ProvisioningStatus.FAILURE, failure.toString());
-        return failed(trace, failure);
-    }
-
-    /** Records a SCIM failure: transient ones (5xx, timeouts, 429) are retried soon, the others on a long schedule. */
-    public static ChangeTrace failed(ChangeTrace trace, ScimResult.Failure failure) {
-        boolean transientFailure = failure.kind() == ScimResult.FailureKind.TRANSIENT
-                || failure.kind() == ScimResult.FailureKind.THROTTLED;
-        return transientFailure ? trace.failedTransiently(failure.errorCode(), failure.detail(), failure.retryAfter())
-                : trace.failed(failure.errorCode(), failure.detail());
+        return trace.failed(failure);
     }
 }
