@@ -2,12 +2,13 @@ package io.scimitar.provisioner.consumer;
 
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.escrow.EscrowSettings;
-import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
-import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineSettings;
 import io.scimitar.provisioner.scim.ScimClientFactory;

@@ -1,5 +1,7 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.JobConfiguration;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
 
 /** Compiles a stored job, with its decrypted token, into the definition the pipeline runs. */

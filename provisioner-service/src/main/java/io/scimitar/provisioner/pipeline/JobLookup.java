@@ -1,6 +1,5 @@
 package io.scimitar.provisioner.pipeline;
 
-import io.scimitar.provisioner.job.JobDefinition;
 import io.smallrye.mutiny.Uni;
 
 import java.util.UUID;

@@ -2,7 +2,7 @@ package io.scimitar.provisioner.replay;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
 import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;

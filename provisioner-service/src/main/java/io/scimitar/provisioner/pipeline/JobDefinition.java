@@ -1,5 +1,9 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.pipeline;
 
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.rules.filter.ScopingFilter;
 import io.scimitar.provisioner.rules.filter.ScopingFilterSet;

@@ -1,7 +1,6 @@
-package io.scimitar.provisioner.provisioning;
+package io.scimitar.provisioner.pipeline;
 
 import io.scimitar.provisioner.link.ObjectLink;
-import io.scimitar.provisioner.log.ChangeTrace;
 
 import java.time.Instant;
 
