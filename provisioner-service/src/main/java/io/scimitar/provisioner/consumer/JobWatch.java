@@ -42,12 +42,12 @@ final class JobWatch {
 
     /** Counts one applied change, and notes the user it activated in {@code activated}. */
     void record(ChangeOutcome outcome, Set<String> activated) {
-        if (outcome.activatedUserId() != null) {
+        if (outcome instanceof ChangeOutcome.Processed processed && processed.activatedUser().isPresent()) {
             synchronized (activated) {
-                activated.add(outcome.activatedUserId());
+                activated.add(processed.activatedUser().get());
             }
         }
-        ChangeTrace trace = outcome.trace();
+        ChangeTrace trace = outcome instanceof ChangeOutcome.Processed processed ? processed.trace() : null;
         progress.processed(trace == null ? null : trace.action(), trace == null ? null : trace.status());
         if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
             boolean failed = trace.status() == ProvisioningStatus.FAILURE;
