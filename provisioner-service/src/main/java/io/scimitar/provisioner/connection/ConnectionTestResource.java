@@ -2,8 +2,6 @@ package io.scimitar.provisioner.connection;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.job.SecretTokenRules;
-import io.scimitar.provisioner.job.TenantUrlRules;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

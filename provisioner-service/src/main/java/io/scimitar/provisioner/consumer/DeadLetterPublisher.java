@@ -2,6 +2,7 @@ package io.scimitar.provisioner.consumer;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.scimitar.events.KafkaClientSecurity;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

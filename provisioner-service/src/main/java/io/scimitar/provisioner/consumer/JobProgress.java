@@ -1,7 +1,7 @@
 package io.scimitar.provisioner.consumer;
 
-import io.scimitar.provisioner.log.ProvisioningAction;
-import io.scimitar.provisioner.log.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.provisioner.quarantine.Quarantine;
 import io.scimitar.provisioner.ratelimit.RequestBudgetStatus;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

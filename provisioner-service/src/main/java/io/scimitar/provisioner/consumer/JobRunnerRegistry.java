@@ -1,20 +1,12 @@
 package io.scimitar.provisioner.consumer;
 
-import io.scimitar.provisioner.escrow.EscrowKeeper;
-import io.scimitar.provisioner.escrow.EscrowSettings;
-import io.scimitar.provisioner.job.JobDefinition;
-import io.scimitar.provisioner.log.ProvisioningLogRepository;
-import io.scimitar.provisioner.mapping.EvaluationSettings;
-import io.scimitar.provisioner.membership.MembershipSynchronizer;
-import io.scimitar.provisioner.provisioning.EventDispatcher;
-import io.scimitar.provisioner.provisioning.JobContext;
-import io.scimitar.provisioner.quarantine.QuarantineKeeper;
-import io.scimitar.provisioner.quarantine.QuarantineSettings;
-import io.scimitar.provisioner.scim.ScimClientFactory;
 import io.quarkus.runtime.ShutdownEvent;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
+import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.scim.ScimClientFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -22,44 +14,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The running jobs of this instance: one {@link JobRunner} per job that is on. */
+/** The running jobs of this instance: one {@link RunningJob}, read by the {@link JobConsumer}, per job that is on. */
 @ApplicationScoped
 public class JobRunnerRegistry {
 
     private static final Logger LOG = Logger.getLogger(JobRunnerRegistry.class);
 
-    private final Map<UUID, JobRunner> runners = new ConcurrentHashMap<>();
+    private final Map<UUID, RunningJob> runners = new ConcurrentHashMap<>();
     private final Map<UUID, JobProgress> progress = new ConcurrentHashMap<>();
-    private final EventDispatcher dispatcher;
-    private final MembershipSynchronizer memberships;
-    private final ProvisioningLogRepository log;
-    private final DeadLetterPublisher deadLetters;
-    private final EscrowKeeper escrow;
-    private final EscrowSettings escrowSettings;
+    private final JobConsumer consumer;
     private final ScimClientFactory scimClients;
-    private final ConsumerSettings settings;
-    private final String bootstrapServers;
-    private final QuarantineKeeper quarantine;
-    private final QuarantineSettings quarantineSettings;
     private final EvaluationSettings evaluation;
 
-    public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
-            EscrowSettings escrowSettings, ScimClientFactory scimClients, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, QuarantineKeeper quarantine,
-            QuarantineSettings quarantineSettings, EvaluationSettings evaluation) {
-        this.evaluation = evaluation;
-        this.quarantine = quarantine;
-        this.quarantineSettings = quarantineSettings;
-        this.escrow = escrow;
-        this.escrowSettings = escrowSettings;
-        this.dispatcher = dispatcher;
-        this.memberships = memberships;
-        this.log = log;
-        this.deadLetters = deadLetters;
+    public JobRunnerRegistry(JobConsumer consumer, ScimClientFactory scimClients, EvaluationSettings evaluation) {
+        this.consumer = consumer;
         this.scimClients = scimClients;
-        this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
+        this.evaluation = evaluation;
     }
 
     /** Runs {@code job} from its committed position (stopping the runner of its previous definition first). */
@@ -72,8 +42,7 @@ public class JobRunnerRegistry {
                 job.rateLimits()),
                 UUID.randomUUID(), evaluation.budget());
         JobProgress jobProgress = new JobProgress();
-        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, escrow, escrowSettings,
-                settings, bootstrapServers, jobProgress, quarantine, quarantineSettings);
+        RunningJob runner = consumer.prepare(context, jobProgress);
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();
@@ -81,7 +50,7 @@ public class JobRunnerRegistry {
     }
 
     public synchronized void stop(UUID jobId) {
-        JobRunner runner = runners.remove(jobId);
+        RunningJob runner = runners.remove(jobId);
         if (runner != null) {
             runner.stop();
             Optional.ofNullable(progress.get(jobId)).ifPresent(JobProgress::stopped);

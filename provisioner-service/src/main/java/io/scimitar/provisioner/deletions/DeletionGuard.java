@@ -1,10 +1,10 @@
 package io.scimitar.provisioner.deletions;
 
-import io.scimitar.provisioner.job.JobDefinition;
-import io.scimitar.provisioner.log.ChangeTrace;
-import io.scimitar.provisioner.log.ProvisioningAction;
-import io.scimitar.provisioner.provisioning.ChangeOutcome;
-import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;
 import io.scimitar.provisioner.quarantine.QuarantineSettings;

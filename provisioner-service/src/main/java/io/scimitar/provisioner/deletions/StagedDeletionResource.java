@@ -5,7 +5,7 @@ import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.error.QueryNumbers;
 import io.scimitar.provisioner.escrow.EscrowEntry;
 import io.scimitar.provisioner.escrow.EscrowRepository;
-import io.scimitar.provisioner.job.JobService;
+import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;
 import io.scimitar.security.ApiRoles;
@@ -36,12 +36,12 @@ public class StagedDeletionResource {
 
     static final int MAX_LISTED = 1000;
 
-    private final JobService jobs;
+    private final JobLookup jobs;
     private final EscrowRepository escrow;
     private final QuarantineKeeper quarantine;
     private final DeletionGuard guard;
 
-    public StagedDeletionResource(JobService jobs, EscrowRepository escrow, QuarantineKeeper quarantine,
+    public StagedDeletionResource(JobLookup jobs, EscrowRepository escrow, QuarantineKeeper quarantine,
             DeletionGuard guard) {
         this.jobs = jobs;
         this.escrow = escrow;
@@ -67,7 +67,7 @@ public class StagedDeletionResource {
             throw ProblemException.invalid(errors);
         }
         int max = parsed == null ? MAX_LISTED : parsed.intValue();
-        return jobs.get(id).chain(job -> escrow.staged(id, max)).map(entries -> entries.stream()
+        return jobs.requireExists(id).chain(() -> escrow.staged(id, max)).map(entries -> entries.stream()
                 .map(StagedDeletionResource::view).toList());
     }
 
@@ -77,8 +77,8 @@ public class StagedDeletionResource {
     @Operation(summary = "Allows the held disables and deletes (Entra's 'Allow deletes'): they go out at the job's "
             + "next escrow check and the TooManyDeletes quarantine ends")
     public Uni<Allowed> allow(@RestPath UUID id) {
-        return jobs.get(id)
-                .chain(job -> escrow.release(id, Instant.now()))
+        return jobs.requireExists(id)
+                .chain(() -> escrow.release(id, Instant.now()))
                 .call(() -> quarantine.leave(id, QuarantineReason.TooManyDeletes))
                 .invoke(() -> guard.reset(id))
                 .map(Allowed::new);

@@ -3,11 +3,11 @@ package io.scimitar.provisioner.escrow;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.GroupMembershipEvent;
-import io.scimitar.provisioner.log.ChangeTrace;
-import io.scimitar.provisioner.log.ProvisioningAction;
-import io.scimitar.provisioner.log.ProvisioningStatus;
-import io.scimitar.provisioner.provisioning.ChangeOutcome;
-import io.scimitar.provisioner.provisioning.JobContext;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.JobContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

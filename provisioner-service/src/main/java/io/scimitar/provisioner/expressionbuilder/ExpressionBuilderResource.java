@@ -2,7 +2,7 @@ package io.scimitar.provisioner.expressionbuilder;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.job.ObjectTypeSettings.ScopingFilterSettings;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings.ScopingFilterSettings;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.rules.AppRoleAssignment;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;

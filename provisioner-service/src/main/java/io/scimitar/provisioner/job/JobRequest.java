@@ -1,5 +1,11 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.configuration.TargetRateLimits;
+
 /**
  * A job as an administrator creates or replaces it. Omitted {@code users} / {@code groups} settings take the profile's
  * defaults; an omitted {@code secretToken} on replace keeps the stored one (only while the tenant URL keeps its

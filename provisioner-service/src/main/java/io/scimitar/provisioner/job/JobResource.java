@@ -1,9 +1,11 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.JobStatus;
 import io.scimitar.provisioner.connection.ConnectionTestResult;
 import io.scimitar.provisioner.connection.ConnectionTester;
 import io.scimitar.provisioner.consumer.JobProgress;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.consumer.ObjectCounter;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.ratelimit.RateLimiters;

@@ -1,5 +1,9 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -5,9 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.scimitar.provisioner.configuration.JobConfiguration;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.configuration.TargetRateLimits;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.consumer.ObjectCounter;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.replay.JobRestarter;
 import io.scimitar.provisioner.replay.RestartRequest;
@@ -21,7 +28,7 @@ import java.util.UUID;
 
 /** Creates, changes and removes jobs, and keeps the running jobs in step with what is stored. */
 @ApplicationScoped
-public class JobService {
+public class JobService implements JobLookup {
 
     static final int DEFAULT_DELETION_THRESHOLD = 500;
 
@@ -57,6 +64,18 @@ public class JobService {
     @WithSession
     public Uni<ProvisioningJobEntity> get(UUID id) {
         return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id));
+    }
+
+    @Override
+    @WithSession
+    public Uni<JobDefinition> definition(UUID id) {
+        return get(id).map(this::definition);
+    }
+
+    @Override
+    @WithSession
+    public Uni<Void> requireExists(UUID id) {
+        return get(id).replaceWithVoid();
     }
 
     @WithTransaction
@@ -124,7 +143,7 @@ public class JobService {
     }
 
     public JobDefinition definition(ProvisioningJobEntity entity) {
-        return JobDefinition.compile(entity, configuration(entity),
+        return JobCompiler.compile(entity, configuration(entity),
                 secrets.decrypt(entity.id, entity.encryptedSecretToken));
     }
 

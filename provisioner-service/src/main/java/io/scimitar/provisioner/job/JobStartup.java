@@ -3,6 +3,7 @@ package io.scimitar.provisioner.job;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;

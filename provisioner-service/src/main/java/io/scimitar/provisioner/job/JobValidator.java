@@ -1,6 +1,11 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.JobConfiguration;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.connection.SecretTokenRules;
+import io.scimitar.provisioner.connection.TenantUrlRules;
 import io.scimitar.provisioner.error.Problem.FieldError;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.rules.filter.ScopingFilterValidationException;
 import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
 import io.scimitar.provisioner.rules.mapping.MappingValidationException;

@@ -1,6 +1,9 @@
 package io.scimitar.provisioner.job;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

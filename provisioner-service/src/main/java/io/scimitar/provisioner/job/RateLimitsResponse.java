@@ -1,5 +1,7 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.TargetRateLimits;
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.ratelimit.RequestClass;
 

@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.connection.TenantUrlRules;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.targethost.TargetHostPolicy;

@@ -1,5 +1,8 @@
 package io.scimitar.provisioner.log;
 
+import io.scimitar.provisioner.pipeline.ModifiedProperty;
+import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.ProvisioningStep;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package io.scimitar.provisioner.log;
 
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import java.time.Instant;
 import java.util.UUID;
 

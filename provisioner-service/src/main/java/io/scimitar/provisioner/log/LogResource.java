@@ -3,7 +3,10 @@ package io.scimitar.provisioner.log;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.error.QueryNumbers;
-import io.scimitar.provisioner.job.JobService;
+import io.scimitar.provisioner.pipeline.JobLookup;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,9 +41,9 @@ public class LogResource {
     static final int DEFAULT_LIMIT = 100;
 
     private final ProvisioningLogRepository log;
-    private final JobService jobs;
+    private final JobLookup jobs;
 
-    public LogResource(ProvisioningLogRepository log, JobService jobs) {
+    public LogResource(ProvisioningLogRepository log, JobLookup jobs) {
         this.log = log;
         this.jobs = jobs;
     }
@@ -58,7 +61,7 @@ public class LogResource {
             @QueryParam("changeId") String changeId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") String limit) {
         LogQuery query = toQuery(id, identity, status, action, from, to, cycleId, changeId, cursor, limit);
-        return jobs.get(id).chain(() -> log.find(query)).map(entries -> new LogPage(entries,
+        return jobs.requireExists(id).chain(() -> log.find(query)).map(entries -> new LogPage(entries,
                 entries.size() < query.limit() ? null : entries.get(entries.size() - 1).id()));
     }
 
@@ -74,7 +77,7 @@ public class LogResource {
         }
         LogQuery base = toQuery(id, identity, status, action, from, to, cycleId, changeId, null,
                 Integer.toString(LogQuery.MAX_LIMIT));
-        return jobs.get(id).chain(() -> all(base, new ArrayList<>())).map(entries -> format.equals("joined")
+        return jobs.requireExists(id).chain(() -> all(base, new ArrayList<>())).map(entries -> format.equals("joined")
                 ? Response.ok(LogCsvWriter.joined(entries), "text/csv")
                         .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".csv\"")
                         .build()

@@ -1,6 +1,11 @@
 package io.scimitar.provisioner.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.provisioner.pipeline.ModifiedProperty;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.ProvisioningStep;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;

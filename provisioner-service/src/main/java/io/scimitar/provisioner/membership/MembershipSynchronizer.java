@@ -3,18 +3,17 @@ package io.scimitar.provisioner.membership;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.MemberRef;
-import io.scimitar.provisioner.consumer.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
-import io.scimitar.provisioner.log.ChangeTrace;
-import io.scimitar.provisioner.log.ProvisioningAction;
-import io.scimitar.provisioner.log.ProvisioningStatus;
-import io.scimitar.provisioner.log.ProvisioningStep.StepType;
-import io.scimitar.provisioner.provisioning.ChangeOutcome;
-import io.scimitar.provisioner.provisioning.JobContext;
-import io.scimitar.provisioner.provisioning.UserProvisioner;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.ProvisioningStep.StepType;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.ratelimit.RequestClass;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimPatchWriter;
@@ -67,7 +66,7 @@ public class MembershipSynchronizer {
         return memberships.appliedVersion(context.job().id(), event.objectId()).chain(applied ->
                 event.objectVersion() <= applied ? Uni.createFrom().item(ChangeOutcome.stale())
                         : applyNew(context, event).call(outcome -> outcome.trace() != null
-                                && outcome.trace().status() == io.scimitar.provisioner.log.ProvisioningStatus.FAILURE
+                                && outcome.trace().status() == io.scimitar.provisioner.pipeline.ProvisioningStatus.FAILURE
                                 ? Uni.createFrom().voidItem()
                                 : memberships.recordVersion(context.job().id(), event.objectId(),
                                         event.objectVersion())));
@@ -263,7 +262,7 @@ public class MembershipSynchronizer {
     private static void fail(ChangeTrace trace, String step, String what, ScimResult result) {
         ScimResult.Failure failure = (ScimResult.Failure) result;
         trace.step(StepType.EXPORT, step, ProvisioningStatus.FAILURE, "Failed " + what + ": " + failure);
-        UserProvisioner.failed(trace, failure);
+        trace.failed(failure);
     }
 
     private static List<String> userIds(List<MemberRef> members) {

@@ -3,7 +3,7 @@ package io.scimitar.provisioner.provisioning;
 import io.scimitar.provisioner.escrow.EscrowRepository;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.ObjectLink;
-import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -10,6 +10,8 @@ import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.JobContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.provisioner.deletions.DeletionGuard;
-import io.scimitar.provisioner.job.ConnectorProfile;
-import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
-import io.scimitar.provisioner.log.ChangeTrace;
-import io.scimitar.provisioner.log.ProvisioningAction;
-import io.scimitar.provisioner.log.ProvisioningStatus;
-import io.scimitar.provisioner.log.ProvisioningStep.StepType;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.ProvisioningStep.StepType;
 import io.scimitar.provisioner.mapping.SourceObjects;
 import io.scimitar.provisioner.matching.MatchResult;
 import io.scimitar.provisioner.matching.TargetMatcher;
@@ -160,7 +162,7 @@ public class GroupProvisioner {
         if (match instanceof MatchResult.NoMatchingValue) {
             trace.skipped(code, reason);
         } else if (match instanceof MatchResult.Failed failed) {
-            UserProvisioner.failed(trace, failed.failure());
+            trace.failed(failed.failure());
         } else {
             trace.failed(code, reason);
         }

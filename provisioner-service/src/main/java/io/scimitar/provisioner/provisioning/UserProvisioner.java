@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.deletions.DeletionGuard;
-import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
-import io.scimitar.provisioner.log.ChangeTrace;
-import io.scimitar.provisioner.log.ProvisioningAction;
-import io.scimitar.provisioner.log.ProvisioningStatus;
-import io.scimitar.provisioner.log.ProvisioningStep.StepType;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.ProvisioningStep.StepType;
 import io.scimitar.provisioner.matching.MatchResult;
 import io.scimitar.provisioner.matching.TargetMatcher;
 import io.scimitar.provisioner.mapping.SourceObjects;
@@ -138,7 +140,7 @@ public class UserProvisioner {
         if (match instanceof MatchResult.Failed failed) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.FAILURE,
                     "The target could not be queried: " + failed.failure());
-            failed(trace, failed.failure());
+            trace.failed(failed.failure());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
         if (match instanceof MatchResult.NotFound notFound) {
@@ -216,24 +218,36 @@ public class UserProvisioner {
         changes.forEach(change -> trace.modified(change.path(),
                 mapped.redactedTargets().contains(change.path()) ? loggable.get(change.path()) : change.oldValue(),
                 loggable.get(change.path())));
+        UserChange change = new UserChange(context, event, link, trace);
         if (disables) {
-            return deletions.guard(context, trace, "disable of user " + targetId, () -> patch(context, event, link,
-                    trace, changes, targetId, state, exported, activated, true));
+            TargetPatch disable = new TargetPatch(targetId, changes, state, exported, activated, true);
+            return deletions.guard(context, trace, "disable of user " + targetId, () -> patch(change, disable));
         }
-        return patch(context, event, link, trace, changes, targetId, state, exported, activated, false);
+        return patch(change, new TargetPatch(targetId, changes, state, exported, activated, false));
     }
 
-    private Uni<ChangeOutcome> patch(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, List<AttributeChange> changes, String targetId, LinkState state,
+    /** A user change on its way: the job's context, the event, the object's link before it, and the trace. */
+    private record UserChange(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace) {
+    }
+
+    /** A PATCH of a linked target user, and the link it leaves (state, exported values, user activated) on success. */
+    private record TargetPatch(String targetId, List<AttributeChange> changes, LinkState state,
             Map<String, Object> exported, String activated, boolean disables) {
-        return context.scim().patch(ScimClient.USERS, targetId, patches.attributes(context.dialect(), changes))
+    }
+
+    private Uni<ChangeOutcome> patch(UserChange change, TargetPatch patch) {
+        JobContext context = change.context();
+        ChangeTrace trace = change.trace();
+        String targetId = patch.targetId();
+        return context.scim().patch(ScimClient.USERS, targetId, patches.attributes(context.dialect(), patch.changes()))
                 .chain(result -> {
                     if (result.isSuccess()) {
                         trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
-                                (disables ? "Disabled" : "Updated") + " user " + targetId + ": "
-                                        + changes.size() + " attribute(s)");
-                        return record(context, event, link, trace, targetId, state, exported)
-                                .map(outcome -> outcome.activating(activated));
+                                (patch.disables() ? "Disabled" : "Updated") + " user " + targetId + ": "
+                                        + patch.changes().size() + " attribute(s)");
+                        return record(context, change.event(), change.link(), trace, targetId, patch.state(),
+                                patch.exported()).map(outcome -> outcome.activating(patch.activated()));
                     }
                     if (result instanceof ScimResult.Failure failure
                             && failure.kind() == ScimResult.FailureKind.NOT_FOUND) {
@@ -241,7 +255,8 @@ public class UserProvisioner {
                                 "The linked target user " + targetId + " no longer exists");
                         trace.failed("InvalidAnchor", "The linked target user " + targetId
                                 + " no longer exists; the link is dropped and the user is matched again next time");
-                        return record(context, event, link, trace, null, LinkState.NOT_PROVISIONED, null);
+                        return record(context, change.event(), change.link(), trace, null, LinkState.NOT_PROVISIONED,
+                                null);
                     }
                     return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportUpdate", result)));
                 });
@@ -308,14 +323,6 @@ public class UserProvisioner {
                         "SystemForCrossDomainIdentityManagementServiceIncompatible", null,
                         "The target answered " + result.status() + " without an id", null));
         trace.step(StepType.EXPORT, step, ProvisioningStatus.FAILURE, failure.toString());
-        return failed(trace, failure);
-    }
-
-    /** Records a SCIM failure: transient ones (5xx, timeouts, 429) are retried soon, the others on a long schedule. */
-    public static ChangeTrace failed(ChangeTrace trace, ScimResult.Failure failure) {
-        boolean transientFailure = failure.kind() == ScimResult.FailureKind.TRANSIENT
-                || failure.kind() == ScimResult.FailureKind.THROTTLED;
-        return transientFailure ? trace.failedTransiently(failure.errorCode(), failure.detail(), failure.retryAfter())
-                : trace.failed(failure.errorCode(), failure.detail());
+        return trace.failed(failure);
     }
 }

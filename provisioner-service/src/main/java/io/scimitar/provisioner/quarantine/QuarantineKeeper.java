@@ -1,6 +1,6 @@
 package io.scimitar.provisioner.quarantine;
 
-import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -2,7 +2,7 @@ package io.scimitar.provisioner.quarantine;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.scimitar.provisioner.job.JobDefinition;
+import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,9 +1,7 @@
 package io.scimitar.provisioner.ratelimit;
 
-import io.scimitar.provisioner.scim.ScimResult;
 import io.smallrye.mutiny.Uni;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +41,7 @@ public final class TargetRateLimiter {
      * Sends {@code request} once its class has a free slot; its answer is counted against the class, and a 429
      * shrinks the budget for a while.
      */
-    public Uni<ScimResult> send(RequestClass requestClass, Supplier<Uni<ScimResult>> request) {
+    public <T extends TargetAnswer> Uni<T> send(RequestClass requestClass, Supplier<Uni<T>> request) {
         RequestBudget budget = budgets.get(requestClass);
         if (budget == null) {
             return Uni.createFrom().deferred(() -> request.get());
@@ -71,7 +69,7 @@ public final class TargetRateLimiter {
                     .chain(() -> request.get())
                     .invoke(result -> {
                         if (settled.compareAndSet(false, true)) {
-                            budget.answered(result.status() == 429, retryAfter(result));
+                            budget.answered(result.status() == 429, result.retryAfter());
                         }
                     })
                     .onFailure().invoke(() -> {
@@ -93,9 +91,5 @@ public final class TargetRateLimiter {
         List<RequestBudgetStatus> status = new ArrayList<>();
         budgets.values().forEach(budget -> status.add(budget.status()));
         return status;
-    }
-
-    private static Duration retryAfter(ScimResult result) {
-        return result instanceof ScimResult.Failure failure ? failure.retryAfter() : null;
     }
 }

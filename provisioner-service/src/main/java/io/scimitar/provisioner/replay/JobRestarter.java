@@ -1,12 +1,12 @@
 package io.scimitar.provisioner.replay;
 
 import io.scimitar.events.KafkaClientSecurity;
-import io.scimitar.provisioner.consumer.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.escrow.EscrowRepository;
-import io.scimitar.provisioner.job.JobDefinition;
-import io.scimitar.provisioner.job.ObjectCounter;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.consumer.ObjectCounter;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;

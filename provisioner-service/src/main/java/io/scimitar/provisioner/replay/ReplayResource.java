@@ -2,8 +2,8 @@ package io.scimitar.provisioner.replay;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.job.JobService;
-import io.scimitar.provisioner.log.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
+import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,12 +29,12 @@ import java.util.UUID;
 @RolesAllowed(ApiRoles.ADMIN)
 public class ReplayResource {
 
-    private final JobService jobs;
+    private final JobLookup jobs;
     private final JobRestarter restarter;
     private final DryRunPlanner planner;
     private final OnDemandProvisioner onDemand;
 
-    public ReplayResource(JobService jobs, JobRestarter restarter, DryRunPlanner planner, OnDemandProvisioner onDemand) {
+    public ReplayResource(JobLookup jobs, JobRestarter restarter, DryRunPlanner planner, OnDemandProvisioner onDemand) {
         this.jobs = jobs;
         this.restarter = restarter;
         this.planner = planner;
@@ -60,7 +60,7 @@ public class ReplayResource {
         RestartRequest request = new RestartRequest(body == null ? null : body.from(),
                 body != null && Boolean.TRUE.equals(body.full()),
                 body != null && Boolean.TRUE.equals(body.forceDeletes()));
-        return jobs.get(id).map(jobs::definition).chain(job -> restarter.restart(job, request))
+        return jobs.definition(id).chain(job -> restarter.restart(job, request))
                 .replaceWith(new RestartBody(request.from(), request.full(), request.forceDeletes()));
     }
 
@@ -77,7 +77,7 @@ public class ReplayResource {
             throw ProblemException.invalid(List.of(new FieldError("from",
                     "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", null)));
         }
-        return jobs.get(id).map(jobs::definition).chain(job -> planner.plan(job, since));
+        return jobs.definition(id).chain(job -> planner.plan(job, since));
     }
 
     @POST
@@ -90,7 +90,7 @@ public class ReplayResource {
             throw ProblemException.invalid(List.of(new FieldError(user ? "groupId" : "userId",
                     "give exactly one of userId and groupId", null)));
         }
-        return jobs.get(id).map(jobs::definition)
+        return jobs.definition(id)
                 .chain(job -> user ? onDemand.user(job, body.userId()) : onDemand.group(job, body.groupId()));
     }
 }

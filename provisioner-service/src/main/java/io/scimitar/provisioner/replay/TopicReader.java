@@ -4,7 +4,7 @@ import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.events.UnsupportedEventException;
-import io.scimitar.provisioner.consumer.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,11 +1,12 @@
 package io.scimitar.provisioner.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimitar.provisioner.ratelimit.TargetAnswer;
 
 import java.time.Duration;
 
 /** What a SCIM request came to: errors are values the pipeline decides on, not exceptions. */
-public sealed interface ScimResult {
+public sealed interface ScimResult extends TargetAnswer {
 
     int status();
 

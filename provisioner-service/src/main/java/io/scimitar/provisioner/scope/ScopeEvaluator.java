@@ -2,8 +2,8 @@ package io.scimitar.provisioner.scope;
 
 import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.UserAssignmentEvent;
-import io.scimitar.provisioner.job.JobDefinition;
-import io.scimitar.provisioner.job.ProvisioningScope;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.mapping.SourceObjects;
 import io.scimitar.provisioner.rules.filter.ScopeDecision;
 import io.scimitar.provisioner.rules.filter.ScopingFilterSet;

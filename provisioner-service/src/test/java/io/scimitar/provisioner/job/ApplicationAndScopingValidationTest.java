@@ -1,8 +1,13 @@
 package io.scimitar.provisioner.job;
 
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.configuration.TargetRateLimits;
 import io.scimitar.provisioner.error.Problem.FieldError;
-import io.scimitar.provisioner.job.ObjectTypeSettings.ScopingClauseSettings;
-import io.scimitar.provisioner.job.ObjectTypeSettings.ScopingFilterSettings;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings.ScopingClauseSettings;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings.ScopingFilterSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

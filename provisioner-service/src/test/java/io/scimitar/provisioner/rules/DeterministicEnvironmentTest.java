@@ -1,7 +1,7 @@
 package io.scimitar.provisioner.rules;
 
 import io.scimitar.provisioner.rules.expression.Expression;
-import io.scimitar.provisioner.rules.expression.ExpressionParser;
+import io.scimitar.provisioner.rules.parser.ExpressionParser;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

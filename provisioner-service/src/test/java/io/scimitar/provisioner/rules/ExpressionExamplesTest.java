@@ -3,7 +3,7 @@ package io.scimitar.provisioner.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.rules.expression.ExpressionParseException;
-import io.scimitar.provisioner.rules.expression.ExpressionParser;
+import io.scimitar.provisioner.rules.parser.ExpressionParser;
 import io.scimitar.provisioner.rules.expression.ExpressionResult;
 import io.scimitar.provisioner.rules.function.FunctionCatalog;
 import io.scimitar.provisioner.rules.expression.FunctionDefinition;

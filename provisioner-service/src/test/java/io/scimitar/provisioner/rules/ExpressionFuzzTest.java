@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.rules.expression.Expression;
 import io.scimitar.provisioner.rules.expression.ExpressionEvaluationException;
 import io.scimitar.provisioner.rules.expression.ExpressionParseException;
-import io.scimitar.provisioner.rules.expression.ExpressionParser;
+import io.scimitar.provisioner.rules.parser.ExpressionParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

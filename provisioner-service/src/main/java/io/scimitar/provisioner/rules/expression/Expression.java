@@ -15,7 +15,7 @@ public final class Expression {
     private final ExpressionNode root;
     private final Set<String> referencedAttributes;
 
-    Expression(String source, ExpressionNode root) {
+    public Expression(String source, ExpressionNode root) {
         this.source = source;
         this.root = root;
         Set<String> names = new LinkedHashSet<>();

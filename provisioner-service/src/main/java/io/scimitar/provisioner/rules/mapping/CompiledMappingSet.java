@@ -4,7 +4,7 @@ import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.rules.SourceObject;
 import io.scimitar.provisioner.rules.expression.Expression;
 import io.scimitar.provisioner.rules.expression.ExpressionParseException;
-import io.scimitar.provisioner.rules.expression.ExpressionParser;
+import io.scimitar.provisioner.rules.parser.ExpressionParser;
 import io.scimitar.provisioner.rules.expression.ExpressionResult;
 import io.scimitar.provisioner.rules.expression.ValueConversions;
 

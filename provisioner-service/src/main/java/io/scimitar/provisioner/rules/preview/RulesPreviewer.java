@@ -5,7 +5,7 @@ import io.scimitar.provisioner.rules.SourceObject;
 import io.scimitar.provisioner.rules.expression.EvaluationBudgetExceededException;
 import io.scimitar.provisioner.rules.expression.ExpressionEvaluationException;
 import io.scimitar.provisioner.rules.expression.ExpressionParseException;
-import io.scimitar.provisioner.rules.expression.ExpressionParser;
+import io.scimitar.provisioner.rules.parser.ExpressionParser;
 import io.scimitar.provisioner.rules.expression.ExpressionResult;
 import io.scimitar.provisioner.rules.filter.ScopeDecision;
 import io.scimitar.provisioner.rules.filter.ScopingFilter;

@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.connection;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 

@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.log;
+package io.scimitar.provisioner.pipeline;
 
 /** How a change ended, as Entra's provisioningStatusInfo.status. */
 public enum ProvisioningStatus {

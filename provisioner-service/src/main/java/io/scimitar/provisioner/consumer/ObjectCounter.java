@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.consumer;
 
 import io.scimitar.provisioner.consumer.JobProgress.ObjectCounts;
 import io.scimitar.provisioner.escrow.EscrowKeeper;

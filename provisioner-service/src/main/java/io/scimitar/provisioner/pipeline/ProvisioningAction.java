@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.log;
+package io.scimitar.provisioner.pipeline;
 
 /** What a change did to the target, as Entra's provisioningAction. */
 public enum ProvisioningAction {

@@ -1,5 +1,9 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.pipeline;
 
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.rules.filter.ScopingFilter;
 import io.scimitar.provisioner.rules.filter.ScopingFilterSet;
@@ -33,22 +37,8 @@ public record JobDefinition(
         ScopingFilterSet groupScope,
         RateLimitPolicy rateLimits) {
 
-    /**
-     * Compiles a stored configuration with the job's decrypted token; throws the rules engine's validation exceptions
-     * for invalid rules.
-     */
-    public static JobDefinition compile(ProvisioningJobEntity entity, JobConfiguration configuration,
-            String secretToken) {
-        return new JobDefinition(entity.id, entity.applicationId, entity.name, entity.profile, entity.tenantUrl,
-                secretToken, entity.scope, entity.status, entity.notificationEmail, entity.deletionThreshold,
-                entity.skipOutOfScopeDeletions, entity.version, configuration.users(), configuration.groups(),
-                CompiledMappingSet.compile(configuration.users().mappings()),
-                CompiledMappingSet.compile(configuration.groups().mappings()),
-                scopingFilters(configuration.users()), scopingFilters(configuration.groups()),
-                configuration.rateLimits().policy(entity.profile));
-    }
-
-    static ScopingFilterSet scopingFilters(ObjectTypeSettings settings) {
+    /** The compiled scoping filters of one object type (everything when it has none). */
+    public static ScopingFilterSet scopingFilters(ObjectTypeSettings settings) {
         if (settings.scopingFilters().isEmpty()) {
             return ScopingFilterSet.everything();
         }

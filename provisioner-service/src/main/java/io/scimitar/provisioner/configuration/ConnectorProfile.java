@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.configuration;
 
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.rules.mapping.AttributeMappingDefinition;

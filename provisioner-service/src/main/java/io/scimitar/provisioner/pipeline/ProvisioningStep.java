@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.log;
+package io.scimitar.provisioner.pipeline;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.configuration;
 
 /**
  * Per object type settings of a job and its client-side rate limits, stored as JSON with the job. Configurations

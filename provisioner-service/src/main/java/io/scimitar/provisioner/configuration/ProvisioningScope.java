@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.configuration;
 
 /** Entra's "Scope" setting: which source objects a job evaluates. */
 public enum ProvisioningScope {

@@ -1,6 +1,5 @@
-package io.scimitar.provisioner.provisioning;
+package io.scimitar.provisioner.pipeline;
 
-import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.rules.EvaluationBudget;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.scim.PatchDialect;

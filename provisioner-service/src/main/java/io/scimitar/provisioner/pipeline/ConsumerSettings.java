@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.consumer;
+package io.scimitar.provisioner.pipeline;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,5 +1,16 @@
-package io.scimitar.provisioner.rules.expression;
+package io.scimitar.provisioner.rules.parser;
 
+import io.scimitar.provisioner.rules.expression.AttributeReference;
+import io.scimitar.provisioner.rules.expression.Comparison;
+import io.scimitar.provisioner.rules.expression.ComparisonOperator;
+import io.scimitar.provisioner.rules.expression.EmptyArgument;
+import io.scimitar.provisioner.rules.expression.Expression;
+import io.scimitar.provisioner.rules.expression.ExpressionNode;
+import io.scimitar.provisioner.rules.expression.ExpressionParseException;
+import io.scimitar.provisioner.rules.expression.FunctionCall;
+import io.scimitar.provisioner.rules.expression.FunctionDefinition;
+import io.scimitar.provisioner.rules.expression.NumberLiteral;
+import io.scimitar.provisioner.rules.expression.StringLiteral;
 import io.scimitar.provisioner.rules.function.FunctionCatalog;
 
 import java.util.ArrayList;

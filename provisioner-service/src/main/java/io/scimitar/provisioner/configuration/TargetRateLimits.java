@@ -1,4 +1,4 @@
-package io.scimitar.provisioner.job;
+package io.scimitar.provisioner.configuration;
 
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.ratelimit.RequestClass;
@@ -32,7 +32,7 @@ public record TargetRateLimits(Boolean enabled, Integer windowSeconds, Map<Reque
     }
 
     /** What is wrong with these settings, as "field: message" pairs; empty when valid. */
-    Map<String, String> problems() {
+    public Map<String, String> problems() {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         if (windowSeconds != null && (windowSeconds < 1 || windowSeconds > LONGEST_WINDOW_SECONDS)) {
             problems.put("rateLimits.windowSeconds", "must be between 1 and " + LONGEST_WINDOW_SECONDS);

@@ -1,6 +1,7 @@
-package io.scimitar.provisioner.log;
+package io.scimitar.provisioner.pipeline;
 
 import io.scimitar.events.AssignmentEvent;
+import io.scimitar.provisioner.scim.ScimResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +107,14 @@ public final class ChangeTrace {
         this.transientFailure = true;
         this.retryAfter = retryAfter;
         return this;
+    }
+
+    /** Ends the change as failed by the target: transient failures (5xx, timeouts, 429) are retried soon. */
+    public ChangeTrace failed(ScimResult.Failure failure) {
+        boolean transientFailure = failure.kind() == ScimResult.FailureKind.TRANSIENT
+                || failure.kind() == ScimResult.FailureKind.THROTTLED;
+        return transientFailure ? failedTransiently(failure.errorCode(), failure.detail(), failure.retryAfter())
+                : failed(failure.errorCode(), failure.detail());
     }
 
     public boolean isTransientFailure() {

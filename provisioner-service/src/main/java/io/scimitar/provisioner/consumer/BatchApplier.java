@@ -1,0 +1,131 @@
+package io.scimitar.provisioner.consumer;
+
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.AssignmentEventCodec;
+import io.scimitar.events.UnsupportedEventException;
+import io.scimitar.events.UserAssignmentEvent;
+import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.provisioning.EventDispatcher;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a batch of a job's events: keeps those of the job's application, applies each object's events in order and
+ * different objects in parallel, then adds the users that became active to the groups waiting for them; returns once
+ * every change is applied and logged.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    private static final Logger LOG = Logger.getLogger(BatchApplier.class);
+
+    private final EventDispatcher dispatcher;
+    private final MembershipSynchronizer memberships;
+    private final ProvisioningLogRepository log;
+    private final DeadLetterPublisher deadLetters;
+    private final ConsumerSettings settings;
+
+    public BatchApplier(EventDispatcher dispatcher, MembershipSynchronizer memberships, ProvisioningLogRepository log,
+            DeadLetterPublisher deadLetters, ConsumerSettings settings) {
+        this.dispatcher = dispatcher;
+        this.memberships = memberships;
+        this.log = log;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+    }
+
+    /** Applies the records of one poll; an unreadable event goes to the dead-letter topic. */
+    void apply(JobContext context, ConsumerRecords<String, byte[]> records, JobWatch watch) {
+        String keyPrefix = context.job().applicationId() + "/";
+        Map<String, List<AssignmentEvent>> byObject = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() == null || !record.key().startsWith(keyPrefix)) {
+                continue;
+            }
+            try {
+                AssignmentEvent event = AssignmentEventCodec.decode(record.value());
+                byObject.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(event);
+            } catch (UnsupportedEventException e) {
+                deadLetters.publish(context.job().id(), record, e.getMessage());
+                watch.progress.poisonEvent();
+                LOG.warnf("Job %s: sent the unreadable event at %s-%d offset %d to %s: %s", context.job().id(),
+                        record.topic(), record.partition(), record.offset(), deadLetters.topic(), e.getMessage());
+            }
+        }
+        applyAll(context, byObject, watch);
+    }
+
+    /**
+     * Applies the events of each object in order, different objects in parallel, then adds the users that became
+     * active to the target groups waiting for them. Returns once every change is applied and logged.
+     * <p>
+     * Users go first, groups after them: a group's members are read when its PATCH is written, and Miro reactivates a
+     * deactivated user it is asked to add to a team. Were a group's PATCH written while a member's disable is on its
+     * way, it would undo the disable; once the users of the batch are done, it sees them as they are.
+     */
+    void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject, JobWatch watch) {
+        if (byObject.isEmpty()) {
+            return;
+        }
+        List<List<AssignmentEvent>> users = new ArrayList<>();
+        List<List<AssignmentEvent>> groups = new ArrayList<>();
+        byObject.values().forEach(events -> (isUser(events.get(0)) ? users : groups).add(events));
+        Set<String> activated = new HashSet<>();
+        applyInParallel(context, users, activated, watch);
+        applyInParallel(context, groups, activated, watch);
+        if (!activated.isEmpty()) {
+            List<ChangeTrace> pushes = memberships.membersActivated(context, activated)
+                    .call(traces -> Multi.createFrom().iterable(traces)
+                            .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
+                            .collect().last())
+                    .await().indefinitely();
+            if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
+                watch.membersPushFailed = true;
+            }
+        }
+    }
+
+    private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects, Set<String> activated,
+            JobWatch watch) {
+        if (objects.isEmpty()) {
+            return;
+        }
+        Multi.createFrom().iterable(objects)
+                .onItem().transformToUni(events -> applyInOrder(context, events, activated, watch))
+                .merge(settings.concurrency())
+                .collect().last()
+                .await().indefinitely();
+    }
+
+    private static boolean isUser(AssignmentEvent event) {
+        return event instanceof UserAssignmentEvent || event instanceof UserDeletedEvent;
+    }
+
+    private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events, Set<String> activated,
+            JobWatch watch) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AssignmentEvent event : events) {
+            chain = chain.chain(() -> dispatcher.dispatch(context, event)
+                    .invoke(outcome -> watch.record(outcome, activated))
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+}

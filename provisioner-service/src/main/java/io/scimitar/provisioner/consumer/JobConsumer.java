@@ -1,0 +1,156 @@
+package io.scimitar.provisioner.consumer;
+
+import io.scimitar.events.KafkaClientSecurity;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.JobContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consumes the assignment topic for each running job, on the job's own thread and Kafka consumer group: polls, hands
+ * each batch to the {@link BatchApplier} and commits its offsets only once every change in it is applied and logged.
+ * A batch that fails for lack of infrastructure is read again (rewound). A job quarantined because its target rejects
+ * it, or because too many changes fail, stops reading (its partitions paused) until the {@link JobSupervisor} lets it
+ * try again.
+ */
+@ApplicationScoped
+public class JobConsumer {
+
+    private static final Logger LOG = Logger.getLogger(JobConsumer.class);
+    /** How long the last commit of a job that is stopping may wait for the broker. */
+    private static final Duration SHUTDOWN_COMMIT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final BatchApplier applier;
+    private final JobSupervisor supervisor;
+    private final ConsumerSettings settings;
+    private final String bootstrapServers;
+
+    public JobConsumer(BatchApplier applier, JobSupervisor supervisor, ConsumerSettings settings,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.applier = applier;
+        this.supervisor = supervisor;
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A job ready to be consumed once started; it puts off what the target's rate limit has no room for. */
+    RunningJob prepare(JobContext context, JobProgress progress) {
+        return new RunningJob(context.deferringForRateLimits(), supervisor.watch(progress), this::consume);
+    }
+
+    private void consume(RunningJob job) {
+        JobContext context = job.context();
+        JobWatch watch = job.watch();
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties(context),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            job.consumingWith(kafka);
+            supervisor.starting(context);
+            kafka.subscribe(List.of(settings.topic()));
+            while (job.isRunning()) {
+                boolean holding = supervisor.holdsForQuarantine(context);
+                if (holding) {
+                    kafka.pause(kafka.assignment());
+                } else if (!kafka.paused().isEmpty()) {
+                    kafka.resume(kafka.paused());
+                }
+                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
+                watch.progress.observeLag(kafka);
+                if (holding || !supervisor.targetAnswers(context)) {
+                    if (!records.isEmpty()) {
+                        rewind(kafka, records); // read again once the job may go on: nothing is skipped
+                    }
+                    continue;
+                }
+                supervisor.betweenPolls(context, watch);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    applier.apply(context, records, watch);
+                    commitApplied(context, kafka);
+                    supervisor.judgeBatch(context, watch);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.warnf("Job %s: a batch of %d events failed (%s); it will be read again in %s",
+                            context.job().id(), records.count(), e.getMessage(), settings.retryBackoff());
+                    rewind(kafka, records);
+                    sleep(settings.retryBackoff());
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() was called
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Job %s stopped consuming", context.job().id());
+        } finally {
+            job.consumingWith(null);
+        }
+    }
+
+    /**
+     * Commits a batch that is applied and logged. When a stop woke the consumer meanwhile (the service shuts down),
+     * the commit throws the wakeup once its request is written, without waiting for the broker's answer: it is made
+     * again, waiting this time (bounded, so a broker that is gone does not hold up the shutdown), before the consumer
+     * closes and leaves its group, so the next start does not apply the batch again.
+     */
+    private static void commitApplied(JobContext context, KafkaConsumer<String, byte[]> kafka) {
+        try {
+            kafka.commitSync();
+        } catch (WakeupException e) {
+            try {
+                kafka.commitSync(SHUTDOWN_COMMIT_TIMEOUT);
+            } catch (RuntimeException notCommitted) {
+                LOG.warnf("Job %s: the last batch before stopping may be applied again at the next start (%s)",
+                        context.job().id(), notCommitted.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static void rewind(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        first.forEach(kafka::seek);
+    }
+
+    private Map<String, Object> consumerProperties(JobContext context) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroupPrefix() + context.job().id());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "scimitar-job-" + context.job().id());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) Math.max(1000, settings.sessionTimeout().toMillis() / 3));
+        return properties;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.scimitar.provisioner.consumer;
+
+import io.scimitar.events.AssignmentEvent;
+import io.scimitar.provisioner.escrow.EscrowKeeper;
+import io.scimitar.provisioner.escrow.EscrowSettings;
+import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.quarantine.Quarantine;
+import io.scimitar.provisioner.quarantine.QuarantineKeeper;
+import io.scimitar.provisioner.quarantine.QuarantineReason;
+import io.scimitar.provisioner.quarantine.QuarantineSettings;
+import io.scimitar.provisioner.quarantine.RecentOutcomes;
+import io.scimitar.provisioner.scim.ScimClient;
+import io.scimitar.provisioner.scim.ScimResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Looks after the running jobs between their batches: retries escrowed changes when due, quarantines a job whose
+ * target rejects it or whose changes fail too often (and lets it out again), and pushes group members left waiting.
+ * Its state for each job is that job's {@link JobWatch}.
+ */
+@ApplicationScoped
+public class JobSupervisor {
+
+    private static final Logger LOG = Logger.getLogger(JobSupervisor.class);
+    private static final Duration LONGEST_PENDING_MEMBERS_WAIT = Duration.ofMinutes(5);
+    /** How soon members held back by the rate limit are looked at again. */
+    private static final Duration HELD_BACK_MEMBERS_WAIT = Duration.ofSeconds(1);
+
+    private final BatchApplier applier;
+    private final MembershipSynchronizer memberships;
+    private final ProvisioningLogRepository log;
+    private final EscrowKeeper escrow;
+    private final EscrowSettings escrowSettings;
+    private final QuarantineKeeper quarantine;
+    private final QuarantineSettings quarantineSettings;
+    private final ConsumerSettings settings;
+
+    public JobSupervisor(BatchApplier applier, MembershipSynchronizer memberships, ProvisioningLogRepository log,
+            EscrowKeeper escrow, EscrowSettings escrowSettings, QuarantineKeeper quarantine,
+            QuarantineSettings quarantineSettings, ConsumerSettings settings) {
+        this.applier = applier;
+        this.memberships = memberships;
+        this.log = log;
+        this.escrow = escrow;
+        this.escrowSettings = escrowSettings;
+        this.quarantine = quarantine;
+        this.quarantineSettings = quarantineSettings;
+        this.settings = settings;
+    }
+
+    /** A new watch for a job that starts running. */
+    JobWatch watch(JobProgress progress) {
+        return new JobWatch(progress, new RecentOutcomes(quarantineSettings.recentChanges()),
+                settings.pendingMembersInterval());
+    }
+
+    /** Before a job reads anything: loads its quarantine as stored. */
+    void starting(JobContext context) {
+        quarantine.load(context.job().id()).await().indefinitely();
+    }
+
+    /** Quarantined for a failing target and not yet due to try again: read nothing, retry nothing. */
+    boolean holdsForQuarantine(JobContext context) {
+        return quarantine.current(context.job().id())
+                .filter(q -> q.reason() != QuarantineReason.TooManyDeletes)
+                .map(q -> !quarantine.due(context.job().id()))
+                .orElse(false);
+    }
+
+    /**
+     * When quarantined because the target rejected the job, asks the target for one user first: on success the
+     * quarantine ends, otherwise the next try waits longer.
+     */
+    boolean targetAnswers(JobContext context) {
+        UUID jobId = context.job().id();
+        if (!quarantine.isQuarantined(jobId, QuarantineReason.EncounteredQuarantineException)) {
+            return true;
+        }
+        ScimResult probe = context.scim().firstPage(ScimClient.USERS, 1).await().indefinitely();
+        if (probe.isSuccess()) {
+            quarantine.leave(jobId, QuarantineReason.EncounteredQuarantineException)
+                    .call(() -> escrow.retryAllNow(jobId)).await().indefinitely();
+            return true;
+        }
+        quarantine.stillFailing(jobId).await().indefinitely();
+        return false;
+    }
+
+    /** Between polls: retries the escrowed changes and pushes the waiting members whose time has come. */
+    void betweenPolls(JobContext context, JobWatch watch) {
+        if (System.nanoTime() >= watch.nextEscrowCheck) {
+            retryEscrowed(context, watch);
+            judgeBatch(context, watch);
+            watch.nextEscrowCheck = System.nanoTime() + escrowSettings.pollInterval().toNanos();
+        }
+        if (memberships.takeHeldBack(context.job().id())) {
+            // the rate limit held back a PATCH of new members: look again soon, with what gathered meanwhile
+            watch.nextPendingMembersCheck = Math.min(watch.nextPendingMembersCheck,
+                    System.nanoTime() + HELD_BACK_MEMBERS_WAIT.toNanos());
+        }
+        if (watch.membersPushFailed) {
+            // a batch's PATCH of new members failed: they wait in the database; look for them again soon
+            watch.membersPushFailed = false;
+            watch.nextPendingMembersCheck = Math.min(watch.nextPendingMembersCheck,
+                    System.nanoTime() + watch.pendingMembersWait.toNanos());
+        }
+        if (System.nanoTime() >= watch.nextPendingMembersCheck) {
+            PendingPush pushed = pushPendingMembers(context);
+            watch.pendingMembersWait = pushed == PendingPush.DONE ? settings.pendingMembersInterval()
+                    : pushed == PendingPush.HELD_BACK ? HELD_BACK_MEMBERS_WAIT
+                    : min(watch.pendingMembersWait.multipliedBy(2), LONGEST_PENDING_MEMBERS_WAIT);
+            watch.nextPendingMembersCheck = System.nanoTime() + (pushed == PendingPush.DONE
+                    ? settings.pendingMembersSweep() : watch.pendingMembersWait).toNanos();
+        }
+    }
+
+    /**
+     * After a batch: a rejected target, or too large a share of failed changes, quarantines the job; a quarantined
+     * job whose batch went well leaves quarantine.
+     */
+    void judgeBatch(JobContext context, JobWatch watch) {
+        UUID jobId = context.job().id();
+        String rejected = watch.targetRejected.getAndSet(null);
+        int changes = watch.batchChanges.getAndSet(0);
+        int failures = watch.batchFailures.getAndSet(0);
+        RecentOutcomes recent = watch.recent;
+        Optional<Quarantine> current = quarantine.current(jobId);
+        if (rejected != null) {
+            quarantine.enter(context.job(), QuarantineReason.EncounteredQuarantineException, rejected)
+                    .await().indefinitely();
+        } else if (current.isEmpty() && recent.above(quarantineSettings.failureRatio())) {
+            quarantine.enter(context.job(), QuarantineReason.EncounteredEscrowProportionThreshold,
+                    recent.failures() + " of the last " + recent.size() + " changes failed (the threshold is "
+                            + Math.round(quarantineSettings.failureRatio() * 100) + "%)").await().indefinitely();
+        } else if (current.isPresent() && current.get().reason() == QuarantineReason.EncounteredEscrowProportionThreshold
+                && changes > 0) {
+            if (failures <= quarantineSettings.failureRatio() * changes) {
+                recent.clear();
+                quarantine.leave(jobId, QuarantineReason.EncounteredEscrowProportionThreshold).await().indefinitely();
+            } else {
+                quarantine.stillFailing(jobId).await().indefinitely();
+            }
+        }
+    }
+
+    /** Pushes the group members left waiting by a failed, interrupted or held-back PATCH. */
+    private PendingPush pushPendingMembers(JobContext context) {
+        try {
+            List<ChangeTrace> traces = memberships.pushAllPending(context).await().indefinitely();
+            for (ChangeTrace trace : traces) {
+                log.insert(trace.toEntry()).await().indefinitely();
+            }
+            if (traces.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
+                return PendingPush.FAILED;
+            }
+            return memberships.takeHeldBack(context.job().id()) ? PendingPush.HELD_BACK : PendingPush.DONE;
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: pushing waiting group members failed (%s); trying again later", context.job().id(),
+                    e.getMessage());
+            return PendingPush.FAILED;
+        }
+    }
+
+    /** How a push of waiting members went: the next one comes after the usual interval, sooner, or later. */
+    private enum PendingPush {
+        DONE, HELD_BACK, FAILED
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Retries the escrowed changes that are due; a failure here only postpones them. */
+    private void retryEscrowed(JobContext context, JobWatch watch) {
+        try {
+            List<EscrowKeeper.DueChange> due = escrow.due(context, settings.maxPollRecords()).await().indefinitely();
+            Map<String, List<AssignmentEvent>> retries = new LinkedHashMap<>();
+            Map<String, List<AssignmentEvent>> allowedDeletions = new LinkedHashMap<>();
+            due.forEach(change -> (change.deletionsAllowed() ? allowedDeletions : retries)
+                    .computeIfAbsent(change.event().key(), key -> new ArrayList<>()).add(change.event()));
+            applier.applyAll(context, retries, watch);
+            applier.applyAll(context.withDeletionsAllowed(), allowedDeletions, watch);
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: retrying escrowed changes failed (%s); they stay in escrow", context.job().id(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.scimitar.provisioner.consumer;
+
+import io.scimitar.provisioner.pipeline.JobContext;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+import java.time.Duration;
+
+/** One job consumed on this instance: its context, its watch, and the thread and Kafka consumer reading for it. */
+final class RunningJob {
+
+    private final JobContext context;
+    private final JobWatch watch;
+    private final Runnable consumption;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    RunningJob(JobContext context, JobWatch watch, java.util.function.Consumer<RunningJob> consumption) {
+        this.context = context;
+        this.watch = watch;
+        this.consumption = () -> consumption.accept(this);
+    }
+
+    void start() {
+        thread = new Thread(consumption, "job-" + context.job().id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the batch in progress; returns once the consumer is closed. */
+    void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    /** The Kafka consumer now reading for the job (null once closed), so that {@link #stop} can wake it up. */
+    void consumingWith(KafkaConsumer<String, byte[]> kafka) {
+        this.consumer = kafka;
+    }
+
+    JobContext context() {
+        return context;
+    }
+
+    JobWatch watch() {
+        return watch;
+    }
+}

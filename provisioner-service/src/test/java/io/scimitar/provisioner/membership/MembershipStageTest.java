@@ -1,0 +1,141 @@
+package io.scimitar.provisioner.membership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scimitar.events.UserSnapshot;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.link.LinkRepository;
+import io.scimitar.provisioner.link.LinkState;
+import io.scimitar.provisioner.link.ObjectLink;
+import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.pipeline.StageFixture;
+import io.scimitar.provisioner.provisioning.UserProvisioner;
+import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.scimitar.testsupport.KafkaProcessResource;
+import io.scimitar.testsupport.MiroMockResource;
+import io.scimitar.testsupport.PostgresResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The membership stage called directly, without the consumer or Kafka, against the Miro mock: members of a linked
+ * team go into it, and a member not provisioned yet waits until its user is.
+ */
+@QuarkusTest
+@WithTestResource(KafkaProcessResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(MiroMockResource.class)
+class MembershipStageTest {
+
+    @Inject
+    MembershipSynchronizer memberships;
+
+    @Inject
+    UserProvisioner users;
+
+    @Inject
+    LinkRepository links;
+
+    @Inject
+    ScimClientFactory clients;
+
+    @Inject
+    EvaluationSettings evaluation;
+
+    private String app;
+    private JobContext context;
+
+    @BeforeEach
+    void job() {
+        app = newApplication();
+        UUID id = UUID.fromString(createJob(miroJob(app)));
+        JobDefinition job = StageFixture.miroJob(id, app, ProvisioningScope.ASSIGNED_ONLY, MiroMockResource.scimUrl(),
+                MiroMockResource.TOKEN);
+        context = JobContext.of(job, clients.forJob(id, job.tenantUrl(), job.secretToken(), job.rateLimits()),
+                UUID.randomUUID(), evaluation.budget());
+    }
+
+    @AfterEach
+    void deleteJob() {
+        asAdmin().delete("/api/v1/jobs/" + context.job().id()).then().statusCode(204);
+    }
+
+    private String provisioned(UserSnapshot user) {
+        ObjectLink link = users.apply(context, assigned(app, user, 1)).await().indefinitely().link();
+        links.save(link).await().indefinitely();
+        return link.targetId();
+    }
+
+    private String linkedTeam(String groupId) {
+        String name = "Team " + groupId;
+        String teamId = seedTeam(name);
+        links.save(new ObjectLink(context.job().id(), ObjectType.GROUP, groupId, teamId, LinkState.ACTIVE,
+                Map.of("displayName", name), 1, name)).await().indefinitely();
+        return teamId;
+    }
+
+    private static List<String> memberIds(String teamId) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode member : miroTeam(teamId).path("members")) {
+            ids.add(member.path("value").asText());
+        }
+        return ids;
+    }
+
+    @Test
+    void addsAProvisionedMemberToTheLinkedTeam() {
+        UserSnapshot ada = uniqueUser("Ada", "Lovelace", "Research");
+        String adaTarget = provisioned(ada);
+        String groupId = "g-" + UUID.randomUUID();
+        String teamId = linkedTeam(groupId);
+
+        ChangeOutcome outcome = memberships.apply(context, membersAdded(app, groupId, 2, ada.id())).await().indefinitely();
+
+        assertThat(outcome).isInstanceOfSatisfying(ChangeOutcome.Processed.class,
+                processed -> assertThat(processed.trace().status()).isEqualTo(ProvisioningStatus.SUCCESS));
+        assertThat(memberIds(teamId)).containsExactly(adaTarget);
+    }
+
+    @Test
+    void aMemberNotProvisionedYetWaitsAndGoesInOnceItsUserIsActive() {
+        UserSnapshot bob = uniqueUser("Bob", "Builder", "Sales");
+        String groupId = "g-" + UUID.randomUUID();
+        String teamId = linkedTeam(groupId);
+
+        memberships.apply(context, membersAdded(app, groupId, 2, bob.id())).await().indefinitely();
+        assertThat(memberIds(teamId)).isEmpty();
+
+        String bobTarget = provisioned(bob);
+        List<ChangeTrace> pushes = memberships.membersActivated(context, Set.of(bob.id())).await().indefinitely();
+
+        assertThat(pushes).singleElement()
+                .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
+        assertThat(memberIds(teamId)).containsExactly(bobTarget);
+    }
+}

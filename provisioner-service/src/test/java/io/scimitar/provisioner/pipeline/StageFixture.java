@@ -1,0 +1,32 @@
+package io.scimitar.provisioner.pipeline;
+
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.configuration.JobConfiguration;
+import io.scimitar.provisioner.configuration.JobStatus;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
+
+import java.util.UUID;
+
+/** Job definitions for testing one stage of the pipeline alone: a Miro job with its default mappings. */
+public final class StageFixture {
+
+    private StageFixture() {
+    }
+
+    public static JobDefinition miroJob(UUID id, String applicationId, ProvisioningScope scope, String tenantUrl,
+            String secretToken) {
+        JobConfiguration defaults = ConnectorProfile.MIRO.defaults();
+        return withUsers(id, applicationId, scope, tenantUrl, secretToken, defaults.users(), defaults.groups());
+    }
+
+    public static JobDefinition withUsers(UUID id, String applicationId, ProvisioningScope scope, String tenantUrl,
+            String secretToken, ObjectTypeSettings users, ObjectTypeSettings groups) {
+        return new JobDefinition(id, applicationId, "Miro " + applicationId, ConnectorProfile.MIRO, tenantUrl,
+                secretToken, scope, JobStatus.ON, null, 500, false, 1, users, groups,
+                CompiledMappingSet.compile(users.mappings()), CompiledMappingSet.compile(groups.mappings()),
+                JobDefinition.scopingFilters(users), JobDefinition.scopingFilters(groups),
+                ConnectorProfile.MIRO.rateLimits());
+    }
+}
