@@ -27,6 +27,23 @@ class AssignmentEventCodecTest {
     }
 
     @Test
+    void roundTripsApplicationEventsKeyedByTheApplicationId() {
+        for (ApplicationEvent event : SampleEvents.oneOfEachApplicationEvent()) {
+            assertThat(ApplicationEventCodec.decode(ApplicationEventCodec.encode(event))).isEqualTo(event);
+            assertThat(event.key()).isEqualTo(SampleEvents.APP);
+        }
+    }
+
+    @Test
+    void applicationCodecRejectsAssignmentEventsAndGarbage() {
+        byte[] assignment = AssignmentEventCodec.encode(SampleEvents.oneOfEach().get(1));
+        assertThatThrownBy(() -> ApplicationEventCodec.decode(assignment))
+                .isInstanceOf(UnsupportedEventException.class);
+        assertThatThrownBy(() -> ApplicationEventCodec.decode("{".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnsupportedEventException.class);
+    }
+
+    @Test
     void rejectsAnUnsupportedSchemaVersion() {
         String json = AssignmentEventCodec.encodeToString(SampleEvents.oneOfEach().get(1))
                 .replace("\"schemaVersion\":1", "\"schemaVersion\":2");

@@ -37,6 +37,17 @@ class EventSchemaContractTest {
     }
 
     @Test
+    void everyEncodedApplicationEventValidatesAgainstItsSchema() throws IOException {
+        for (ApplicationEvent event : SampleEvents.oneOfEachApplicationEvent()) {
+            JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + event.type() + ".json"));
+            Set<ValidationMessage> errors = schema.validate(JSON.readTree(ApplicationEventCodec.encode(event)));
+            assertThat(errors).as(event.type()).isEmpty();
+            assertThat(propertyNames(readSchema(event.type() + ".json").get("properties"))).as(event.type())
+                    .isEqualTo(componentNames(event.getClass()));
+        }
+    }
+
+    @Test
     void schemaRejectsAWrongSchemaVersionAndUnknownFields() throws IOException {
         AssignmentEvent event = SampleEvents.oneOfEach().get(0);
         JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + event.type() + ".json"));

@@ -22,6 +22,12 @@ final class SampleEvents {
                 AT, AT, null);
     }
 
+    static List<ApplicationEvent> oneOfEachApplicationEvent() {
+        return List.of(
+                ApplicationStateEvent.of(UUID.randomUUID(), AT, APP, 1, ApplicationStateEvent.CREATED, "Miro"),
+                ApplicationDeletedEvent.of(UUID.randomUUID(), AT, APP, 2, "Miro"));
+    }
+
     static List<AssignmentEvent> oneOfEach() {
         RoleAssignment role = new RoleAssignment("as-1", "role-1", "Admin", "Admin", "group-9");
         GroupSnapshot group = new GroupSnapshot("group-9", "Design", "design", "The design team", true, AT, AT, null);

@@ -75,6 +75,39 @@ class EndToEndTest {
         }
     }
 
+    /**
+     * The provisioner knows the directory's applications from the application topic: a job for an id the directory
+     * never had is refused (422), one for a new application is accepted once it arrived, and deleting the application
+     * marks the job.
+     */
+    @Test
+    void aJobNeedsAnApplicationOfTheDirectory() {
+        provisioner.post("/api/v1/jobs", jobFor(java.util.UUID.randomUUID().toString(), "Nowhere"), 422);
+        String app = directory.post("/api/v1/applications", Map.of("displayName", "Known (end to end)",
+                "publishUnassigned", false), 201).path("id").asText();
+        String job = createJob(app, "Known E2E");
+        assertThat(provisioner.get("/api/v1/jobs/" + job).path("applicationDeleted").asBoolean()).isFalse();
+
+        directory.delete("/api/v1/applications/" + app);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                provisioner.get("/api/v1/jobs/" + job).path("applicationDeleted").asBoolean());
+        provisioner.post("/api/v1/jobs", jobFor(app, "Deleted"), 422);
+    }
+
+    /** Creates a job, retrying while the provisioner has not learnt the new application yet (422, nothing created). */
+    private String createJob(String app, String name) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                id[0] = provisioner.post("/api/v1/jobs", jobFor(app, name), 201).path("id").asText());
+        return id[0];
+    }
+
+    private Map<String, Object> jobFor(String app, String name) {
+        return Map.of("name", name, "applicationId", app, "profile", "MIRO", "tenantUrl", miroUrl(),
+                "allowInsecureHttp", true, "secretToken", stack.miroToken());
+    }
+
     @Test
     void keepsMiroInStepWithTheDirectoryThroughChangesAndAReplay() {
         String app = directory.post("/api/v1/applications", Map.of("displayName", "Miro (end to end)",
@@ -93,9 +126,7 @@ class EndToEndTest {
         for (int i = 8; i < 12; i++) {
             assignUser(app, ids.get(i));
         }
-        String job = provisioner.post("/api/v1/jobs", Map.of("name", "Miro E2E", "applicationId", app,
-                "profile", "MIRO", "tenantUrl", miroUrl(), "allowInsecureHttp", true,
-                "secretToken", stack.miroToken()), 201).path("id").asText();
+        String job = createJob(app, "Miro E2E");
 
         awaitMiroMatchesTheModel();
 

@@ -37,9 +37,11 @@ public class ApplicationService {
     private final Transactions transactions;
     private final ApplicationRepository applications;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
     public ApplicationService(ChangeTransactions changeTransactions, Transactions transactions,
-            ApplicationRepository applications, ObjectMapper json) {
+            ApplicationRepository applications, ObjectMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.changeTransactions = changeTransactions;
         this.transactions = transactions;
         this.applications = applications;
@@ -79,6 +81,7 @@ public class ApplicationService {
                 }
                 throw e;
             }
+            events.created(tx, app);
             return app;
         });
     }
@@ -106,15 +109,20 @@ public class ApplicationService {
                     merged.publishUnassigned() == null || merged.publishUnassigned(), current.appRoles(),
                     current.createdDateTime(), Instant.now(), current.rowVersion() + 1);
             applications.update(tx, changed);
+            events.changed(tx, changed);
             return changed;
         });
     }
 
-    /** Deletes an application and its assignments; no further events are published for it. */
+    /**
+     * Deletes an application and its assignments; no further assignment events are published for it (no
+     * unassignments either: as in Entra, deleting the application ends its provisioning), only application.deleted.
+     */
     public void delete(UUID id) {
         transactions.inTransaction(tx -> {
-            applications.lock(tx, id).orElseThrow(() -> notFound(id));
+            Application app = applications.lock(tx, id).orElseThrow(() -> notFound(id));
             applications.delete(tx, id);
+            events.deleted(tx, app);
             return null;
         });
     }

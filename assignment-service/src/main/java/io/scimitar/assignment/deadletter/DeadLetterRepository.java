@@ -15,8 +15,8 @@ public class DeadLetterRepository {
             + "octet_length(payload)";
 
     private static final String MOVE = """
-            insert into outbox_dead_letter (id, event_key, event_type, payload, created_at, reason)
-            select o.id, o.event_key, o.event_type, o.payload, o.created_at, r.reason
+            insert into outbox_dead_letter (id, topic, event_key, event_type, payload, created_at, reason)
+            select o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at, r.reason
             from outbox o join unnest($1::bigint[], $2::text[]) as r(id, reason) on o.id = r.id""";
 
     private static final String MARK_SUPERSEDED = """
@@ -25,8 +25,9 @@ public class DeadLetterRepository {
             where d.event_key = p.key and d.id < p.id and (d.superseded_by is null or d.superseded_by < p.id)""";
 
     private static final String REQUEUE = """
-            with taken as (delete from outbox_dead_letter where id = $1 returning event_key, event_type, payload)
-            insert into outbox (event_key, event_type, payload) select event_key, event_type, payload from taken
+            with taken as (delete from outbox_dead_letter where id = $1 returning topic, event_key, event_type, payload)
+            insert into outbox (topic, event_key, event_type, payload)
+            select topic, event_key, event_type, payload from taken
             returning id""";
 
     /**

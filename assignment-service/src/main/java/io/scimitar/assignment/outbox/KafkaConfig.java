@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** The assignment topic and the producer that writes to it (the broker address is {@code kafka.bootstrap.servers}). */
+/** The assignment and application topics and the producer that writes to them (the broker address is {@code kafka.bootstrap.servers}). */
 @ConfigMapping(prefix = "scimitar.assignment.kafka")
 public interface KafkaConfig {
 
@@ -22,7 +22,18 @@ public interface KafkaConfig {
     @WithDefault("1")
     short replicationFactor();
 
-    /** Whether the service creates the topic at start-up when it is missing. */
+    /**
+     * The compacted topic of the application events (created, changed, deleted), keyed by application id: the
+     * provisioner learns from it which applications exist.
+     */
+    @WithDefault(AssignmentTopics.APPLICATION_EVENTS)
+    String applicationTopic();
+
+    /** Partitions of the application topic when the service creates it (a few events per application: one is plenty). */
+    @WithDefault("1")
+    int applicationPartitions();
+
+    /** Whether the service creates the topics at start-up when they are missing. */
     @WithDefault("true")
     boolean createTopic();
 

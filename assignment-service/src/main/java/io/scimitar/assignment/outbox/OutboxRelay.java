@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Moves outbox rows to Kafka: reads a batch in id order, sends it with the idempotent producer, waits for every
+ * Moves outbox rows to Kafka: reads a batch in id order, sends each row to its topic (assignments or applications;
+ * a key belongs to one topic, so per-key order holds) with the idempotent producer, waits for every
  * acknowledgement, then deletes the batch, all under a transaction-scoped advisory lock so that only one instance
  * relays at a time. A row the broker refuses for good ({@link UnpublishableRecords}) moves to the dead letters in the
  * same transaction and holds up nothing. After a retriable failure only the acknowledged rows are gone (minus any
@@ -153,10 +154,11 @@ public class OutboxRelay {
         boolean deadLettersExist = false;
         RuntimeException sendFailure = null;
         // the exists() is an uncorrelated sub-query: PostgreSQL runs it once per statement, not once per row
-        for (var row : tx.query("select id, event_key, event_type, payload, exists (select 1 from outbox_dead_letter) "
-                + "from outbox order by id limit $1", config.batchSize())) {
+        for (var row : tx.query("select id, event_key, event_type, payload, exists (select 1 from outbox_dead_letter), "
+                + "topic from outbox order by id limit $1", config.batchSize())) {
             deadLettersExist = row.getBoolean(4);
-            Sent record = new Sent(row.getLong(0), row.getString(1), row.getString(2));
+            Sent record = new Sent(row.getLong(0), row.getString(1), row.getString(2),
+                    OutboxTopic.ofColumn(row.getString(5)));
             sent.add(record);
             if (sendFailure == null) {
                 try {
@@ -232,7 +234,7 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add(AssignmentTopics.EVENT_TYPE_HEADER, row.type.getBytes(StandardCharsets.UTF_8));
         headers.add(AssignmentTopics.SCHEMA_VERSION_HEADER, SCHEMA_VERSION);
-        return new ProducerRecord<>(kafka.topic(), null, row.key, payload.getBytes(StandardCharsets.UTF_8), headers);
+        return new ProducerRecord<>(row.topic.name(kafka), null, row.key, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** Waits for one acknowledgement; returns the failure, or null when the broker has the record. */
@@ -261,13 +263,15 @@ public class OutboxRelay {
         final long id;
         final String key;
         final String type;
+        final OutboxTopic topic;
         Future<RecordMetadata> ack;
         RuntimeException refusal;
 
-        Sent(long id, String key, String type) {
+        Sent(long id, String key, String type, OutboxTopic topic) {
             this.id = id;
             this.key = key;
             this.type = type;
+            this.topic = topic;
         }
     }
 

@@ -1,13 +1,15 @@
 package io.scimitar.assignment.outbox;
 
 import io.scimitar.assignment.database.SqlTransaction;
+import io.scimitar.events.ApplicationEvent;
+import io.scimitar.events.ApplicationEventCodec;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** Appends events to the outbox inside the caller's transaction, in the order given. */
+/** Appends events to the outbox, each row naming its topic, inside the caller's transaction, in the order given. */
 @ApplicationScoped
 public class OutboxWriter {
 
@@ -15,6 +17,14 @@ public class OutboxWriter {
             insert into outbox (event_key, event_type, payload)
             select k, t, p from unnest($1::text[], $2::text[], $3::text[]) with ordinality as e(k, t, p, n) order by n""";
 
+    /** Appends an application event for the application topic. */
+    public void append(SqlTransaction tx, ApplicationEvent event) {
+        tx.query("insert into outbox (topic, event_key, event_type, payload) values ($1, $2, $3, $4)",
+                OutboxTopic.APPLICATIONS.column(), event.key(), event.type(),
+                ApplicationEventCodec.encodeToString(event));
+    }
+
+    /** Appends assignment events for the assignment topic. */
     public void append(SqlTransaction tx, List<? extends AssignmentEvent> events) {
         if (events.isEmpty()) {
             return;

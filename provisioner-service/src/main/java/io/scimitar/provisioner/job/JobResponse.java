@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * A job as the API shows it: the secret token only as set or not set, never its value; whether it may use plain
- * http.
+ * http; whether the directory deleted its application (the job then receives no more events).
  */
 public record JobResponse(
         UUID id,
@@ -29,5 +29,6 @@ public record JobResponse(
         RateLimitsResponse rateLimits,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean applicationDeleted) {
 }

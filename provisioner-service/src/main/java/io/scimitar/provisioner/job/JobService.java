@@ -11,6 +11,7 @@ import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.configuration.TargetRateLimits;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.consumer.ObjectCounter;
+import io.scimitar.provisioner.directory.KnownApplicationGuard;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.pipeline.JobDefinition;
@@ -41,10 +42,12 @@ public class JobService implements JobLookup {
     private final ObjectCounter counter;
     private final SecretCipher secrets;
     private final TargetGuard targets;
+    private final KnownApplicationGuard applications;
 
     public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, JobRestarter restarter,
             ObjectMapper json, RateLimiters rateLimiters, ObjectCounter counter, SecretCipher secrets,
-            TargetGuard targets) {
+            TargetGuard targets, KnownApplicationGuard applications) {
+        this.applications = applications;
         this.secrets = secrets;
         this.targets = targets;
         this.rateLimiters = rateLimiters;
@@ -86,6 +89,7 @@ public class JobService implements JobLookup {
                     return complete;
                 })
                 .call(complete -> targets.requirePermittedHost(complete.tenantUrl()))
+                .call(complete -> applications.requireKnown(complete.applicationId()))
                 .map(complete -> {
                     ProvisioningJobEntity entity = new ProvisioningJobEntity();
                     entity.id = UUID.randomUUID();
@@ -101,13 +105,18 @@ public class JobService implements JobLookup {
     /**
      * Replaces a job's settings. As in Entra, saving changed mappings, scoping filters or scope re-evaluates every
      * object: the job restarts from the beginning of the history (links kept, so only real differences are sent).
-     * A tenant URL on another origin needs the token again ({@link TargetGuard}).
+     * A tenant URL on another origin needs the token again ({@link TargetGuard}); another application must be known
+     * ({@link KnownApplicationGuard}; a job may keep its application after the directory deleted it, to be paused or
+     * edited).
      */
     @WithTransaction
     public Uni<ProvisioningJobEntity> replace(UUID id, JobRequest request, Long expectedVersion) {
         boolean[] rulesChanged = {false};
         return Uni.createFrom().item(() -> withDefaults(request))
                 .call(complete -> targets.requirePermittedHost(complete.tenantUrl()))
+                .call(complete -> jobs.findById(id).chain(stored -> stored == null || complete.applicationId() == null
+                        || stored.applicationId.equals(JobValidator.canonicalApplicationId(complete.applicationId()))
+                        ? Uni.createFrom().voidItem() : applications.requireKnown(complete.applicationId())))
                 .chain(complete -> update(id, expectedVersion, entity -> {
                     requireValid(complete, entity.encryptedSecretToken != null);
                     TargetGuard.requireTokenForNewOrigin(entity.tenantUrl, complete);
@@ -152,7 +161,8 @@ public class JobService implements JobLookup {
         return new JobResponse(entity.id, entity.name, entity.applicationId, entity.profile, entity.tenantUrl,
                 entity.encryptedSecretToken != null, entity.allowInsecureHttp, entity.scope, entity.status, entity.notificationEmail,
                 entity.deletionThreshold, entity.skipOutOfScopeDeletions, configuration.users(), configuration.groups(),
-                RateLimitsResponse.of(configuration.rateLimits(), entity.profile), entity.version, entity.createdAt, entity.updatedAt);
+                RateLimitsResponse.of(configuration.rateLimits(), entity.profile), entity.version, entity.createdAt, entity.updatedAt,
+                entity.applicationDeleted);
     }
 
     private Uni<ProvisioningJobEntity> update(UUID id, Long expectedVersion, java.util.function.Consumer<ProvisioningJobEntity> change) {

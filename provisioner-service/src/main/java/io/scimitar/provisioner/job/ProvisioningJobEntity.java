@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,6 +26,11 @@ public class ProvisioningJobEntity extends PanacheEntityBase {
 
     @Column(name = "application_id", nullable = false)
     public String applicationId;
+
+    /** Whether the directory deleted the application (known_application, filled by the directory package). */
+    @Formula("coalesce((select k.deleted_at is not null from known_application k "
+            + "where k.application_id = application_id), false)")
+    public boolean applicationDeleted;
 
     @Column(nullable = false)
     public String name;

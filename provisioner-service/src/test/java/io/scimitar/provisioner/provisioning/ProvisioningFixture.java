@@ -87,8 +87,9 @@ public final class ProvisioningFixture {
                 "allowInsecureHttp", true));
     }
 
+    /** A new application, known to the provisioner as if the directory had announced it (jobs need one). */
     public static String newApplication() {
-        return UUID.randomUUID().toString();
+        return io.scimitar.provisioner.directory.KnownApplications.known();
     }
 
     public static UserSnapshot user(String id, String upn, String givenName, String surname, String department) {

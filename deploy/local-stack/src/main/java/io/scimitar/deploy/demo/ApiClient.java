@@ -60,7 +60,7 @@ final class ApiClient {
                 return null;
             }
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                throw new Refused(response.statusCode(), path + " answered " + response.statusCode() + ": "
                         + abbreviate(response.body()));
             }
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
@@ -69,6 +69,21 @@ final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while calling " + path, e);
+        }
+    }
+
+    /** A non-2xx answer, with its status. */
+    static final class Refused extends IllegalStateException {
+
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
     }
 

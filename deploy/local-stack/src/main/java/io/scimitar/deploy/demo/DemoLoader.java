@@ -2,6 +2,7 @@ package io.scimitar.deploy.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class DemoLoader {
 
     public static final String APPLICATION_NAME = "Miro";
     private static final int ROWS_PER_REQUEST = 5000;
+    /** How long a job for a new application is retried while the provisioner has not learnt the application. */
+    private static final Duration APPLICATION_ARRIVAL = Duration.ofSeconds(30);
 
     private final ApiClient directory;
     private final ApiClient provisioner;
@@ -120,10 +123,32 @@ public final class DemoLoader {
         boolean rateLimits = mockAdmin.get("/admin/settings").path("rateLimitsEnabled").asBoolean(true);
         say.accept("Creating the Miro provisioning job (profile MIRO, tenant " + mockScimUrl + ", Miro's rate limits "
                 + (rateLimits ? "on" : "off") + ")");
-        return provisioner.post("/api/v1/jobs", Map.of("name", name, "applicationId", applicationId,
+        Map<String, Object> job = Map.of("name", name, "applicationId", applicationId,
                 "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken,
                 "allowInsecureHttp", mockScimUrl.startsWith("http:"),
-                "rateLimits", Map.of("enabled", rateLimits))).path("id").asText();
+                "rateLimits", Map.of("enabled", rateLimits));
+        // the provisioner learns a new application from the application topic a moment after its creation, and
+        // refuses a job for it with 422 until then
+        long deadline = System.nanoTime() + APPLICATION_ARRIVAL.toNanos();
+        while (true) {
+            try {
+                return provisioner.post("/api/v1/jobs", job).path("id").asText();
+            } catch (ApiClient.Refused e) {
+                if (e.status() != 422 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the provisioner", e);
+        }
     }
 
     /** Active and inactive users the Miro mock holds now. */
