@@ -6,7 +6,7 @@ import io.scimitar.events.ApplicationDeletedEvent;
 import io.scimitar.events.ApplicationEvent;
 import io.scimitar.events.ApplicationEventCodec;
 import io.scimitar.events.UnsupportedEventException;
-import io.scimitar.provisioner.consumer.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
