@@ -88,6 +88,8 @@ final class JobRunner implements Runnable {
     private boolean membersPushFailed;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    /** Hook (target index, issue 15): work on the job's thread before it consumes; told whether the job still runs. */
+    private volatile java.util.function.Consumer<java.util.function.BooleanSupplier> beforeConsuming = running -> { };
 
     JobRunner(JobContext context, EventDispatcher dispatcher, MembershipSynchronizer memberships,
             ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
@@ -131,6 +133,11 @@ final class JobRunner implements Runnable {
         }
     }
 
+    /** Sets the work done on the job's thread before its first poll (the target index read). */
+    void beforeConsuming(java.util.function.Consumer<java.util.function.BooleanSupplier> work) {
+        this.beforeConsuming = work;
+    }
+
     JobContext context() {
         return context;
     }
@@ -141,6 +148,7 @@ final class JobRunner implements Runnable {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             quarantine.load(context.job().id()).await().indefinitely();
+            beforeConsuming.accept(() -> running);
             kafka.subscribe(List.of(settings.topic()));
             long nextEscrowCheck = 0;
             long nextPendingMembersCheck = 0;

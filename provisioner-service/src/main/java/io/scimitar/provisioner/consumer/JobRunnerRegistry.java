@@ -11,6 +11,9 @@ import io.scimitar.provisioner.provisioning.JobContext;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineSettings;
 import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.scimitar.provisioner.targetindex.IndexRefresh;
+import io.scimitar.provisioner.targetindex.TargetIndexReader;
+import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,13 +45,18 @@ public class JobRunnerRegistry {
     private final QuarantineKeeper quarantine;
     private final QuarantineSettings quarantineSettings;
     private final EvaluationSettings evaluation;
+    private final TargetIndexReader targetIndex;
+    private final TargetIndexes targetIndexes;
 
     public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
             ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
             EscrowSettings escrowSettings, ScimClientFactory scimClients, ConsumerSettings settings,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, QuarantineKeeper quarantine,
-            QuarantineSettings quarantineSettings, EvaluationSettings evaluation) {
+            QuarantineSettings quarantineSettings, EvaluationSettings evaluation, TargetIndexReader targetIndex,
+            TargetIndexes targetIndexes) {
         this.evaluation = evaluation;
+        this.targetIndex = targetIndex;
+        this.targetIndexes = targetIndexes;
         this.quarantine = quarantine;
         this.quarantineSettings = quarantineSettings;
         this.escrow = escrow;
@@ -62,8 +70,23 @@ public class JobRunnerRegistry {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Runs {@code job} from its committed position (stopping the runner of its previous definition first). */
+    /**
+     * Runs {@code job} from its committed position (stopping the runner of its previous definition first); it reads
+     * its target into the target index before it consumes.
+     */
     public synchronized void run(JobDefinition job) {
+        run(job, IndexRefresh.ALWAYS);
+    }
+
+    /**
+     * Runs {@code job} after the provisioner restarted: as {@link #run}, keeping the target index stored before
+     * when it is complete.
+     */
+    public synchronized void resume(JobDefinition job) {
+        run(job, IndexRefresh.IF_MISSING);
+    }
+
+    private void run(JobDefinition job, IndexRefresh indexRefresh) {
         stop(job.id());
         if (!job.isOn()) {
             return;
@@ -74,6 +97,8 @@ public class JobRunnerRegistry {
         JobProgress jobProgress = new JobProgress();
         JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, escrow, escrowSettings,
                 settings, bootstrapServers, jobProgress, quarantine, quarantineSettings);
+        // hook (target index, issue 15): read the target before consuming, on the job's thread
+        runner.beforeConsuming(running -> targetIndex.readAtStart(job, context.scim(), indexRefresh, running));
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();
@@ -82,6 +107,7 @@ public class JobRunnerRegistry {
 
     public synchronized void stop(UUID jobId) {
         JobRunner runner = runners.remove(jobId);
+        targetIndexes.forget(jobId);
         if (runner != null) {
             runner.stop();
             Optional.ofNullable(progress.get(jobId)).ifPresent(JobProgress::stopped);

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
@@ -8,20 +9,42 @@ import io.scimitar.provisioner.rules.mapping.MatchingValue;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimFilter;
 import io.scimitar.provisioner.scim.ScimResult;
+import io.scimitar.provisioner.targetindex.IndexHit;
+import io.scimitar.provisioner.targetindex.IndexView;
+import io.scimitar.provisioner.targetindex.IndexedAttribute;
+import io.scimitar.provisioner.targetindex.TargetIndexRepository;
+import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Finds the target object of a source object: the stored link first; otherwise a filter query on each matching
- * attribute in precedence order, stopping at the first hit, as Entra does.
+ * Finds the target object of a source object: the stored link first; otherwise each matching attribute in precedence
+ * order, stopping at the first hit, as Entra does. Where the job's target index is complete and covers the attribute
+ * (read when the job started, {@code targetindex}), the attribute is looked up there; otherwise, as Entra always
+ * does, a filter query asks the target.
  */
 @ApplicationScoped
 public class TargetMatcher {
 
-    public Uni<MatchResult> match(ScimClient client, ObjectType type, Optional<ObjectLink> link,
+    private final TargetIndexes indexes;
+    private final TargetIndexRepository index;
+    private final ObjectMapper json;
+
+    public TargetMatcher(TargetIndexes indexes, TargetIndexRepository index, ObjectMapper json) {
+        this.indexes = indexes;
+        this.index = index;
+        this.json = json;
+    }
+
+    public Uni<MatchResult> match(UUID jobId, ScimClient client, ObjectType type, Optional<ObjectLink> link,
             List<MatchingValue> matchingValues) {
         if (link.isPresent() && link.get().targetId() != null && link.get().state() != LinkState.DELETED) {
             return Uni.createFrom().item(new MatchResult.Linked(link.get().targetId()));
@@ -29,15 +52,76 @@ public class TargetMatcher {
         if (matchingValues.isEmpty()) {
             return Uni.createFrom().item(new MatchResult.NoMatchingValue());
         }
-        return query(client, type, matchingValues, 0);
+        Optional<IndexView> view = indexes.view(jobId, type)
+                .filter(v -> matchingValues.stream().anyMatch(value -> v.covers(value.target())));
+        if (view.isEmpty()) {
+            return query(client, type, matchingValues, 0, Map.of(), null);
+        }
+        List<String> attributes = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (MatchingValue value : matchingValues) {
+            if (view.get().covers(value.target())) {
+                attributes.add(value.target());
+                values.add(IndexedAttribute.of(value.target()).orElseThrow().normalise(value.value()));
+            }
+        }
+        return index.lookup(view.get().readId(), attributes, values)
+                .chain(hits -> query(client, type, matchingValues, 0, byAttribute(hits), view.get()));
     }
 
-    private Uni<MatchResult> query(ScimClient client, ObjectType type, List<MatchingValue> values, int index) {
+    /**
+     * Whether {@link #match} would answer without asking the target: the index is complete and covers every one
+     * of {@code matchingValues}.
+     */
+    public boolean answersLocally(UUID jobId, ObjectType type, List<MatchingValue> matchingValues) {
+        return !matchingValues.isEmpty() && indexes.view(jobId, type)
+                .map(view -> matchingValues.stream().allMatch(value -> view.covers(value.target())))
+                .orElse(false);
+    }
+
+    /**
+     * After a create the target refused as a duplicate: the object was created in the target after the job read it,
+     * so the index cannot know it; filter queries find it.
+     */
+    public Uni<MatchResult> matchByQuery(ScimClient client, ObjectType type, List<MatchingValue> matchingValues) {
+        if (matchingValues.isEmpty()) {
+            return Uni.createFrom().item(new MatchResult.NoMatchingValue());
+        }
+        return query(client, type, matchingValues, 0, Map.of(), null);
+    }
+
+    /** Whether a failed create means the target already holds an object with the same unique value. */
+    public static boolean alreadyExists(ScimResult result) {
+        if (!(result instanceof ScimResult.Failure failure)) {
+            return false;
+        }
+        String detail = failure.detail() == null ? "" : failure.detail().toLowerCase(java.util.Locale.ROOT);
+        return (failure.status() == 409 && "uniqueness".equalsIgnoreCase(failure.scimType()))
+                || (failure.status() == 400 && "invalidValue".equalsIgnoreCase(failure.scimType())
+                        && detail.contains("not unique"));
+    }
+
+    private Uni<MatchResult> query(ScimClient client, ObjectType type, List<MatchingValue> values, int index,
+            Map<String, Map<String, String>> hits, IndexView view) {
         if (index >= values.size()) {
-            String tried = String.join(", ", values.stream().map(v -> ScimFilter.eq(v.target(), v.value())).toList());
+            String tried = String.join(", ", values.stream().map(v -> ScimFilter.eq(v.target(), v.value())
+                    + (view != null && view.covers(v.target()) ? " among the " + view.objects() + " read at the "
+                    + "job's start" : "")).toList());
             return Uni.createFrom().item(new MatchResult.NotFound(tried));
         }
         MatchingValue value = values.get(index);
+        if (view != null && view.covers(value.target())) {
+            Map<String, String> found = hits.getOrDefault(value.target(), Map.of());
+            if (found.size() > 1) {
+                return Uni.createFrom().item(new MatchResult.Duplicate(value.target(), value.value(), found.size()));
+            }
+            if (found.size() == 1) {
+                Map.Entry<String, String> hit = found.entrySet().iterator().next();
+                return Uni.createFrom().item(new MatchResult.Matched(hit.getKey(), value.target(), value.value(),
+                        parse(hit.getValue())));
+            }
+            return query(client, type, values, index + 1, hits, view);
+        }
         return client.query(type.scimResourceType(), ScimFilter.eq(value.target(), value.value()))
                 .chain(result -> {
                     if (result instanceof ScimResult.Failure failure) {
@@ -53,7 +137,23 @@ public class TargetMatcher {
                         return Uni.createFrom().item(new MatchResult.Matched(resource.path("id").asText(),
                                 value.target(), value.value(), resource));
                     }
-                    return query(client, type, values, index + 1);
+                    return query(client, type, values, index + 1, hits, view);
                 });
+    }
+
+    /** Target ids and resources by attribute, each target once. */
+    private static Map<String, Map<String, String>> byAttribute(List<IndexHit> hits) {
+        Map<String, Map<String, String>> grouped = new LinkedHashMap<>();
+        hits.forEach(hit -> grouped.computeIfAbsent(hit.attribute(), a -> new LinkedHashMap<>())
+                .putIfAbsent(hit.targetId(), hit.resource()));
+        return grouped;
+    }
+
+    private JsonNode parse(String resource) {
+        try {
+            return json.readTree(resource);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
