@@ -2,10 +2,11 @@
 -- locally instead of by one filter query each. Unlogged: it is rebuilt from the target whenever it is missing, so it
 -- costs no WAL, and after a database crash PostgreSQL empties it, which makes the next start read the target again.
 
--- One read of one object type of a job's target.
+-- One read of one object type of a job's target. No foreign key to the job: a new job's runner may start reading
+-- before the transaction creating the job has committed; the reads of deleted jobs go with the next complete read.
 create unlogged table target_index_read (
     read_id     uuid        primary key,
-    job_id      uuid        not null references provisioning_job (id) on delete cascade,
+    job_id      uuid        not null,
     object_type text        not null,
     attributes  text[]      not null,
     state       text        not null,

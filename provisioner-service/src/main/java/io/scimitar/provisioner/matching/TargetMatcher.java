@@ -44,8 +44,14 @@ public class TargetMatcher {
         this.json = json;
     }
 
+    /**
+     * @param createFollows whether a miss is followed by a create: only then is the index trusted when it holds no
+     *                      object for a value, since the target refuses the create of an object created there after
+     *                      the read (and the refusal leads to {@link #matchByQuery}); otherwise (Create off, Miro
+     *                      teams, a disabled user to be found) a miss is confirmed by a filter query
+     */
     public Uni<MatchResult> match(UUID jobId, ScimClient client, ObjectType type, Optional<ObjectLink> link,
-            List<MatchingValue> matchingValues) {
+            List<MatchingValue> matchingValues, boolean createFollows) {
         if (link.isPresent() && link.get().targetId() != null && link.get().state() != LinkState.DELETED) {
             return Uni.createFrom().item(new MatchResult.Linked(link.get().targetId()));
         }
@@ -55,7 +61,7 @@ public class TargetMatcher {
         Optional<IndexView> view = indexes.view(jobId, type)
                 .filter(v -> matchingValues.stream().anyMatch(value -> v.covers(value.target())));
         if (view.isEmpty()) {
-            return query(client, type, matchingValues, 0, Map.of(), null);
+            return query(client, type, matchingValues, 0, Map.of(), null, false);
         }
         List<String> attributes = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -66,7 +72,8 @@ public class TargetMatcher {
             }
         }
         return index.lookup(view.get().readId(), attributes, values)
-                .chain(hits -> query(client, type, matchingValues, 0, byAttribute(hits), view.get()));
+                .chain(hits -> query(client, type, matchingValues, 0, byAttribute(hits), view.get(),
+                        createFollows));
     }
 
     /**
@@ -87,7 +94,7 @@ public class TargetMatcher {
         if (matchingValues.isEmpty()) {
             return Uni.createFrom().item(new MatchResult.NoMatchingValue());
         }
-        return query(client, type, matchingValues, 0, Map.of(), null);
+        return query(client, type, matchingValues, 0, Map.of(), null, false);
     }
 
     /** Whether a failed create means the target already holds an object with the same unique value. */
@@ -102,25 +109,26 @@ public class TargetMatcher {
     }
 
     private Uni<MatchResult> query(ScimClient client, ObjectType type, List<MatchingValue> values, int index,
-            Map<String, Map<String, String>> hits, IndexView view) {
+            Map<String, Map<String, String>> hits, IndexView view, boolean trustMisses) {
         if (index >= values.size()) {
             String tried = String.join(", ", values.stream().map(v -> ScimFilter.eq(v.target(), v.value())
-                    + (view != null && view.covers(v.target()) ? " among the " + view.objects() + " read at the "
+                    + (trustMisses && view.covers(v.target()) ? " among the " + view.objects() + " read at the "
                     + "job's start" : "")).toList());
             return Uni.createFrom().item(new MatchResult.NotFound(tried));
         }
         MatchingValue value = values.get(index);
-        if (view != null && view.covers(value.target())) {
-            Map<String, String> found = hits.getOrDefault(value.target(), Map.of());
-            if (found.size() > 1) {
-                return Uni.createFrom().item(new MatchResult.Duplicate(value.target(), value.value(), found.size()));
+        Map<String, String> local = view != null && view.covers(value.target())
+                ? hits.getOrDefault(value.target(), Map.of()) : null;
+        if (local != null && (trustMisses || !local.isEmpty())) {
+            if (local.size() > 1) {
+                return Uni.createFrom().item(new MatchResult.Duplicate(value.target(), value.value(), local.size()));
             }
-            if (found.size() == 1) {
-                Map.Entry<String, String> hit = found.entrySet().iterator().next();
+            if (local.size() == 1) {
+                Map.Entry<String, String> hit = local.entrySet().iterator().next();
                 return Uni.createFrom().item(new MatchResult.Matched(hit.getKey(), value.target(), value.value(),
                         parse(hit.getValue())));
             }
-            return query(client, type, values, index + 1, hits, view);
+            return query(client, type, values, index + 1, hits, view, trustMisses);
         }
         return client.query(type.scimResourceType(), ScimFilter.eq(value.target(), value.value()))
                 .chain(result -> {
@@ -137,7 +145,7 @@ public class TargetMatcher {
                         return Uni.createFrom().item(new MatchResult.Matched(resource.path("id").asText(),
                                 value.target(), value.value(), resource));
                     }
-                    return query(client, type, values, index + 1, hits, view);
+                    return query(client, type, values, index + 1, hits, view, trustMisses);
                 });
     }
 

@@ -115,7 +115,8 @@ public class GroupProvisioner {
             // from escrow instead of holding up the job's other changes until the budget has room
             return Uni.createFrom().item(ChangeOutcome.deferred(Instant.now().plus(RATE_LIMIT_RECHECK)));
         }
-        return matcher.match(job.id(), context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues())
+        return matcher.match(job.id(), context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues(),
+                        job.groups().create())
                 .chain(match -> act(context, event, link, trace, mapped, match));
     }
 

@@ -115,7 +115,8 @@ public class UserProvisioner {
             trace.failed("AttributeMappingFailed", e.getMessage());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
-        return matcher.match(context.job().id(), context.scim(), ObjectType.USER, link, mapped.matchingValues())
+        return matcher.match(job.id(), context.scim(), ObjectType.USER, link, mapped.matchingValues(),
+                        inScope.shouldBeActive() && job.users().create())
                 .chain(match -> act(context, event, link, trace, inScope, source, mapped, match));
     }
 

@@ -69,7 +69,7 @@ public class TargetIndexRepository {
 
     /**
      * Marks a read complete and drops the job's other reads of the type, except one still going on (another
-     * instance's, started within the hour).
+     * instance's, started within the hour), and the reads of jobs deleted since.
      */
     public Uni<Void> complete(UUID readId, UUID jobId, ObjectType type, int objects) {
         return database.withTransaction(connection -> connection
@@ -79,7 +79,11 @@ public class TargetIndexRepository {
                 .chain(() -> connection.preparedQuery("delete from target_index_read where job_id = $1 "
                                 + "and object_type = $2 and read_id <> $3 and (state <> 'READING' "
                                 + "or started_at < now() - interval '1 hour')")
-                        .execute(Tuple.of(jobId, type.name(), readId))))
+                        .execute(Tuple.of(jobId, type.name(), readId)))
+                .chain(() -> connection.preparedQuery("delete from target_index_read r where not exists "
+                                + "(select 1 from provisioning_job j where j.id = r.job_id) "
+                                + "and r.started_at < now() - interval '1 hour'")
+                        .execute()))
                 .replaceWithVoid();
     }
 

@@ -90,7 +90,6 @@ class TargetIndexMatchingTest {
             assertThat(entry.targetId()).isEqualTo(targetIds.get(user.id()));
             assertThat(entry.steps()).anySatisfy(step -> assertThat(step.description())
                     .startsWith("Matched target user " + targetIds.get(user.id())));
-            assertThat(miroUsers(user.userPrincipalName())).hasSize(1);
         }
         for (UserSnapshot user : newcomers) {
             assertThat(awaitEntries(job, user.id(), 1).get(0).action()).isEqualTo(ProvisioningAction.CREATE);
@@ -104,6 +103,7 @@ class TargetIndexMatchingTest {
         assertThat(requests("USERS_CREATE") - createsBefore).isEqualTo(newcomers.size());
         assertThat(indexes.view(UUID.fromString(job), ObjectType.USER).orElseThrow().status())
                 .isEqualTo(IndexStatus.COMPLETE);
+        existing.forEach(user -> assertThat(miroUsers(user.userPrincipalName())).hasSize(1));
     }
 
     @Test
@@ -180,6 +180,23 @@ class TargetIndexMatchingTest {
         List<JsonNode> inMiro = miroUsers(late.userPrincipalName());
         assertThat(inMiro).hasSize(1);
         assertThat(inMiro.get(0).path("displayName").asText()).isEqualTo("Created Meanwhile");
+    }
+
+    @Test
+    void aTeamCreatedInMiroAfterTheReadIsFoundByAQueryAsTeamsAreNeverCreated() {
+        String app = newApplication();
+        String job = createJob(miroJob(app));
+        await().atMost(WAIT).until(() -> indexes.view(UUID.fromString(job), ObjectType.GROUP)
+                .map(view -> view.status() == IndexStatus.COMPLETE).orElse(false));
+        String teamName = "Created later " + UUID.randomUUID();
+        String teamId = seedTeam(teamName);
+        String group = UUID.randomUUID().toString();
+
+        publish(assignedGroup(app, group, teamName, 1));
+
+        ProvisioningLogEntry entry = awaitEntries(job, group, 1).get(0);
+        assertThat(entry.status()).isEqualTo(ProvisioningStatus.SUCCESS);
+        assertThat(entry.targetId()).isEqualTo(teamId);
     }
 
     private static JsonNode seedUser(String userName, String externalId) {
