@@ -17,9 +17,12 @@ import java.nio.file.Path;
  * @param rateLimitedUsers   users of the optional rate-limited run (0: skipped)
  * @param mockRateLimits     the mock enforces Miro's rate limits during the main run too (off by default)
  * @param syncTimeoutSeconds how long the initial sync may take before the benchmark gives up
+ * @param preseededUsers     users of the directory put into the mock (unlinked) before the job is created, as after
+ *                           a migration from Entra: the job must link them rather than create them (0: none)
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
-        int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds) {
+        int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
+        int preseededUsers) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -33,6 +36,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Integer.getInteger("bench.rawRequests", 30_000),
                 Integer.getInteger("bench.rateLimitedUsers", 0),
                 Boolean.getBoolean("bench.mockRateLimits"),
-                Integer.getInteger("bench.syncTimeoutSeconds", 1800));
+                Integer.getInteger("bench.syncTimeoutSeconds", 1800),
+                Integer.getInteger("bench.preseededUsers", 0));
     }
 }

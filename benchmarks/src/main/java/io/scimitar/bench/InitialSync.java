@@ -42,10 +42,13 @@ final class InitialSync {
      * @param created          users the mock created during the sync
      * @param requests         SCIM requests the mock answered during the sync, per endpoint class
      * @param jobCreatedNanos  when the job was created ({@link System#nanoTime()})
+     * @param preseeded        users the mock held before the job was created, for the job to link (not create)
+     * @param linkedSeconds    job created -> the job keeps every expected user active (progress {@code activeUsers}:
+     *                         created or linked; -1: never, or not followed without pre-seeded users)
      */
     record Result(String jobId, long jobCreatedNanos, double loadSeconds, long rows, long expectedUsers, double usersSeconds,
             double caughtUpSeconds, double followedSeconds, long created, long eventsProcessed, Map<String, Long> requests,
-            Map<String, Long> throttled) {
+            Map<String, Long> throttled, long preseeded, double linkedSeconds) {
 
         /** The sync's duration: until caught up, or until the benchmark stopped following it. */
         double syncSeconds() {
@@ -62,7 +65,15 @@ final class InitialSync {
     }
 
     Result run(DemoDirectory demo, String applicationName, Duration timeout) throws InterruptedException {
-        long expected = demo.expectedActiveUsers();
+        return run(demo, applicationName, timeout, 0);
+    }
+
+    /** @param preseeded users of the directory the mock already holds (unlinked): they are linked, not created */
+    Result run(DemoDirectory demo, String applicationName, Duration timeout, long preseeded)
+            throws InterruptedException {
+        long allActive = demo.expectedActiveUsers();
+        long expected = allActive - preseeded;
+        double linkedSeconds = -1;
         long rows = (long) demo.users().size() + demo.groups().size() + demo.memberships().size()
                 + demo.assignments().size();
         MockCounters before = MockCounters.read(mockAdmin);
@@ -95,6 +106,9 @@ final class InitialSync {
                 JsonNode progress = provisioner.get("/api/v1/jobs/" + loaded.jobId() + "/progress");
                 processed = progress.path("eventsProcessed").asLong();
                 behind = progress.path("eventsBehind").asLong(-1);
+                if (preseeded > 0 && linkedSeconds < 0 && progress.path("activeUsers").asLong() >= allActive) {
+                    linkedSeconds = (now - jobCreated) / 1e9;
+                }
             }
             if (usersSeconds < 0 && created >= expected) {
                 usersSeconds = (now - jobCreated) / 1e9;
@@ -107,7 +121,7 @@ final class InitialSync {
                 lastProcessed = processed;
                 lastChange = now;
             }
-            if (behind == 0 && processed > 0 && usersSeconds >= 0) {
+            if (behind == 0 && processed > 0 && usersSeconds >= 0 && (preseeded == 0 || linkedSeconds >= 0)) {
                 caughtUpSeconds = (Math.max(lastChange, lastCreate) - jobCreated) / 1e9;
                 break;
             }
@@ -129,6 +143,6 @@ final class InitialSync {
         double followedSeconds = (System.nanoTime() - jobCreated) / 1e9;
         return new Result(loaded.jobId(), jobCreated, loadSeconds, rows, expected, usersSeconds, caughtUpSeconds, followedSeconds,
                 created,
-                processed, after.since(before), after.since(before, "429"));
+                processed, after.since(before), after.since(before, "429"), preseeded, linkedSeconds);
     }
 }

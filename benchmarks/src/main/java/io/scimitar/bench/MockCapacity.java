@@ -137,6 +137,11 @@ final class MockCapacity {
     }
 
     private byte[] request(String method, String path, String json) {
+        return scimRequest(port, token, method, path, json);
+    }
+
+    /** The bytes of one SCIM request to the mock on {@code port}, with a JSON body or none. */
+    static byte[] scimRequest(int port, String token, String method, String path, String json) {
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
                 + token + "\r\nAccept: application/scim+json\r\n"

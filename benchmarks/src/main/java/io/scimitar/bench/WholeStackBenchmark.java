@@ -112,9 +112,10 @@ public final class WholeStackBenchmark {
         System.out.printf("%n== 1. Initial sync: %,d users, %,d groups, %,d memberships, %,d assignments "
                         + "(mock rate limits %s)%n", demo.users().size(), demo.groups().size(),
                 demo.memberships().size(), demo.assignments().size(), bench.mockRateLimits() ? "on" : "off");
+        long preseeded = preseed(demo);
         ProcessStats.Snapshot beforeLoad = stats.snapshot();
         InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin)
-                .run(demo, DemoLoader.APPLICATION_NAME, Duration.ofSeconds(bench.syncTimeoutSeconds()));
+                .run(demo, DemoLoader.APPLICATION_NAME, Duration.ofSeconds(bench.syncTimeoutSeconds()), preseeded);
         ProcessStats.Snapshot afterSync = stats.snapshot();
         printSync(sync);
         System.out.println("CPU from the start of the load to the end of the sync:");
@@ -159,6 +160,19 @@ public final class WholeStackBenchmark {
         if (bench.rateLimitedUsers() > 0) {
             rateLimitedRun();
         }
+    }
+
+    /** Puts {@code bench.preseededUsers} of the directory's active users into the mock, linked to nothing. */
+    private long preseed(DemoDirectory demo) throws java.io.IOException {
+        if (bench.preseededUsers() <= 0) {
+            return 0;
+        }
+        List<DemoDirectory.User> users = MockSeeder.chooseActive(demo, bench.preseededUsers());
+        long start = System.nanoTime();
+        long seeded = new MockSeeder(ports.mockPort(), stack.miroToken()).seed(users);
+        System.out.printf("  pre-seeded %,d of the directory's active users into the mock (unlinked) in %.1f s%n",
+                seeded, (System.nanoTime() - start) / 1e9);
+        return seeded;
     }
 
     private void latencyPhase(DemoDirectory demo, Set<String> inMiro) throws InterruptedException {
@@ -208,6 +222,16 @@ public final class WholeStackBenchmark {
         System.out.printf("  SCIM requests to the mock: %,d %s = %,.0f req/s over the sync%s%n", sync.totalRequests(),
                 sync.requests(), sync.totalRequests() / sync.syncSeconds(),
                 sync.throttled().isEmpty() ? "" : "; 429s: " + sync.throttled());
+        long users = sync.created() + sync.preseeded();
+        System.out.printf("  SCIM requests per user: %.3f (%,d requests for %,d users: %,d created, %,d pre-seeded)%n",
+                users == 0 ? 0.0 : (double) sync.totalRequests() / users, sync.totalRequests(), users,
+                sync.created(), sync.preseeded());
+        if (sync.preseeded() > 0) {
+            System.out.printf("  matching/linking: job created -> every expected user created or linked (progress "
+                    + "activeUsers): %s; creates refused by the mock (a pre-seeded user created again): %,d%n",
+                    sync.linkedSeconds() < 0 ? "NOT REACHED" : String.format("%.1f s", sync.linkedSeconds()),
+                    sync.requests().getOrDefault("USERS_CREATE", 0L) - sync.created());
+        }
     }
 
     private void printLatency(LatencyProbe.Result result) {

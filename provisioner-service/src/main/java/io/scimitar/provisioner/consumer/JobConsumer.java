@@ -60,6 +60,7 @@ public class JobConsumer {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             job.consumingWith(kafka);
             supervisor.starting(context);
+            job.prepareToConsume();
             kafka.subscribe(List.of(settings.topic()));
             while (job.isRunning()) {
                 boolean holding = supervisor.holdsForQuarantine(context);

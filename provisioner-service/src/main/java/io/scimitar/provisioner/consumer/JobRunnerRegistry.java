@@ -1,5 +1,8 @@
 package io.scimitar.provisioner.consumer;
 
+import io.scimitar.provisioner.targetindex.IndexRefresh;
+import io.scimitar.provisioner.targetindex.TargetIndexReader;
+import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
@@ -25,15 +28,35 @@ public class JobRunnerRegistry {
     private final JobConsumer consumer;
     private final ScimClientFactory scimClients;
     private final EvaluationSettings evaluation;
+    private final TargetIndexReader targetIndex;
+    private final TargetIndexes targetIndexes;
 
-    public JobRunnerRegistry(JobConsumer consumer, ScimClientFactory scimClients, EvaluationSettings evaluation) {
+    public JobRunnerRegistry(JobConsumer consumer, ScimClientFactory scimClients, EvaluationSettings evaluation,
+            TargetIndexReader targetIndex, TargetIndexes targetIndexes) {
         this.consumer = consumer;
+        this.targetIndex = targetIndex;
+        this.targetIndexes = targetIndexes;
         this.scimClients = scimClients;
         this.evaluation = evaluation;
     }
 
-    /** Runs {@code job} from its committed position (stopping the runner of its previous definition first). */
+    /**
+     * Runs {@code job} from its committed position (stopping the runner of its previous definition first); it reads
+     * its target into the target index before it consumes.
+     */
     public synchronized void run(JobDefinition job) {
+        run(job, IndexRefresh.ALWAYS);
+    }
+
+    /**
+     * Runs {@code job} after the provisioner restarted: as {@link #run}, keeping the target index stored before
+     * when it is complete.
+     */
+    public synchronized void resume(JobDefinition job) {
+        run(job, IndexRefresh.IF_MISSING);
+    }
+
+    private void run(JobDefinition job, IndexRefresh indexRefresh) {
         stop(job.id());
         if (!job.isOn()) {
             return;
@@ -43,6 +66,8 @@ public class JobRunnerRegistry {
                 UUID.randomUUID(), evaluation.budget());
         JobProgress jobProgress = new JobProgress();
         RunningJob runner = consumer.prepare(context, jobProgress);
+        // read the target into the target index before consuming, on the job's thread
+        runner.beforeConsuming(running -> targetIndex.readAtStart(job, context.scim(), indexRefresh, running));
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();
@@ -51,6 +76,7 @@ public class JobRunnerRegistry {
 
     public synchronized void stop(UUID jobId) {
         RunningJob runner = runners.remove(jobId);
+        targetIndexes.forget(jobId);
         if (runner != null) {
             runner.stop();
             Optional.ofNullable(progress.get(jobId)).ifPresent(JobProgress::stopped);

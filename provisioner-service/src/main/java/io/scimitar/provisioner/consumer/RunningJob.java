@@ -4,6 +4,8 @@ import io.scimitar.provisioner.pipeline.JobContext;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** One job consumed on this instance: its context, its watch, and the thread and Kafka consumer reading for it. */
 final class RunningJob {
@@ -14,8 +16,9 @@ final class RunningJob {
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    private volatile Consumer<BooleanSupplier> beforeConsuming = running -> { };
 
-    RunningJob(JobContext context, JobWatch watch, java.util.function.Consumer<RunningJob> consumption) {
+    RunningJob(JobContext context, JobWatch watch, Consumer<RunningJob> consumption) {
         this.context = context;
         this.watch = watch;
         this.consumption = () -> consumption.accept(this);
@@ -41,6 +44,16 @@ final class RunningJob {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Sets the work done on the job's thread before its first poll (the target index read), told whether it still runs. */
+    void beforeConsuming(Consumer<BooleanSupplier> work) {
+        this.beforeConsuming = work;
+    }
+
+    /** Runs the work set by {@link #beforeConsuming(Consumer)}. */
+    void prepareToConsume() {
+        beforeConsuming.accept(this::isRunning);
     }
 
     boolean isRunning() {

@@ -24,7 +24,7 @@ public class JobStartup {
 
     void onStart(@Observes StartupEvent start) throws Throwable {
         var definitions = VertxContextSupport.subscribeAndAwait(jobs::definitions);
-        definitions.forEach(runners::run);
+        definitions.forEach(runners::resume); // keeps a complete target index (issue 15)
         LOG.infof("%d job(s) stored, %d running", definitions.size(),
                 definitions.stream().filter(JobDefinition::isOn).count());
     }

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
@@ -8,36 +9,127 @@ import io.scimitar.provisioner.rules.mapping.MatchingValue;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimFilter;
 import io.scimitar.provisioner.scim.ScimResult;
+import io.scimitar.provisioner.targetindex.IndexHit;
+import io.scimitar.provisioner.targetindex.IndexView;
+import io.scimitar.provisioner.targetindex.IndexedAttribute;
+import io.scimitar.provisioner.targetindex.TargetIndexRepository;
+import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Finds the target object of a source object: the stored link first; otherwise a filter query on each matching
- * attribute in precedence order, stopping at the first hit, as Entra does.
+ * Finds the target object of a source object: the stored link first; otherwise each matching attribute in precedence
+ * order, stopping at the first hit, as Entra does. Where the job's target index is complete and covers the attribute
+ * (read when the job started, {@code targetindex}), the attribute is looked up there; otherwise, as Entra always
+ * does, a filter query asks the target.
  */
 @ApplicationScoped
 public class TargetMatcher {
 
-    public Uni<MatchResult> match(ScimClient client, ObjectType type, Optional<ObjectLink> link,
-            List<MatchingValue> matchingValues) {
+    private final TargetIndexes indexes;
+    private final TargetIndexRepository index;
+    private final ObjectMapper json;
+
+    public TargetMatcher(TargetIndexes indexes, TargetIndexRepository index, ObjectMapper json) {
+        this.indexes = indexes;
+        this.index = index;
+        this.json = json;
+    }
+
+    /**
+     * @param createFollows whether a miss is followed by a create: only then is the index trusted when it holds no
+     *                      object for a value, since the target refuses the create of an object created there after
+     *                      the read (and the refusal leads to {@link #matchByQuery}); otherwise (Create off, Miro
+     *                      teams, a disabled user to be found) a miss is confirmed by a filter query
+     */
+    public Uni<MatchResult> match(UUID jobId, ScimClient client, ObjectType type, Optional<ObjectLink> link,
+            List<MatchingValue> matchingValues, boolean createFollows) {
         if (link.isPresent() && link.get().targetId() != null && link.get().state() != LinkState.DELETED) {
             return Uni.createFrom().item(new MatchResult.Linked(link.get().targetId()));
         }
         if (matchingValues.isEmpty()) {
             return Uni.createFrom().item(new MatchResult.NoMatchingValue());
         }
-        return query(client, type, matchingValues, 0);
+        Optional<IndexView> view = indexes.view(jobId, type)
+                .filter(v -> matchingValues.stream().anyMatch(value -> v.covers(value.target())));
+        if (view.isEmpty()) {
+            return query(client, type, matchingValues, 0, Map.of(), null, false);
+        }
+        List<String> attributes = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (MatchingValue value : matchingValues) {
+            if (view.get().covers(value.target())) {
+                attributes.add(value.target());
+                values.add(IndexedAttribute.of(value.target()).orElseThrow().normalise(value.value()));
+            }
+        }
+        return index.lookup(view.get().readId(), attributes, values)
+                .chain(hits -> query(client, type, matchingValues, 0, byAttribute(hits), view.get(),
+                        createFollows));
     }
 
-    private Uni<MatchResult> query(ScimClient client, ObjectType type, List<MatchingValue> values, int index) {
+    /**
+     * Whether {@link #match} would answer without asking the target: the index is complete and covers every one
+     * of {@code matchingValues}.
+     */
+    public boolean answersLocally(UUID jobId, ObjectType type, List<MatchingValue> matchingValues) {
+        return !matchingValues.isEmpty() && indexes.view(jobId, type)
+                .map(view -> matchingValues.stream().allMatch(value -> view.covers(value.target())))
+                .orElse(false);
+    }
+
+    /**
+     * After a create the target refused as a duplicate: the object was created in the target after the job read it,
+     * so the index cannot know it; filter queries find it.
+     */
+    public Uni<MatchResult> matchByQuery(ScimClient client, ObjectType type, List<MatchingValue> matchingValues) {
+        if (matchingValues.isEmpty()) {
+            return Uni.createFrom().item(new MatchResult.NoMatchingValue());
+        }
+        return query(client, type, matchingValues, 0, Map.of(), null, false);
+    }
+
+    /** Whether a failed create means the target already holds an object with the same unique value. */
+    public static boolean alreadyExists(ScimResult result) {
+        if (!(result instanceof ScimResult.Failure failure)) {
+            return false;
+        }
+        String detail = failure.detail() == null ? "" : failure.detail().toLowerCase(java.util.Locale.ROOT);
+        return (failure.status() == 409 && "uniqueness".equalsIgnoreCase(failure.scimType()))
+                || (failure.status() == 400 && "invalidValue".equalsIgnoreCase(failure.scimType())
+                        && detail.contains("not unique"));
+    }
+
+    private Uni<MatchResult> query(ScimClient client, ObjectType type, List<MatchingValue> values, int index,
+            Map<String, Map<String, String>> hits, IndexView view, boolean trustMisses) {
         if (index >= values.size()) {
-            String tried = String.join(", ", values.stream().map(v -> ScimFilter.eq(v.target(), v.value())).toList());
+            String tried = String.join(", ", values.stream().map(v -> ScimFilter.eq(v.target(), v.value())
+                    + (trustMisses && view.covers(v.target()) ? " among the " + view.objects() + " read at the "
+                    + "job's start" : "")).toList());
             return Uni.createFrom().item(new MatchResult.NotFound(tried));
         }
         MatchingValue value = values.get(index);
+        Map<String, String> local = view != null && view.covers(value.target())
+                ? hits.getOrDefault(value.target(), Map.of()) : null;
+        if (local != null && (trustMisses || !local.isEmpty())) {
+            if (local.size() > 1) {
+                return Uni.createFrom().item(new MatchResult.Duplicate(value.target(), value.value(), local.size()));
+            }
+            if (local.size() == 1) {
+                Map.Entry<String, String> hit = local.entrySet().iterator().next();
+                return Uni.createFrom().item(new MatchResult.Matched(hit.getKey(), value.target(), value.value(),
+                        parse(hit.getValue())));
+            }
+            return query(client, type, values, index + 1, hits, view, trustMisses);
+        }
         return client.query(type.scimResourceType(), ScimFilter.eq(value.target(), value.value()))
                 .chain(result -> {
                     if (result instanceof ScimResult.Failure failure) {
@@ -53,7 +145,23 @@ public class TargetMatcher {
                         return Uni.createFrom().item(new MatchResult.Matched(resource.path("id").asText(),
                                 value.target(), value.value(), resource));
                     }
-                    return query(client, type, values, index + 1);
+                    return query(client, type, values, index + 1, hits, view, trustMisses);
                 });
+    }
+
+    /** Target ids and resources by attribute, each target once. */
+    private static Map<String, Map<String, String>> byAttribute(List<IndexHit> hits) {
+        Map<String, Map<String, String>> grouped = new LinkedHashMap<>();
+        hits.forEach(hit -> grouped.computeIfAbsent(hit.attribute(), a -> new LinkedHashMap<>())
+                .putIfAbsent(hit.targetId(), hit.resource()));
+        return grouped;
+    }
+
+    private JsonNode parse(String resource) {
+        try {
+            return json.readTree(resource);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -111,12 +111,14 @@ public class GroupProvisioner {
         }
         Optional<ObjectLink> usableLink = provisioned ? link : Optional.empty();
         if (usableLink.isEmpty() && context.defersForRateLimits()
+                && !matcher.answersLocally(job.id(), ObjectType.GROUP, mapped.matchingValues())
                 && !context.scim().limiter().hasRoom(RequestClass.GROUPS_QUERY)) {
             // finding the target group needs a GET /Groups, which Miro budgets at 5 per 30 s: tried again shortly
             // from escrow instead of holding up the job's other changes until the budget has room
             return Uni.createFrom().item(ChangeOutcome.deferred(Instant.now().plus(RATE_LIMIT_RECHECK)));
         }
-        return matcher.match(context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues())
+        return matcher.match(job.id(), context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues(),
+                        job.groups().create())
                 .chain(match -> act(context, event, link, trace, mapped, match));
     }
 
@@ -150,7 +152,7 @@ public class GroupProvisioner {
                 trace.failed("TargetGroupMissing", reason);
                 return Uni.createFrom().item(ChangeOutcome.of(trace));
             }
-            return create(context, event, link, trace);
+            return create(context, event, link, trace, mapped);
         }
         String reason = match instanceof MatchResult.Duplicate duplicate
                 ? duplicate.count() + " target groups have " + duplicate.attribute() + " = '" + duplicate.value() + "'"
@@ -170,7 +172,7 @@ public class GroupProvisioner {
     }
 
     private Uni<ChangeOutcome> create(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace) {
+            ChangeTrace trace, MappingResult mapped) {
         MappingResult created;
         try {
             created = context.job().groupMappings().evaluate(SourceObjects.group(event, false), context.environment(),
@@ -179,9 +181,14 @@ public class GroupProvisioner {
             trace.failed("AttributeMappingFailed", e.getMessage());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
-        trace.action(ProvisioningAction.CREATE);
-        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
         return context.scim().create(ScimClient.GROUPS, resources.group(created.values())).chain(result -> {
+            if (TargetMatcher.alreadyExists(result)) {
+                // target index (issue 15): created in the target after the job read it; found by a filter query
+                return matcher.matchByQuery(context.scim(), ObjectType.GROUP, mapped.matchingValues())
+                        .chain(match -> alreadyExists(context, event, link, trace, mapped, created, result, match));
+            }
+            trace.action(ProvisioningAction.CREATE);
+            created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
             if (result instanceof ScimResult.Success success && success.body().hasNonNull("id")) {
                 String targetId = success.body().get("id").asText();
                 trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
@@ -191,6 +198,24 @@ public class GroupProvisioner {
             return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
                     result)));
         });
+    }
+
+    /** A create refused because the target already holds the group: linked to the one a filter query finds. */
+    private Uni<ChangeOutcome> alreadyExists(JobContext context, GroupAssignmentEvent event,
+            Optional<ObjectLink> link, ChangeTrace trace, MappingResult mapped, MappingResult created,
+            ScimResult refused, MatchResult match) {
+        if (match instanceof MatchResult.Matched matched) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "Matched target group " + matched.targetId() + " on " + matched.attribute() + " = '"
+                            + matched.value() + "' after the target refused the create as a duplicate (the group "
+                            + "was created there after the job read the target)");
+            return update(context, event, link, trace, mapped, matched.targetId(),
+                    ScimResourceReader.values(matched.resource(), mapped.values().keySet()));
+        }
+        trace.action(ProvisioningAction.CREATE);
+        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
+        return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
+                refused)));
     }
 
     private Uni<ChangeOutcome> update(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,

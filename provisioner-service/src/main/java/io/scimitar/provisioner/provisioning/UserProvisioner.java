@@ -117,7 +117,8 @@ public class UserProvisioner {
             trace.failed("AttributeMappingFailed", e.getMessage());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
-        return matcher.match(context.scim(), ObjectType.USER, link, mapped.matchingValues())
+        return matcher.match(job.id(), context.scim(), ObjectType.USER, link, mapped.matchingValues(),
+                        inScope.shouldBeActive() && job.users().create())
                 .chain(match -> act(context, event, link, trace, inScope, source, mapped, match));
     }
 
@@ -155,7 +156,7 @@ public class UserProvisioner {
                 trace.skipped("EntrySynchronizationSkipped", "The Create action is turned off for users");
                 return Uni.createFrom().item(ChangeOutcome.of(trace));
             }
-            return create(context, event, link, trace, source);
+            return create(context, event, link, trace, inScope, source, mapped);
         }
         if (match instanceof MatchResult.Linked linked) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
@@ -172,7 +173,7 @@ public class UserProvisioner {
     }
 
     private Uni<ChangeOutcome> create(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, SourceObject source) {
+            ChangeTrace trace, ScopeResult inScope, SourceObject source, MappingResult mapped) {
         MappingResult created;
         try {
             created = context.job().userMappings().evaluate(source, context.environment(), true);
@@ -180,9 +181,15 @@ public class UserProvisioner {
             trace.failed("AttributeMappingFailed", e.getMessage());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
-        trace.action(ProvisioningAction.CREATE);
-        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
         return context.scim().create(ScimClient.USERS, resources.user(created.values())).chain(result -> {
+            if (TargetMatcher.alreadyExists(result)) {
+                // target index (issue 15): created in the target after the job read it; found by a filter query
+                return matcher.matchByQuery(context.scim(), ObjectType.USER, mapped.matchingValues())
+                        .chain(match -> alreadyExists(context, event, link, trace, inScope, mapped, created, result,
+                                match));
+            }
+            trace.action(ProvisioningAction.CREATE);
+            created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
             if (result instanceof ScimResult.Success success && success.body().hasNonNull("id")) {
                 String targetId = success.body().get("id").asText();
                 trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
@@ -192,6 +199,26 @@ public class UserProvisioner {
             }
             return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportAdd", result)));
         });
+    }
+
+    /**
+     * A create refused because the target already holds the user: linked to the user the filter query found, as a
+     * match, and updated as any match is; when the query finds no single user, the refused create is the failure.
+     */
+    private Uni<ChangeOutcome> alreadyExists(JobContext context, UserAssignmentEvent event,
+            Optional<ObjectLink> link, ChangeTrace trace, ScopeResult inScope, MappingResult mapped,
+            MappingResult created, ScimResult refused, MatchResult match) {
+        if (match instanceof MatchResult.Matched matched) {
+            trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
+                    "Matched target user " + matched.targetId() + " on " + matched.attribute() + " = '"
+                            + matched.value() + "' after the target refused the create as a duplicate (the user "
+                            + "was created there after the job read the target)");
+            Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.values().keySet());
+            return update(context, event, link, trace, inScope, mapped, matched.targetId(), current);
+        }
+        trace.action(ProvisioningAction.CREATE);
+        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
+        return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportAdd", refused)));
     }
 
     private Uni<ChangeOutcome> update(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,

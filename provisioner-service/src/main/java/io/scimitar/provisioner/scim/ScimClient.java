@@ -64,6 +64,15 @@ public final class ScimClient {
                 () -> api.page(type, count, GROUPS.equals(type) ? "members" : null, authorization));
     }
 
+    /**
+     * {@code GET /{type}?startIndex=s&count=n}: one page of every resource of the type (groups without members), to
+     * read the whole target once.
+     */
+    public Uni<ScimResult> page(String type, int startIndex, int count) {
+        return call(limiter.classify("GET", type, false, 0),
+                () -> api.list(type, startIndex, count, GROUPS.equals(type) ? "members" : null, authorization));
+    }
+
     public Uni<ScimResult> get(String type, String id) {
         return call(limiter.classify("GET", type, true, 0),
                 () -> api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization));

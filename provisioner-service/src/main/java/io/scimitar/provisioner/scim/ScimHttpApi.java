@@ -30,6 +30,12 @@ interface ScimHttpApi {
             @HeaderParam("Authorization") String authorization);
 
     @GET
+    @Path("{type}")
+    Uni<Response> list(@PathParam("type") String type, @QueryParam("startIndex") int startIndex,
+            @QueryParam("count") int count, @QueryParam("excludedAttributes") String excludedAttributes,
+            @HeaderParam("Authorization") String authorization);
+
+    @GET
     @Path("{type}/{id}")
     Uni<Response> get(@PathParam("type") String type, @PathParam("id") String id,
             @QueryParam("excludedAttributes") String excludedAttributes,

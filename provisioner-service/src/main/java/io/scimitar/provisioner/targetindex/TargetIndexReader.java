@@ -1,0 +1,201 @@
+package io.scimitar.provisioner.targetindex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimitar.provisioner.configuration.ConnectorProfile;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
+import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
+import io.scimitar.provisioner.scim.ScimClient;
+import io.scimitar.provisioner.scim.ScimResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reads a job's target once when the job starts: every user (and group, where the job provisions groups) in pages
+ * of {@code startIndex}/{@code count}, through the job's SCIM client and so within its rate limits, into the target
+ * index, with the normalised values of the job's matching attributes. Runs on the job's thread before it consumes; a
+ * read that fails leaves the job matching by filter queries until its next start.
+ */
+@ApplicationScoped
+public class TargetIndexReader {
+
+    private static final Logger LOG = Logger.getLogger(TargetIndexReader.class);
+
+    private final TargetIndexRepository repository;
+    private final TargetIndexes indexes;
+    private final TargetIndexSettings settings;
+
+    public TargetIndexReader(TargetIndexRepository repository, TargetIndexes indexes, TargetIndexSettings settings) {
+        this.repository = repository;
+        this.indexes = indexes;
+        this.settings = settings;
+    }
+
+    /**
+     * Prepares the index of each object type the job provisions; blocks until read (or given up). {@code running}
+     * turns false when the job is stopped meanwhile: the read ends after the page in progress.
+     */
+    public void readAtStart(JobDefinition job, ScimClient client, IndexRefresh refresh, BooleanSupplier running) {
+        indexes.forget(job.id());
+        prepareOrFallBack(job, client, ObjectType.USER, job.userMappings(), refresh, running);
+        if (job.groups().enabled()) {
+            prepareOrFallBack(job, client, ObjectType.GROUP, job.groupMappings(), refresh, running);
+        }
+    }
+
+    private void prepareOrFallBack(JobDefinition job, ScimClient client, ObjectType type,
+            CompiledMappingSet mappings, IndexRefresh refresh, BooleanSupplier running) {
+        try {
+            prepare(job, client, type, mappings, refresh, running);
+        } catch (RuntimeException e) {
+            indexes.set(job.id(), type, new IndexView(IndexStatus.FAILED, null, List.of(), 0, Instant.now(),
+                    e.getMessage()));
+            LOG.warnf("Job %s: the target index of its %s is not usable (%s); they are matched by filter queries",
+                    job.id(), plural(type), e.getMessage());
+        }
+    }
+
+    private void prepare(JobDefinition job, ScimClient client, ObjectType type, CompiledMappingSet mappings,
+            IndexRefresh refresh, BooleanSupplier running) {
+        List<IndexedAttribute> attributes = mappings.matchingAttributes().stream()
+                .sorted(Comparator.comparingInt(MatchingAttribute::precedence))
+                .map(attribute -> IndexedAttribute.of(attribute.target()))
+                .flatMap(Optional::stream)
+                .toList();
+        List<String> targets = attributes.stream().map(IndexedAttribute::target).toList();
+        if (!settings.enabled() || attributes.isEmpty()) {
+            indexes.set(job.id(), type, new IndexView(IndexStatus.NOT_USED, null, List.of(), 0, Instant.now(),
+                    settings.enabled() ? "no matching attribute can be evaluated locally" : "turned off"));
+            return;
+        }
+        if (refresh == IndexRefresh.IF_MISSING) {
+            Optional<IndexView> stored = repository.latestComplete(job.id(), type).await().indefinitely();
+            if (stored.isPresent() && stored.get().attributes().equals(targets)) {
+                indexes.set(job.id(), type, stored.get());
+                LOG.infof("Job %s: matching %s against the %d target %s read at %s", job.id(), plural(type),
+                        stored.get().objects(), plural(type), stored.get().since());
+                return;
+            }
+        }
+        read(job, client, type, attributes, targets, running);
+    }
+
+    private void read(JobDefinition job, ScimClient client, ObjectType type, List<IndexedAttribute> attributes,
+            List<String> targets, BooleanSupplier running) {
+        UUID readId = UUID.randomUUID();
+        Instant started = Instant.now();
+        indexes.set(job.id(), type, new IndexView(IndexStatus.READING, readId, targets, 0, started, null));
+        int pageSize = job.profile() == ConnectorProfile.MIRO ? settings.miroPageSize() : settings.genericPageSize();
+        LOG.infof("Job %s: reading the target's %s in pages of %d to match them locally (%s)", job.id(),
+                plural(type), pageSize, String.join(", ", targets));
+        int found = 0;
+        int pages = 0;
+        try {
+            repository.begin(readId, job.id(), type, targets).await().indefinitely();
+            int startIndex = 1;
+            while (true) {
+                if (!running.getAsBoolean()) {
+                    throw new IllegalStateException("the job stopped during the read");
+                }
+                ScimResult.Success page = page(client, type, startIndex, pageSize);
+                pages++;
+                List<JsonNode> resources = ScimClient.resources(page);
+                List<IndexedObject> objects = new ArrayList<>();
+                for (JsonNode resource : resources) {
+                    indexed(resource, attributes).ifPresent(objects::add);
+                }
+                repository.insert(readId, objects).await().indefinitely();
+                found += objects.size();
+                startIndex += resources.size();
+                JsonNode total = page.body().get("totalResults");
+                if (resources.isEmpty() || (total != null && total.canConvertToInt()
+                        && startIndex > total.asInt())) {
+                    break;
+                }
+            }
+            repository.complete(readId, job.id(), type, found).await().indefinitely();
+            Duration took = Duration.between(started, Instant.now());
+            indexes.set(job.id(), type, new IndexView(IndexStatus.COMPLETE, readId, targets, found, Instant.now(),
+                    null));
+            LOG.infof("Job %s: read %d target %s in %d page(s) (%d ms); unlinked %s are matched locally on %s",
+                    job.id(), found, plural(type), pages, took.toMillis(), plural(type), String.join(", ", targets));
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            indexes.set(job.id(), type, new IndexView(IndexStatus.FAILED, null, List.of(), 0, Instant.now(),
+                    reason));
+            LOG.warnf("Job %s: reading the target's %s failed after %d page(s) (%s); until the job's next start, "
+                    + "unlinked %s are matched by one filter query each", job.id(), plural(type), pages, reason,
+                    plural(type));
+            try {
+                repository.drop(readId).await().indefinitely();
+            } catch (RuntimeException ignored) {
+                // the rows of an unfinished read are never used; the next complete read removes them
+            }
+        }
+    }
+
+    private ScimResult.Success page(ScimClient client, ObjectType type, int startIndex, int count) {
+        Duration wait = settings.pageRetryBackoff();
+        for (int attempt = 1; ; attempt++) {
+            ScimResult result = client.page(type.scimResourceType(), startIndex, count).await().indefinitely();
+            if (result instanceof ScimResult.Success success) {
+                return success;
+            }
+            ScimResult.Failure failure = (ScimResult.Failure) result;
+            boolean transientFailure = failure.kind() == ScimResult.FailureKind.TRANSIENT
+                    || failure.kind() == ScimResult.FailureKind.THROTTLED;
+            if (!transientFailure || attempt >= settings.pageAttempts()) {
+                throw new IllegalStateException("the page at " + startIndex + " failed: " + failure);
+            }
+            sleep(failure.retryAfter() != null && failure.retryAfter().compareTo(wait) > 0
+                    ? failure.retryAfter() : wait);
+            wait = wait.multipliedBy(2);
+        }
+    }
+
+    private static Optional<IndexedObject> indexed(JsonNode resource, List<IndexedAttribute> attributes) {
+        JsonNode id = resource.get("id");
+        if (id == null || !id.isValueNode() || id.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (IndexedAttribute attribute : attributes) {
+            Set<String> found = attribute.values(resource);
+            if (!found.isEmpty()) {
+                values.put(attribute.target(), found);
+            }
+        }
+        JsonNode stored = resource;
+        if (resource instanceof ObjectNode object && (object.has("groups") || object.has("meta"))) {
+            stored = object.deepCopy().without(List.of("groups", "meta"));
+        }
+        return Optional.of(new IndexedObject(id.asText(), stored.toString(), values));
+    }
+
+    private static String plural(ObjectType type) {
+        return type == ObjectType.USER ? "users" : "groups";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to read a page again");
+        }
+    }
+}
