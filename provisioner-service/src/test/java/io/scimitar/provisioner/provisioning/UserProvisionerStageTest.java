@@ -117,12 +117,12 @@ class UserProvisionerStageTest {
         UserSnapshot ada = uniqueUser("Ada", "Lovelace", "Research");
         ObjectLink link = users.apply(context, assigned(app, ada, 1)).await().indefinitely().link();
 
-        MatchResult found = matcher.match(context.scim(), ObjectType.USER, Optional.empty(),
-                List.of(new MatchingValue("userName", 1, ada.userPrincipalName()))).await().indefinitely();
-        MatchResult unknown = matcher.match(context.scim(), ObjectType.USER, Optional.empty(),
-                List.of(new MatchingValue("userName", 1, "nobody-" + UUID.randomUUID() + "@example.com")))
+        MatchResult found = matcher.match(context.job().id(), context.scim(), ObjectType.USER, Optional.empty(),
+                List.of(new MatchingValue("userName", 1, ada.userPrincipalName())), false).await().indefinitely();
+        MatchResult unknown = matcher.match(context.job().id(), context.scim(), ObjectType.USER, Optional.empty(),
+                List.of(new MatchingValue("userName", 1, "nobody-" + UUID.randomUUID() + "@example.com")), false)
                 .await().indefinitely();
-        MatchResult linked = matcher.match(context.scim(), ObjectType.USER, Optional.of(link), List.of())
+        MatchResult linked = matcher.match(context.job().id(), context.scim(), ObjectType.USER, Optional.of(link), List.of(), false)
                 .await().indefinitely();
 
         assertThat(found).isInstanceOfSatisfying(MatchResult.Matched.class,
