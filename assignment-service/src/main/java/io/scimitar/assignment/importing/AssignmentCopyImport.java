@@ -8,6 +8,7 @@ import io.scimitar.assignment.error.MalformedInputException;
 import io.scimitar.assignment.web.FieldChecks;
 import io.scimitar.assignment.web.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,7 +106,7 @@ public class AssignmentCopyImport {
                         results.putAll(copy.inTransaction(connection -> merge(connection, List.of(one))));
                     } catch (SQLException refused) {
                         results.put(one.line(), RowResult.rejected(one.line(), List.of(new FieldError(null,
-                                "the database refused the row: " + refused.getMessage()))));
+                                "the database refused the row: " + reason(refused)))));
                     }
                 }
             }
@@ -171,6 +172,12 @@ public class AssignmentCopyImport {
         }
         return r.getBoolean("created") ? RowResult.ok(line, "created", r.getObject("assignment_id").toString())
                 : RowResult.ok(line, "unchanged", null);
+    }
+
+    /** PostgreSQL's own message, without the driver's prefix and context lines. */
+    private static String reason(SQLException refused) {
+        return refused instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getMessage() : refused.getMessage();
     }
 
     private static RowResult rejected(long line, String field, String reason) {
