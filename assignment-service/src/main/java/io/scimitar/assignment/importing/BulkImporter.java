@@ -38,16 +38,18 @@ public class BulkImporter {
     private final GroupAndAssignmentRowImport handlers;
     private final UserRowsImport userRows;
     private final MembershipRowsImport membershipRows;
+    private final AssignmentCopyImport assignmentRows;
     private final ImportConfig config;
 
-    public BulkImporter(Transactions transactions, ChangePublisher publisher,
-            GroupAndAssignmentRowImport handlers,
-            UserRowsImport userRows, MembershipRowsImport membershipRows, ImportConfig config) {
+    public BulkImporter(Transactions transactions, ChangePublisher publisher, GroupAndAssignmentRowImport handlers,
+            UserRowsImport userRows, MembershipRowsImport membershipRows, AssignmentCopyImport assignmentRows,
+            ImportConfig config) {
         this.transactions = transactions;
         this.publisher = publisher;
         this.handlers = handlers;
         this.userRows = userRows;
         this.membershipRows = membershipRows;
+        this.assignmentRows = assignmentRows;
         this.config = config;
     }
 
@@ -79,6 +81,20 @@ public class BulkImporter {
             return;
         }
         List<RowResult> outcomes;
+        if (kind == ImportKind.ASSIGNMENTS) {
+            // COPY into staging, set-based merge and fan-out in SQL; falls back to a row at a time itself
+            outcomes = assignmentRows.apply(batch);
+        } else {
+            outcomes = applyInOneTransaction(kind, mode, batch);
+        }
+        for (RowResult outcome : outcomes) {
+            summary.count(outcome);
+            results.accept(outcome);
+        }
+    }
+
+    private List<RowResult> applyInOneTransaction(ImportKind kind, ImportMode mode, List<ImportRow> batch) {
+        List<RowResult> outcomes;
         try {
             outcomes = transactions.inTransaction(tx -> applyAll(kind, mode, batch, tx));
         } catch (RuntimeException e) {
@@ -93,10 +109,7 @@ public class BulkImporter {
                 }
             }
         }
-        for (RowResult outcome : outcomes) {
-            summary.count(outcome);
-            results.accept(outcome);
-        }
+        return outcomes;
     }
 
     private List<RowResult> applyAll(ImportKind kind, ImportMode mode, List<ImportRow> batch, SqlTransaction tx) {

@@ -49,7 +49,8 @@ public class UserRepository {
               $23::timestamptz, $23::timestamptz, null, 1
             from\s""" + UNNEST_ATTRIBUTES;
 
-    private static final String UPDATE_ALL = """
+    /** Every attribute of the users in the arrays $1..$22, modified at $23, version + 1 (also UserChangeStatement). */
+    static final String UPDATE_ALL = """
             update app_user u set user_principal_name = v.upn, mail = v.mail, mail_nickname = v.mail_nickname,
               given_name = v.given_name, surname = v.surname, display_name = v.display_name, job_title = v.job_title,
               department = v.department, company_name = v.company_name, employee_id = v.employee_id,
@@ -157,7 +158,7 @@ public class UserRepository {
         }
     }
 
-    private static Object[] attributeArrays(List<User> users, OffsetDateTime now) {
+    static Object[] attributeArrays(List<User> users, OffsetDateTime now) {
         int n = users.size();
         Object[] columns = new Object[23];
         UUID[] ids = new UUID[n];

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,14 +36,16 @@ public class UserService {
     private final Transactions transactions;
     private final UserRepository users;
     private final MembershipRepository memberships;
+    private final UserChangeStatement changeStatement;
     private final ObjectMapper json;
 
     public UserService(ChangeTransactions changeTransactions, Transactions transactions, UserRepository users,
-            MembershipRepository memberships, ObjectMapper json) {
+            MembershipRepository memberships, UserChangeStatement changeStatement, ObjectMapper json) {
         this.changeTransactions = changeTransactions;
         this.transactions = transactions;
         this.users = users;
         this.memberships = memberships;
+        this.changeStatement = changeStatement;
         this.json = json;
     }
 
@@ -58,15 +61,38 @@ public class UserService {
         return page.page(transactions.inTransaction(tx -> users.list(tx, filter, page)), User::id);
     }
 
+    /**
+     * Reads and locks the user, then writes the change and its events in one statement ({@link UserChangeStatement}),
+     * on a plain connection of the reactive client: the userPrincipalName and the manager are looked up only when the
+     * patch changes them.
+     */
     public User patch(UUID id, JsonNode patch, Long ifMatch) {
-        return changeTransactions.run((tx, changes) -> {
+        return transactions.inTransaction(tx -> {
             User current = users.findForUpdate(tx, id).orElseThrow(() -> new NotFoundException("User", id));
             if (ifMatch != null && ifMatch != current.rowVersion()) {
                 throw new PreconditionFailedException("User", id, current.rowVersion());
             }
             UserRequest merged = MergePatch.apply(json, UserMapper.toRequest(current), patch, UserRequest.class,
                     READ_ONLY);
-            return replace(tx, current, merged, changes);
+            UserValidator.check(merged).throwIfAny();
+            if (merged.id() != null && !merged.id().equals(current.id().toString())) {
+                throw new InvalidInputException("id", "does not match the user being changed");
+            }
+            if (!merged.userPrincipalName().trim().equals(current.userPrincipalName())) {
+                requireFreePrincipalName(tx, merged.userPrincipalName(), id);
+            }
+            UUID manager = merged.managerId() == null ? null : UUID.fromString(merged.managerId());
+            if (!Objects.equals(manager, current.managerId())) {
+                requireManager(tx, merged.managerId(), id);
+            }
+            User user = UserMapper.fromRequest(id, merged, current.createdDateTime(), Instant.now(),
+                    current.deletedDateTime(), current.rowVersion() + 1);
+            try {
+                changeStatement.update(tx, user, "USER_UPDATED");
+            } catch (PgException e) {
+                throw translate(e, merged);
+            }
+            return user;
         });
     }
 

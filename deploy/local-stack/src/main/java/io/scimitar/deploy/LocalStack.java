@@ -30,7 +30,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String ASSIGNMENT_SERVICE = "assignment-service";
     public static final String PROVISIONER_SERVICE = "provisioner-service";
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** How long a service may take to start; {@code -Dscimitar.stack.readyTimeoutSeconds} for a loaded machine. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("scimitar.stack.readyTimeoutSeconds", 90));
     private static final List<String> DATABASES = List.of("assignments", "provisioner");
 
     private final StackSettings settings;
