@@ -2,6 +2,7 @@ package io.scimitar.provisioner.directory;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.events.ApplicationDeletedEvent;
 import io.scimitar.events.ApplicationEvent;
 import io.scimitar.events.ApplicationEventCodec;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -159,6 +161,7 @@ public class ApplicationDirectoryConsumer {
     private Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, directory.consumerGroup());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "scimitar-application-directory");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -127,8 +127,13 @@ class ServiceConfigurationMatchTest {
 
         assertThat(topics).extracting(t -> t.at("/metadata/name").asText())
                 .containsExactlyInAnyOrder(AssignmentTopics.ASSIGNMENT_EVENTS, AssignmentTopics.ASSIGNMENT_EVENTS
-                        + ".dlq");
-        assertThat(topics).allSatisfy(t -> assertThat(t.at("/spec/config/retention.ms").asLong()).isEqualTo(-1));
+                        + ".dlq", AssignmentTopics.APPLICATION_EVENTS);
+        // the event topics keep everything: by time (retention -1), or by key (compaction keeps each application's newest)
+        assertThat(topics).allSatisfy(t -> assertThat(t.at("/spec/config/cleanup.policy").asText().equals("compact")
+                || t.at("/spec/config/retention.ms").asLong() == -1).isTrue());
+        assertThat(topics).filteredOn(t -> t.at("/metadata/name").asText().equals(AssignmentTopics.APPLICATION_EVENTS))
+                .singleElement().satisfies(t -> assertThat(t.at("/spec/config/cleanup.policy").asText())
+                        .isEqualTo("compact"));
     }
 
     @Test
