@@ -5,12 +5,14 @@ import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.batch.PendingWrites;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.log.ChangeTrace;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.log.ProvisioningStatus;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.provisioning.BatchWriter;
 import io.scimitar.provisioner.provisioning.ChangeOutcome;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.scimitar.provisioner.provisioning.JobContext;
@@ -48,8 +50,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one job: its own Kafka consumer group reads the assignment topic, keeps the events of the job's application,
- * applies each object's events in order and different objects in parallel, and commits the offsets of a batch only
- * once every change in it is applied and logged. A batch that fails for lack of infrastructure is read again.
+ * applies each object's events in order and different objects in parallel, writes what the batch's changes leave
+ * (links, escrow resolutions, log entries) together ({@link BatchWriter}), and commits the offsets of a batch only
+ * once those writes are durable. A batch that fails for lack of infrastructure is read again.
  * A job quarantined because its target rejects it, or because too many changes fail, stops reading (its partitions
  * paused) until its next attempt is due, then tries again and leaves quarantine on success.
  */
@@ -68,6 +71,7 @@ final class JobRunner implements Runnable {
 
     private final JobContext context;
     private final EventDispatcher dispatcher;
+    private final BatchWriter batchWriter;
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
     private final DeadLetterPublisher deadLetters;
@@ -89,10 +93,10 @@ final class JobRunner implements Runnable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    JobRunner(JobContext context, EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
-            EscrowSettings escrowSettings, ConsumerSettings settings, String bootstrapServers, JobProgress progress,
-            QuarantineKeeper quarantine, QuarantineSettings quarantineSettings) {
+    JobRunner(JobContext context, EventDispatcher dispatcher, BatchWriter batchWriter,
+            MembershipSynchronizer memberships, ProvisioningLogRepository log, DeadLetterPublisher deadLetters,
+            EscrowKeeper escrow, EscrowSettings escrowSettings, ConsumerSettings settings, String bootstrapServers,
+            JobProgress progress, QuarantineKeeper quarantine, QuarantineSettings quarantineSettings) {
         this.quarantine = quarantine;
         this.quarantineSettings = quarantineSettings;
         this.recent = new RecentOutcomes(quarantineSettings.recentChanges());
@@ -100,6 +104,7 @@ final class JobRunner implements Runnable {
         this.escrowSettings = escrowSettings;
         this.context = context.deferringForRateLimits();
         this.dispatcher = dispatcher;
+        this.batchWriter = batchWriter;
         this.memberships = memberships;
         this.log = log;
         this.deadLetters = deadLetters;
@@ -299,18 +304,24 @@ final class JobRunner implements Runnable {
         List<List<AssignmentEvent>> groups = new ArrayList<>();
         byObject.values().forEach(events -> (isUser(events.get(0)) ? users : groups).add(events));
         Set<String> activated = new HashSet<>();
-        applyInParallel(context, users, activated);
-        applyInParallel(context, groups, activated);
+        PendingWrites writes = batchWriter.start(context.job().id(), users.stream()
+                .map(events -> events.get(0).objectId()).toList()).await().indefinitely();
+        JobContext batch = context.writingWith(writes);
+        applyInParallel(batch, users, activated);
+        if (!groups.isEmpty()) {
+            // groups resolve their members' links in the database: the users' links of this poll must be there
+            batchWriter.flush(writes).await().indefinitely();
+        }
+        applyInParallel(batch, groups, activated);
         if (!activated.isEmpty()) {
-            List<ChangeTrace> pushes = memberships.membersActivated(context, activated)
-                    .call(traces -> Multi.createFrom().iterable(traces)
-                            .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
-                            .collect().last())
-                    .await().indefinitely();
+            batchWriter.flush(writes).await().indefinitely();
+            List<ChangeTrace> pushes = memberships.membersActivated(context, activated).await().indefinitely();
+            pushes.forEach(trace -> writes.log(trace.toEntry()));
             if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
                 membersPushFailed = true;
             }
         }
+        batchWriter.flush(writes).await().indefinitely();
     }
 
     /** Pushes the group members left waiting by a failed, interrupted or held-back PATCH. */
@@ -374,20 +385,21 @@ final class JobRunner implements Runnable {
     private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events, Set<String> activated) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AssignmentEvent event : events) {
-            chain = chain.chain(() -> dispatcher.dispatch(context, event).invoke(outcome -> record(outcome, activated))
-                    .replaceWithVoid());
+            chain = chain.chain(() -> dispatcher.dispatch(context, event)
+                    .invoke(outcome -> record(outcome, activated, context.writes())).replaceWithVoid());
         }
         return chain;
     }
 
-    private void record(ChangeOutcome outcome, Set<String> activated) {
+    private void record(ChangeOutcome outcome, Set<String> activated, PendingWrites writes) {
         if (outcome.activatedUserId() != null) {
             synchronized (activated) {
                 activated.add(outcome.activatedUserId());
             }
         }
         ChangeTrace trace = outcome.trace();
-        progress.processed(trace == null ? null : trace.action(), trace == null ? null : trace.status());
+        writes.onceDurable(() -> progress.processed(trace == null ? null : trace.action(),
+                trace == null ? null : trace.status()));
         if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
             boolean failed = trace.status() == ProvisioningStatus.FAILURE;
             recent.record(failed);

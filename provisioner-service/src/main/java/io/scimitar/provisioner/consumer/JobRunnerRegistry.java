@@ -6,6 +6,7 @@ import io.scimitar.provisioner.job.JobDefinition;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.provisioning.BatchWriter;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.scimitar.provisioner.provisioning.JobContext;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
@@ -31,6 +32,7 @@ public class JobRunnerRegistry {
     private final Map<UUID, JobRunner> runners = new ConcurrentHashMap<>();
     private final Map<UUID, JobProgress> progress = new ConcurrentHashMap<>();
     private final EventDispatcher dispatcher;
+    private final BatchWriter batchWriter;
     private final MembershipSynchronizer memberships;
     private final ProvisioningLogRepository log;
     private final DeadLetterPublisher deadLetters;
@@ -43,12 +45,13 @@ public class JobRunnerRegistry {
     private final QuarantineSettings quarantineSettings;
     private final EvaluationSettings evaluation;
 
-    public JobRunnerRegistry(EventDispatcher dispatcher, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, DeadLetterPublisher deadLetters, EscrowKeeper escrow,
-            EscrowSettings escrowSettings, ScimClientFactory scimClients, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, QuarantineKeeper quarantine,
-            QuarantineSettings quarantineSettings, EvaluationSettings evaluation) {
+    public JobRunnerRegistry(EventDispatcher dispatcher, BatchWriter batchWriter,
+            MembershipSynchronizer memberships, ProvisioningLogRepository log, DeadLetterPublisher deadLetters,
+            EscrowKeeper escrow, EscrowSettings escrowSettings, ScimClientFactory scimClients,
+            ConsumerSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            QuarantineKeeper quarantine, QuarantineSettings quarantineSettings, EvaluationSettings evaluation) {
         this.evaluation = evaluation;
+        this.batchWriter = batchWriter;
         this.quarantine = quarantine;
         this.quarantineSettings = quarantineSettings;
         this.escrow = escrow;
@@ -72,8 +75,8 @@ public class JobRunnerRegistry {
                 job.rateLimits()),
                 UUID.randomUUID(), evaluation.budget());
         JobProgress jobProgress = new JobProgress();
-        JobRunner runner = new JobRunner(context, dispatcher, memberships, log, deadLetters, escrow, escrowSettings,
-                settings, bootstrapServers, jobProgress, quarantine, quarantineSettings);
+        JobRunner runner = new JobRunner(context, dispatcher, batchWriter, memberships, log, deadLetters, escrow,
+                escrowSettings, settings, bootstrapServers, jobProgress, quarantine, quarantineSettings);
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();
