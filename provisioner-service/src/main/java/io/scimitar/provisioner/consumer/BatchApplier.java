@@ -5,12 +5,13 @@ import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
-import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.provisioning.BatchWriter;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +30,8 @@ import java.util.Set;
 /**
  * Applies a batch of a job's events: keeps those of the job's application, applies each object's events in order and
  * different objects in parallel, then adds the users that became active to the groups waiting for them; returns once
- * every change is applied and logged.
+ * every change is applied and its links, escrow resolutions and log entries are written for the whole poll at once
+ * ({@link BatchWriter}).
  */
 @ApplicationScoped
 public class BatchApplier {
@@ -38,15 +40,15 @@ public class BatchApplier {
 
     private final EventDispatcher dispatcher;
     private final MembershipSynchronizer memberships;
-    private final ProvisioningLogRepository log;
+    private final BatchWriter batchWriter;
     private final DeadLetterPublisher deadLetters;
     private final ConsumerSettings settings;
 
-    public BatchApplier(EventDispatcher dispatcher, MembershipSynchronizer memberships, ProvisioningLogRepository log,
+    public BatchApplier(EventDispatcher dispatcher, MembershipSynchronizer memberships, BatchWriter batchWriter,
             DeadLetterPublisher deadLetters, ConsumerSettings settings) {
         this.dispatcher = dispatcher;
         this.memberships = memberships;
-        this.log = log;
+        this.batchWriter = batchWriter;
         this.deadLetters = deadLetters;
         this.settings = settings;
     }
@@ -88,18 +90,24 @@ public class BatchApplier {
         List<List<AssignmentEvent>> groups = new ArrayList<>();
         byObject.values().forEach(events -> (isUser(events.get(0)) ? users : groups).add(events));
         Set<String> activated = new HashSet<>();
-        applyInParallel(context, users, activated, watch);
-        applyInParallel(context, groups, activated, watch);
+        PendingWrites writes = batchWriter.start(context.job().id(), users.stream()
+                .map(events -> events.get(0).objectId()).toList()).await().indefinitely();
+        JobContext batch = context.writingWith(writes);
+        applyInParallel(batch, users, activated, watch);
+        if (!groups.isEmpty()) {
+            // groups resolve their members' links in the database: the users' links of this poll must be there
+            batchWriter.flush(writes).await().indefinitely();
+        }
+        applyInParallel(batch, groups, activated, watch);
         if (!activated.isEmpty()) {
-            List<ChangeTrace> pushes = memberships.membersActivated(context, activated)
-                    .call(traces -> Multi.createFrom().iterable(traces)
-                            .onItem().transformToUniAndConcatenate(trace -> log.insert(trace.toEntry()))
-                            .collect().last())
-                    .await().indefinitely();
+            batchWriter.flush(writes).await().indefinitely();
+            List<ChangeTrace> pushes = memberships.membersActivated(context, activated).await().indefinitely();
+            pushes.forEach(trace -> writes.log(trace.toEntry()));
             if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
                 watch.membersPushFailed = true;
             }
         }
+        batchWriter.flush(writes).await().indefinitely();
     }
 
     private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects, Set<String> activated,
@@ -123,7 +131,7 @@ public class BatchApplier {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AssignmentEvent event : events) {
             chain = chain.chain(() -> dispatcher.dispatch(context, event)
-                    .invoke(outcome -> watch.record(outcome, activated))
+                    .invoke(outcome -> watch.record(outcome, activated, context.writes()))
                     .replaceWithVoid());
         }
         return chain;

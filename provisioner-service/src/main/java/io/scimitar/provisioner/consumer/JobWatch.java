@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.consumer;
 
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.provisioner.quarantine.RecentOutcomes;
@@ -41,14 +42,15 @@ final class JobWatch {
     }
 
     /** Counts one applied change, and notes the user it activated in {@code activated}. */
-    void record(ChangeOutcome outcome, Set<String> activated) {
+    void record(ChangeOutcome outcome, Set<String> activated, PendingWrites writes) {
         if (outcome instanceof ChangeOutcome.Processed processed && processed.activatedUser().isPresent()) {
             synchronized (activated) {
                 activated.add(processed.activatedUser().get());
             }
         }
         ChangeTrace trace = outcome instanceof ChangeOutcome.Processed processed ? processed.trace() : null;
-        progress.processed(trace == null ? null : trace.action(), trace == null ? null : trace.status());
+        writes.onceDurable(() -> progress.processed(trace == null ? null : trace.action(),
+                trace == null ? null : trace.status()));
         if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
             boolean failed = trace.status() == ProvisioningStatus.FAILURE;
             recent.record(failed);

@@ -57,6 +57,17 @@ public class EscrowRepository {
                 + " and object_version <= $" + (firstParameter + 2);
     }
 
+    /**
+     * Removes many entries of one job, each if it is not newer than the change that succeeded; its parameters are the
+     * job, the escrow keys and the versions (arrays of the same length), numbered from {@code firstParameter}.
+     */
+    public static String resolveAllStatement(int firstParameter) {
+        int p = firstParameter;
+        return "delete from escrow e using unnest($" + (p + 1) + "::text[], $" + (p + 2) + "::bigint[])"
+                + " as r(object_key, object_version) where e.job_id = $" + p + " and e.object_key = r.object_key"
+                + " and e.object_version <= r.object_version";
+    }
+
     /** Removes the object's entry if it is not newer than {@code version}: a newer state succeeded. */
     public Uni<Void> resolved(UUID jobId, String objectKey, long version) {
         return database.preparedQuery(resolveStatement(1)).execute(Tuple.of(jobId, objectKey, version))

@@ -31,6 +31,48 @@ public class LinkRepository {
 
     private final Pool database;
 
+    /**
+     * Inserts or replaces many links of one job in one statement (a batch's links: one per object, or the statement
+     * is refused), with its parameters numbered from {@code firstParameter}; they are {@link #upsertAllValues}.
+     */
+    public static String upsertAllStatement(int firstParameter) {
+        int p = firstParameter;
+        return "insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,"
+                + " display_name, updated_at, reevaluate)"
+                + " select $" + p + ", l.object_type, l.source_id, l.target_id, l.state, l.exported::jsonb,"
+                + " l.source_version, l.display_name, now(), false"
+                + " from unnest($" + (p + 1) + "::text[], $" + (p + 2) + "::text[], $" + (p + 3) + "::text[], $"
+                + (p + 4) + "::text[], $" + (p + 5) + "::text[], $" + (p + 6) + "::bigint[], $" + (p + 7)
+                + "::text[]) as l(object_type, source_id, target_id, state, exported, source_version, display_name)"
+                + " on conflict (job_id, object_type, source_id) do update set target_id = excluded.target_id,"
+                + " state = excluded.state, exported = excluded.exported, source_version = excluded.source_version,"
+                + " display_name = excluded.display_name, updated_at = now(), reevaluate = false";
+    }
+
+    /** The parameters of {@link #upsertAllStatement} for {@code links} of job {@code jobId}: job, then columns. */
+    public static List<Object> upsertAllValues(UUID jobId, Collection<ObjectLink> links) {
+        int n = links.size();
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] targets = new String[n];
+        String[] states = new String[n];
+        String[] exported = new String[n];
+        Long[] versions = new Long[n];
+        String[] names = new String[n];
+        int i = 0;
+        for (ObjectLink link : links) {
+            types[i] = link.objectType().name();
+            sources[i] = link.sourceId();
+            targets[i] = link.targetId();
+            states[i] = link.state().name();
+            exported[i] = new JsonObject(new HashMap<>(link.exported())).encode();
+            versions[i] = link.sourceVersion();
+            names[i] = link.displayName();
+            i++;
+        }
+        return Arrays.asList(jobId, types, sources, targets, states, exported, versions, names);
+    }
+
     public LinkRepository(Pool database) {
         this.database = database;
     }
@@ -50,6 +92,21 @@ public class LinkRepository {
         return Arrays.asList(link.jobId(), link.objectType().name(), link.sourceId(), link.targetId(),
                 link.state().name(), new JsonObject(new HashMap<>(link.exported())), link.sourceVersion(),
                 link.displayName());
+    }
+
+    /** The stored links of {@code type} among {@code sourceIds} (one query), by source id. */
+    public Uni<Map<String, ObjectLink>> findAll(UUID jobId, ObjectType type, Collection<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2 "
+                        + "and source_id = any($3)")
+                .execute(Tuple.of(jobId, type.name(), sourceIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, ObjectLink> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("source_id"), read(row)));
+                    return found;
+                });
     }
 
     /** Target ids of the active user links among {@code sourceIds}, by source id. */

@@ -53,6 +53,45 @@ public class ProvisioningLogRepository {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
+    /**
+     * The insert of many entries in one statement, in their order, with its parameters numbered from
+     * {@code firstParameter}: one array per column, {@link #insertAllValues}.
+     */
+    public static String insertAllStatement(int firstParameter) {
+        String[] types = {"uuid", "uuid", "uuid", "timestamptz", "int4", "text", "text", "text", "text", "text",
+                "text", "uuid", "int8", "text", "text", "text", "text"};
+        String arrays = IntStream.range(0, COLUMNS)
+                .mapToObj(i -> "$" + (firstParameter + i) + "::" + types[i] + "[]").collect(Collectors.joining(", "));
+        return """
+                insert into provisioning_log (job_id, cycle_id, change_id, activity_time, duration_ms, action, status,
+                    object_type, source_id, source_display, target_id, event_id, object_version, steps,
+                    modified_properties, error_code, error_reason)
+                select e.job_id, e.cycle_id, e.change_id, e.activity_time, e.duration_ms, e.action, e.status,
+                    e.object_type, e.source_id, e.source_display, e.target_id, e.event_id, e.object_version,
+                    e.steps::jsonb, e.modified_properties::jsonb, e.error_code, e.error_reason
+                from unnest(""" + arrays + """
+                ) with ordinality as e(job_id, cycle_id, change_id, activity_time, duration_ms, action, status,
+                    object_type, source_id, source_display, target_id, event_id, object_version, steps,
+                    modified_properties, error_code, error_reason, position)
+                order by e.position""";
+    }
+
+    /** The parameters of {@link #insertAllStatement} for {@code entries}: one array per column, in order. */
+    public List<Object> insertAllValues(List<ProvisioningLogEntry> entries) {
+        int n = entries.size();
+        Object[][] columns = {new UUID[n], new UUID[n], new UUID[n], new java.time.OffsetDateTime[n], new Integer[n],
+                new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+                new UUID[n], new Long[n], new String[n], new String[n], new String[n], new String[n]};
+        for (int i = 0; i < n; i++) {
+            List<Object> values = insertValues(entries.get(i));
+            for (int column = 0; column < COLUMNS; column++) {
+                Object value = values.get(column);
+                columns[column][i] = value instanceof JsonArray array ? array.encode() : value;
+            }
+        }
+        return Arrays.asList((Object[]) columns);
+    }
+
     /** {@code text} matched as itself by LIKE: its wildcards {@code %} and {@code _} and the escape {@code \\} escaped. */
     static String likeLiteral(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

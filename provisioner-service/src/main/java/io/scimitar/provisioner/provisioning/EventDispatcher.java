@@ -6,6 +6,7 @@ import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
@@ -44,7 +45,10 @@ public class EventDispatcher {
         this.escrow = escrow;
     }
 
-    /** Applies one event for one job; the outcome's trace is already in the provisioning log when this completes. */
+    /**
+     * Applies one event for one job; the outcome's trace is in the provisioning log when this completes, or, within a
+     * poll ({@link JobContext#writes}), kept to be written with the poll's other changes.
+     */
     public Uni<ChangeOutcome> dispatch(JobContext context, AssignmentEvent event) {
         Uni<ChangeOutcome> outcome;
         if (event instanceof UserAssignmentEvent user) {
@@ -62,6 +66,9 @@ public class EventDispatcher {
     }
 
     private Uni<Void> store(JobContext context, AssignmentEvent event, ChangeOutcome outcome) {
+        if (context.writes() != null) {
+            return keep(context, event, outcome, context.writes());
+        }
         if (outcome.link() != null && outcome.trace() != null && EscrowKeeper.onlyResolves(outcome)) {
             return applied.store(outcome.link(), EscrowKeeper.escrowKey(event), outcome.trace().toEntry());
         }
@@ -70,5 +77,27 @@ public class EventDispatcher {
         return link.call(() -> escrow.record(context, event, outcome))
                 .call(() -> outcome.trace() == null ? Uni.createFrom().voidItem()
                         : log.insert(outcome.trace().toEntry()));
+    }
+
+    /**
+     * Leaves what the change stores to the poll's writes; only a failure's escrow entry is written now, since its log
+     * entry says when it will be retried (read from the stored entry's attempts).
+     */
+    private Uni<Void> keep(JobContext context, AssignmentEvent event, ChangeOutcome outcome, PendingWrites writes) {
+        if (outcome.link() != null) {
+            writes.link(outcome.link());
+        }
+        if (EscrowKeeper.onlyResolves(outcome)) {
+            writes.resolved(EscrowKeeper.escrowKey(event), event.objectVersion());
+            if (outcome.trace() != null) {
+                writes.log(outcome.trace().toEntry());
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return escrow.record(context, event, outcome).invoke(() -> {
+            if (outcome.trace() != null) {
+                writes.log(outcome.trace().toEntry());
+            }
+        });
     }
 }

@@ -65,12 +65,21 @@ public class UserProvisioner {
     }
 
     public Uni<ChangeOutcome> apply(JobContext context, UserAssignmentEvent event) {
-        return links.find(context.job().id(), ObjectType.USER, event.objectId()).chain(link -> {
+        return link(context, event.objectId()).chain(link -> {
             if (link.isPresent() && link.get().alreadyApplied(event.objectVersion())) {
                 return Uni.createFrom().item(ChangeOutcome.stale());
             }
             return evaluate(context, event, link);
         });
+    }
+
+    /**
+     * The user's link as the job's changes left it: as the poll knows it (written earlier in it, two events of one
+     * user, or read with the poll's other users), else read now.
+     */
+    private Uni<Optional<ObjectLink>> link(JobContext context, String userId) {
+        Optional<ObjectLink> known = context.writes() == null ? null : context.writes().link(ObjectType.USER, userId);
+        return known != null ? Uni.createFrom().item(known) : links.find(context.job().id(), ObjectType.USER, userId);
     }
 
     private Uni<ChangeOutcome> evaluate(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link) {
@@ -292,7 +301,7 @@ public class UserProvisioner {
     /** Applies a hard deletion: DELETE when the Delete action is on, otherwise nothing. */
     public Uni<ChangeOutcome> delete(JobContext context, UserDeletedEvent event) {
         JobDefinition job = context.job();
-        return links.find(job.id(), ObjectType.USER, event.objectId()).chain(link -> {
+        return link(context, event.objectId()).chain(link -> {
             if (link.isPresent() && link.get().alreadyApplied(event.objectVersion())) {
                 return Uni.createFrom().item(ChangeOutcome.stale());
             }

@@ -37,6 +37,7 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroUsers;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.scim;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,17 +61,23 @@ class GracefulStopTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> miroUsers(first.userPrincipalName()).size() == 1);
         String group = "scimitar-provisioner-job-" + job;
         try {
-            miroFaults("[{\"endpoint\":\"USERS_CREATE\",\"latencyMs\":5000}]");
-            clearMiroCounters();
+            // a user created in Miro behind the job's back after its target read: the job's create is refused as a
+            // duplicate, then it looks the user up by a filter query, which the mock answers slowly
             UserSnapshot slow = uniqueUser("During", "Stop", "Shutdown");
+            scim("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                    + slow.userPrincipalName() + "\",\"displayName\":\"Seeded\"}");
+            miroFaults("[{\"endpoint\":\"USERS_LIST\",\"latencyMs\":5000}]");
+            clearMiroCounters();
             RecordMetadata sent = send(assigned(app, slow, 1));
-            // the job looked the user up and now waits for the slow create: the batch is in flight
+            // the refused create is answered: the job now waits for the slow query, its batch is in flight
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> counters().path("USERS_LIST").size() > 0);
+                    .until(() -> counters().path("USERS_CREATE").size() > 0);
 
             runners.stop(UUID.fromString(job));
 
-            assertThat(miroUsers(slow.userPrincipalName())).as("the batch in flight was finished").hasSize(1);
+            assertThat(miroUsers(slow.userPrincipalName())).as("the batch in flight was finished")
+                    .singleElement().satisfies(user -> assertThat(user.path("displayName").asText())
+                            .isEqualTo("During Stop"));
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     KafkaProcessResource.bootstrapServers()))) {
                 TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
