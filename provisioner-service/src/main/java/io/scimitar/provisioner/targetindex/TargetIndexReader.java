@@ -28,7 +28,9 @@ import java.util.function.BooleanSupplier;
  * Reads a job's target once when the job starts: every user (and group, where the job provisions groups) in pages
  * of {@code startIndex}/{@code count}, through the job's SCIM client and so within its rate limits, into the target
  * index, with the normalised values of the job's matching attributes. Runs on the job's thread before it consumes; a
- * read that fails leaves the job matching by filter queries until its next start.
+ * read that fails leaves the job matching by filter queries until its next start. A target that fails the very first
+ * page is not waited for: the job goes on at once and its own changes meet the failure (escrow, quarantine), and the
+ * groups are not read from a target whose users could not be; only a read under way asks for a page again.
  */
 @ApplicationScoped
 public class TargetIndexReader {
@@ -52,9 +54,18 @@ public class TargetIndexReader {
     public void readAtStart(JobDefinition job, ScimClient client, IndexRefresh refresh, BooleanSupplier running) {
         indexes.forget(job.id());
         prepareOrFallBack(job, client, ObjectType.USER, job.userMappings(), refresh, running);
-        if (job.groups().enabled()) {
-            prepareOrFallBack(job, client, ObjectType.GROUP, job.groupMappings(), refresh, running);
+        if (!job.groups().enabled()) {
+            return;
         }
+        boolean usersUnreadable = indexes.view(job.id(), ObjectType.USER)
+                .map(view -> view.status() == IndexStatus.FAILED).orElse(false);
+        if (usersUnreadable) {
+            indexes.set(job.id(), ObjectType.GROUP, new IndexView(IndexStatus.FAILED, null, List.of(), 0,
+                    Instant.now(), "the target's users could not be read"));
+            LOG.warnf("Job %s: the target's groups are not read either; they are matched by filter queries", job.id());
+            return;
+        }
+        prepareOrFallBack(job, client, ObjectType.GROUP, job.groupMappings(), refresh, running);
     }
 
     private void prepareOrFallBack(JobDefinition job, ScimClient client, ObjectType type,
@@ -158,7 +169,9 @@ public class TargetIndexReader {
             ScimResult.Failure failure = (ScimResult.Failure) result;
             boolean transientFailure = failure.kind() == ScimResult.FailureKind.TRANSIENT
                     || failure.kind() == ScimResult.FailureKind.THROTTLED;
-            if (!transientFailure || attempt >= settings.pageAttempts()) {
+            // a target that fails the first page is not waited for (the job's changes meet the failure themselves)
+            if (!transientFailure || attempt >= settings.pageAttempts()
+                    || startIndex == 1 && failure.kind() == ScimResult.FailureKind.TRANSIENT) {
                 throw new IllegalStateException("the page at " + startIndex + " failed: " + failure);
             }
             sleep(failure.retryAfter() != null && failure.retryAfter().compareTo(wait) > 0

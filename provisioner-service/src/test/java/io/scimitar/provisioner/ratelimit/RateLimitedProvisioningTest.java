@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.UserSnapshot;
+import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
+import io.scimitar.provisioner.targetindex.IndexStatus;
+import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
@@ -59,6 +62,9 @@ class RateLimitedProvisioningTest {
 
     @Inject
     ProvisioningLogRepository log;
+
+    @Inject
+    TargetIndexes indexes;
 
     private String job;
 
@@ -178,6 +184,9 @@ class RateLimitedProvisioningTest {
                 "budgets", Map.of("GROUPS_QUERY", 1)));
         job = createJob(definition);
         UUID jobId = UUID.fromString(job);
+        // teams made after the job read its target are found by a query each, which is what the budget limits
+        await().atMost(WAIT).until(() -> indexes.view(jobId, ObjectType.GROUP)
+                .map(view -> view.status() == IndexStatus.COMPLETE).orElse(false));
         List<String> groupIds = new ArrayList<>();
         for (int team = 0; team < 3; team++) {
             String name = "Query budget " + team + " " + UUID.randomUUID().toString().substring(0, 8);
