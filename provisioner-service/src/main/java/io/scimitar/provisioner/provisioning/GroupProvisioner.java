@@ -110,10 +110,12 @@ public class GroupProvisioner {
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
         Optional<ObjectLink> usableLink = provisioned ? link : Optional.empty();
-        if (usableLink.isEmpty() && context.defersForRateLimits()
-                && !matcher.answersLocally(job.id(), ObjectType.GROUP, mapped.matchingValues())
+        // the index answers alone only where a create follows a miss; otherwise (Miro teams) a miss takes a query
+        boolean mayQuery = !job.groups().create()
+                || !matcher.answersLocally(job.id(), ObjectType.GROUP, mapped.matchingValues());
+        if (usableLink.isEmpty() && context.defersForRateLimits() && mayQuery
                 && !context.scim().limiter().hasRoom(RequestClass.GROUPS_QUERY)) {
-            // finding the target group needs a GET /Groups, which Miro budgets at 5 per 30 s: tried again shortly
+            // finding the target group may need a GET /Groups, which Miro budgets at 5 per 30 s: tried again shortly
             // from escrow instead of holding up the job's other changes until the budget has room
             return Uni.createFrom().item(ChangeOutcome.deferred(Instant.now().plus(RATE_LIMIT_RECHECK)));
         }
