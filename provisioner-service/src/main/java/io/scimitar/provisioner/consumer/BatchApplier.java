@@ -93,12 +93,15 @@ public class BatchApplier {
         PendingWrites writes = batchWriter.start(context.job().id(), users.stream()
                 .map(events -> events.get(0).objectId()).toList()).await().indefinitely();
         JobContext batch = context.writingWith(writes);
-        applyInParallel(batch, users, activated, watch);
+        applyInParallel(batch, users, activated, watch, settings.concurrency());
         if (!groups.isEmpty()) {
             // groups resolve their members' links in the database: the users' links of this poll must be there
             batchWriter.flush(writes).await().indefinitely();
         }
-        applyInParallel(batch, groups, activated, watch);
+        // groups one at a time: whether a group's lookup has room in the target's query budget is checked before its
+        // index lookup (a database round trip), so groups side by side would all see the same free slot and all but
+        // one would then hold the job up waiting for the budget instead of being put off
+        applyInParallel(batch, groups, activated, watch, 1);
         if (!activated.isEmpty()) {
             batchWriter.flush(writes).await().indefinitely();
             List<ChangeTrace> pushes = memberships.membersActivated(context, activated).await().indefinitely();
@@ -111,13 +114,13 @@ public class BatchApplier {
     }
 
     private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects, Set<String> activated,
-            JobWatch watch) {
+            JobWatch watch, int concurrency) {
         if (objects.isEmpty()) {
             return;
         }
         Multi.createFrom().iterable(objects)
                 .onItem().transformToUni(events -> applyInOrder(context, events, activated, watch))
-                .merge(settings.concurrency())
+                .merge(concurrency)
                 .collect().last()
                 .await().indefinitely();
     }
