@@ -101,10 +101,12 @@ public class AssignmentCopyImport {
             try {
                 results.putAll(copy.inTransaction(connection -> merge(connection, staged)));
             } catch (SQLException refusedChunk) {
+                CopyImport.requireDatabaseReachable(refusedChunk);
                 for (Staged one : staged) {
                     try {
                         results.putAll(copy.inTransaction(connection -> merge(connection, List.of(one))));
                     } catch (SQLException refused) {
+                        CopyImport.requireDatabaseReachable(refused);
                         results.put(one.line(), RowResult.rejected(one.line(), List.of(new FieldError(null,
                                 "the database refused the row: " + reason(refused)))));
                     }

@@ -57,6 +57,18 @@ public class CopyImport {
         }
     }
 
+    /**
+     * Throws when {@code failure} is the database's unavailability rather than its refusal of the rows (a lost or
+     * refused connection, a server shutting down, exhausted resources): rows must never be reported as rejected for
+     * that; the import fails instead, as every other write does when the database is gone.
+     */
+    public static void requireDatabaseReachable(SQLException failure) {
+        String state = failure.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
+            throw new IllegalStateException("The database is not available (SQL state " + state + ")", failure);
+        }
+    }
+
     /** Copies rows (null for SQL null) into {@code table}'s {@code columns} with one COPY in text format. */
     public static long copy(Connection connection, String table, List<String> columns, List<Object[]> rows)
             throws SQLException {
