@@ -52,7 +52,7 @@ public class EscrowRepository {
      * Removes an object's entry if it is not newer than the change that succeeded; its parameters are the job, the
      * object's escrow key and the change's version, numbered from {@code firstParameter}.
      */
-    public static String resolveStatement(int firstParameter) {
+    private static String resolveStatement(int firstParameter) {
         return "delete from escrow where job_id = $" + firstParameter + " and object_key = $" + (firstParameter + 1)
                 + " and object_version <= $" + (firstParameter + 2);
     }

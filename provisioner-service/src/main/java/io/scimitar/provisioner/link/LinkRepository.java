@@ -21,7 +21,7 @@ import java.util.UUID;
 public class LinkRepository {
 
     /** Inserts or replaces a link; its parameters ($1 to $8) are {@link #upsertValues}. */
-    public static final String UPSERT = """
+    private static final String UPSERT = """
             insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,
                 display_name, updated_at, reevaluate)
             values ($1, $2, $3, $4, $5, $6, $7, $8, now(), false)
@@ -88,7 +88,7 @@ public class LinkRepository {
     }
 
     /** The parameters of {@link #UPSERT} for {@code link}, in order. */
-    public static List<Object> upsertValues(ObjectLink link) {
+    private static List<Object> upsertValues(ObjectLink link) {
         return Arrays.asList(link.jobId(), link.objectType().name(), link.sourceId(), link.targetId(),
                 link.state().name(), new JsonObject(new HashMap<>(link.exported())), link.sourceVersion(),
                 link.displayName());

@@ -44,7 +44,7 @@ public class ProvisioningLogRepository {
      * The insert of one entry with its parameters numbered from {@code firstParameter}, so that it can end a
      * statement that also writes other tables; the parameters are {@link #insertValues}.
      */
-    public static String insertStatement(int firstParameter) {
+    private static String insertStatement(int firstParameter) {
         return """
                 insert into provisioning_log (job_id, cycle_id, change_id, activity_time, duration_ms, action, status,
                     object_type, source_id, source_display, target_id, event_id, object_version, steps,
@@ -164,7 +164,7 @@ public class ProvisioningLogRepository {
     }
 
     /** The parameters of {@link #insertStatement} for {@code entry}, in order. */
-    public List<Object> insertValues(ProvisioningLogEntry entry) {
+    private List<Object> insertValues(ProvisioningLogEntry entry) {
         return Arrays.asList(entry.jobId(), entry.cycleId(), entry.changeId(),
                 entry.activityTime().atOffset(ZoneOffset.UTC), (int) entry.durationMs(), entry.action().name(),
                 entry.status().name(), entry.objectType(), entry.sourceId(), entry.sourceDisplay(), entry.targetId(),

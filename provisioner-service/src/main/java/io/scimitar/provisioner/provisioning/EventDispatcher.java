@@ -8,8 +8,6 @@ import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
-import io.scimitar.provisioner.link.LinkRepository;
-import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.JobContext;
@@ -18,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Routes an assignment event to the step that applies it, then stores what the change leaves: the object's link (when
- * the step left it to be stored here), its escrow state (escrowed if it failed, resolved otherwise) and its log entry.
+ * the step left it to be stored here), its escrow state (escrowed if it failed, resolved otherwise) and its log entry,
+ * with its poll's writes ({@link BatchWriter}), or at once for a change outside a poll.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -26,23 +25,18 @@ public class EventDispatcher {
     private final UserProvisioner users;
     private final GroupProvisioner groups;
     private final MembershipSynchronizer memberships;
-    private final ProvisioningLogRepository log;
     private final EscrowKeeper escrow;
-    private final LinkRepository links;
-    private final AppliedChangeStore applied;
+    private final BatchWriter batchWriter;
     private final TableStatistics statistics;
 
     public EventDispatcher(UserProvisioner users, GroupProvisioner groups, MembershipSynchronizer memberships,
-            ProvisioningLogRepository log, EscrowKeeper escrow, LinkRepository links, AppliedChangeStore applied,
-            TableStatistics statistics) {
-        this.statistics = statistics;
-        this.links = links;
-        this.applied = applied;
+            EscrowKeeper escrow, BatchWriter batchWriter, TableStatistics statistics) {
         this.users = users;
         this.groups = groups;
         this.memberships = memberships;
-        this.log = log;
         this.escrow = escrow;
+        this.batchWriter = batchWriter;
+        this.statistics = statistics;
     }
 
     /**
@@ -69,14 +63,9 @@ public class EventDispatcher {
         if (context.writes() != null) {
             return keep(context, event, outcome, context.writes());
         }
-        if (outcome.link() != null && outcome.trace() != null && EscrowKeeper.onlyResolves(outcome)) {
-            return applied.store(outcome.link(), EscrowKeeper.escrowKey(event), outcome.trace().toEntry());
-        }
-        // a failure's log entry says when it will be retried, which escrowing it decides
-        Uni<Void> link = outcome.link() == null ? Uni.createFrom().voidItem() : links.save(outcome.link());
-        return link.call(() -> escrow.record(context, event, outcome))
-                .call(() -> outcome.trace() == null ? Uni.createFrom().voidItem()
-                        : log.insert(outcome.trace().toEntry()));
+        // outside a poll (on demand): the same writes for this one change, in one statement at once
+        PendingWrites change = new PendingWrites(context.job().id());
+        return keep(context, event, outcome, change).call(() -> batchWriter.flush(change));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
+import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
@@ -15,6 +16,7 @@ import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
-class AppliedChangeStoreTest {
+class OneChangeWriteTest {
 
     @Inject
-    AppliedChangeStore store;
+    BatchWriter writer;
 
     @Inject
     LinkRepository links;
@@ -83,11 +85,20 @@ class AppliedChangeStoreTest {
                 "target-" + user, UUID.randomUUID(), version, List.of(), List.of(), null, null);
     }
 
+    /** What a change outside a poll leaves (provisioning on demand), written at once as the dispatcher does. */
+    private Uni<Void> store(ObjectLink link, String escrowKey, ProvisioningLogEntry entry) {
+        PendingWrites change = new PendingWrites(job);
+        change.link(link);
+        change.resolved(escrowKey, link.sourceVersion());
+        change.log(entry);
+        return writer.flush(change);
+    }
+
     @Test
     void savesTheLinkResolvesTheEscrowEntryAndLogsTheChange() {
         escrowed(3);
 
-        store.store(link(4), user, entry(user, 4)).await().indefinitely();
+        store(link(4), user, entry(user, 4)).await().indefinitely();
 
         ObjectLink saved = links.find(job, ObjectType.USER, user).await().indefinitely().orElseThrow();
         assertThat(saved.targetId()).isEqualTo("target-" + user);
@@ -102,7 +113,7 @@ class AppliedChangeStoreTest {
     void keepsAnEscrowedChangeNewerThanTheOneApplied() {
         escrowed(5);
 
-        store.store(link(4), user, entry(user, 4)).await().indefinitely();
+        store(link(4), user, entry(user, 4)).await().indefinitely();
 
         assertThat(escrow.count(job).await().indefinitely()).isEqualTo(1);
         assertThat(links.find(job, ObjectType.USER, user).await().indefinitely()).isPresent();
@@ -113,7 +124,7 @@ class AppliedChangeStoreTest {
         escrowed(3);
 
         // a log entry without its object is refused by the table, so the link and the escrow change go with it
-        assertThatThrownBy(() -> store.store(link(4), user, entry(null, 4)).await().indefinitely())
+        assertThatThrownBy(() -> store(link(4), user, entry(null, 4)).await().indefinitely())
                 .hasMessageContaining("source_id");
 
         assertThat(links.find(job, ObjectType.USER, user).await().indefinitely()).isEmpty();
