@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.UserSnapshot;
-import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
-import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.JobContext;
-import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.StageJobs;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
-import io.scimitar.provisioner.pipeline.StageFixture;
 import io.scimitar.provisioner.provisioning.UserProvisioner;
-import io.scimitar.provisioner.scim.ScimClientFactory;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
@@ -63,10 +59,7 @@ class MembershipStageTest {
     LinkRepository links;
 
     @Inject
-    ScimClientFactory clients;
-
-    @Inject
-    EvaluationSettings evaluation;
+    StageJobs stageJobs;
 
     private String app;
     private JobContext context;
@@ -74,11 +67,7 @@ class MembershipStageTest {
     @BeforeEach
     void job() {
         app = newApplication();
-        UUID id = UUID.fromString(createJob(miroJob(app)));
-        JobDefinition job = StageFixture.miroJob(id, app, ProvisioningScope.ASSIGNED_ONLY, MiroMockResource.scimUrl(),
-                MiroMockResource.TOKEN);
-        context = JobContext.of(job, clients.forJob(id, job.tenantUrl(), job.secretToken(), job.rateLimits()),
-                UUID.randomUUID(), evaluation.budget());
+        context = stageJobs.miroContext(app);
     }
 
     @AfterEach

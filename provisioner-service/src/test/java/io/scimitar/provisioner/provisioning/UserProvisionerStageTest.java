@@ -3,22 +3,18 @@ package io.scimitar.provisioner.provisioning;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.UserSnapshot;
-import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
-import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.matching.MatchResult;
 import io.scimitar.provisioner.matching.TargetMatcher;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.JobContext;
-import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.StageJobs;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
-import io.scimitar.provisioner.pipeline.StageFixture;
 import io.scimitar.provisioner.rules.mapping.MatchingValue;
-import io.scimitar.provisioner.scim.ScimClientFactory;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
@@ -59,10 +55,7 @@ class UserProvisionerStageTest {
     LinkRepository links;
 
     @Inject
-    ScimClientFactory clients;
-
-    @Inject
-    EvaluationSettings evaluation;
+    StageJobs stageJobs;
 
     private String app;
     private JobContext context;
@@ -70,11 +63,7 @@ class UserProvisionerStageTest {
     @BeforeEach
     void job() {
         app = newApplication();
-        UUID id = UUID.fromString(createJob(miroJob(app)));
-        JobDefinition job = StageFixture.miroJob(id, app, ProvisioningScope.ASSIGNED_ONLY, MiroMockResource.scimUrl(),
-                MiroMockResource.TOKEN);
-        context = JobContext.of(job, clients.forJob(id, job.tenantUrl(), job.secretToken(), job.rateLimits()),
-                UUID.randomUUID(), evaluation.budget());
+        context = stageJobs.miroContext(app);
     }
 
     @AfterEach

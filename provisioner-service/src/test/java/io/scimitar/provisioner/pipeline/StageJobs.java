@@ -1,0 +1,34 @@
+package io.scimitar.provisioner.pipeline;
+
+import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.mapping.EvaluationSettings;
+import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.scimitar.testsupport.MiroMockResource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+
+/** A stored Miro job against the mock, and the context its stages run in, for testing one stage alone. */
+@ApplicationScoped
+public class StageJobs {
+
+    private final ScimClientFactory clients;
+    private final EvaluationSettings evaluation;
+
+    public StageJobs(ScimClientFactory clients, EvaluationSettings evaluation) {
+        this.clients = clients;
+        this.evaluation = evaluation;
+    }
+
+    /** Creates a Miro job for {@code applicationId} (assigned users only) and returns a context of a fresh cycle. */
+    public JobContext miroContext(String applicationId) {
+        UUID id = UUID.fromString(createJob(miroJob(applicationId)));
+        JobDefinition job = StageFixture.miroJob(id, applicationId, ProvisioningScope.ASSIGNED_ONLY,
+                MiroMockResource.scimUrl(), MiroMockResource.TOKEN);
+        return JobContext.of(job, clients.forJob(id, job.tenantUrl(), job.secretToken(), job.rateLimits()),
+                UUID.randomUUID(), evaluation.budget());
+    }
+}
