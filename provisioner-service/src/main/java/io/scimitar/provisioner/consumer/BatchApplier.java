@@ -5,7 +5,9 @@ import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.opentelemetry.context.Context;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
+import io.scimitar.provisioner.observability.ProvisionerMetrics;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +46,14 @@ public class BatchApplier {
     private final BatchWriter batchWriter;
     private final DeadLetterPublisher deadLetters;
     private final ConsumerSettings settings;
+    private final ChangeTracing tracing;
+    private final ProvisionerMetrics metrics;
 
     public BatchApplier(EventDispatcher dispatcher, MembershipSynchronizer memberships, BatchWriter batchWriter,
-            DeadLetterPublisher deadLetters, ConsumerSettings settings) {
+            DeadLetterPublisher deadLetters, ConsumerSettings settings, ChangeTracing tracing,
+            ProvisionerMetrics metrics) {
+        this.tracing = tracing;
+        this.metrics = metrics;
         this.dispatcher = dispatcher;
         this.memberships = memberships;
         this.batchWriter = batchWriter;
@@ -57,6 +65,7 @@ public class BatchApplier {
     void apply(JobContext context, ConsumerRecords<String, byte[]> records, JobWatch watch) {
         String keyPrefix = context.job().applicationId() + "/";
         Map<String, List<AssignmentEvent>> byObject = new LinkedHashMap<>();
+        Map<AssignmentEvent, Context> traces = new IdentityHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.key() == null || !record.key().startsWith(keyPrefix)) {
                 continue;
@@ -64,6 +73,7 @@ public class BatchApplier {
             try {
                 AssignmentEvent event = AssignmentEventCodec.decode(record.value());
                 byObject.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(event);
+                traces.put(event, tracing.of(record.headers()));
             } catch (UnsupportedEventException e) {
                 deadLetters.publish(context.job().id(), record, e.getMessage());
                 watch.progress.poisonEvent();
@@ -71,7 +81,7 @@ public class BatchApplier {
                         record.topic(), record.partition(), record.offset(), deadLetters.topic(), e.getMessage());
             }
         }
-        applyAll(context, byObject, watch);
+        applyAll(context, byObject, watch, traces);
     }
 
     /**
@@ -83,6 +93,12 @@ public class BatchApplier {
      * way, it would undo the disable; once the users of the batch are done, it sees them as they are.
      */
     void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject, JobWatch watch) {
+        applyAll(context, byObject, watch, Map.of());
+    }
+
+    /** As {@link #applyAll(JobContext, Map, JobWatch)}, each event continuing the trace {@code traces} names. */
+    private void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject, JobWatch watch,
+            Map<AssignmentEvent, Context> traces) {
         if (byObject.isEmpty()) {
             return;
         }
@@ -93,7 +109,7 @@ public class BatchApplier {
         PendingWrites writes = batchWriter.start(context.job().id(), users.stream()
                 .map(events -> events.get(0).objectId()).toList()).await().indefinitely();
         JobContext batch = context.writingWith(writes);
-        applyInParallel(batch, users, activated, watch, settings.concurrency());
+        applyInParallel(batch, users, activated, watch, settings.concurrency(), traces);
         if (!groups.isEmpty()) {
             // groups resolve their members' links in the database: the users' links of this poll must be there
             batchWriter.flush(writes).await().indefinitely();
@@ -101,7 +117,7 @@ public class BatchApplier {
         // groups one at a time: whether a group's lookup has room in the target's query budget is checked before its
         // index lookup (a database round trip), so groups side by side would all see the same free slot and all but
         // one would then hold the job up waiting for the budget instead of being put off
-        applyInParallel(batch, groups, activated, watch, 1);
+        applyInParallel(batch, groups, activated, watch, 1, traces);
         if (!activated.isEmpty()) {
             batchWriter.flush(writes).await().indefinitely();
             List<ChangeTrace> pushes = memberships.membersActivated(context, activated).await().indefinitely();
@@ -114,12 +130,12 @@ public class BatchApplier {
     }
 
     private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects, Set<String> activated,
-            JobWatch watch, int concurrency) {
+            JobWatch watch, int concurrency, Map<AssignmentEvent, Context> traces) {
         if (objects.isEmpty()) {
             return;
         }
         Multi.createFrom().iterable(objects)
-                .onItem().transformToUni(events -> applyInOrder(context, events, activated, watch))
+                .onItem().transformToUni(events -> applyInOrder(context, events, activated, watch, traces))
                 .merge(concurrency)
                 .collect().last()
                 .await().indefinitely();
@@ -130,11 +146,14 @@ public class BatchApplier {
     }
 
     private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events, Set<String> activated,
-            JobWatch watch) {
+            JobWatch watch, Map<AssignmentEvent, Context> traces) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AssignmentEvent event : events) {
-            chain = chain.chain(() -> dispatcher.dispatch(context, event)
+            chain = chain.chain(() -> tracing.around(context, event, traces.get(event),
+                            traced -> dispatcher.dispatch(traced, event))
                     .invoke(outcome -> watch.record(outcome, activated, context.writes()))
+                    .invoke(() -> context.writes().onceDurable(
+                            () -> metrics.changeApplied(context.job().id(), event.occurredAt())))
                     .replaceWithVoid());
         }
         return chain;

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.consumer;
 
 import io.scimitar.events.KafkaClientSecurity;
+import io.scimitar.provisioner.observability.ProvisionerMetrics;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +40,11 @@ public class JobConsumer {
     private final JobSupervisor supervisor;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
+    private final ProvisionerMetrics metrics;
 
     public JobConsumer(BatchApplier applier, JobSupervisor supervisor, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ProvisionerMetrics metrics) {
+        this.metrics = metrics;
         this.applier = applier;
         this.supervisor = supervisor;
         this.settings = settings;
@@ -71,6 +74,10 @@ public class JobConsumer {
                 }
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
                 watch.progress.observeLag(kafka);
+                long lag = CommittedLag.after(kafka, records);
+                if (lag >= 0) {
+                    metrics.lag(context.job().id(), lag);
+                }
                 if (holding || !supervisor.targetAnswers(context)) {
                     if (!records.isEmpty()) {
                         rewind(kafka, records); // read again once the job may go on: nothing is skipped

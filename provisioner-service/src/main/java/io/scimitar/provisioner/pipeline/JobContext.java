@@ -42,6 +42,12 @@ public record JobContext(JobDefinition job, ScimClient scim, PatchDialect dialec
                 pending);
     }
 
+    /** The same context calling the target through {@code client} (the job's client, tracing one change). */
+    public JobContext withScim(ScimClient client) {
+        return new JobContext(job, client, dialect, cycleId, environment, deletionsAllowed, defersForRateLimits,
+                writes);
+    }
+
     @Override
     public String toString() {
         return "JobContext[" + job.id() + ", cycle " + cycleId + "]";

@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.ratelimit;
 
+import io.scimitar.provisioner.observability.ProvisionerMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,12 +25,17 @@ public class RateLimiters {
         return thread;
     });
     private final Map<UUID, TargetRateLimiter> byJob = new ConcurrentHashMap<>();
+    private final ProvisionerMetrics metrics;
+
+    public RateLimiters(ProvisionerMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** The job's limiter; a new one when the job's policy changed. */
     public TargetRateLimiter forJob(UUID jobId, RateLimitPolicy policy) {
         return byJob.compute(jobId, (id, current) -> current != null && current.policy().equals(policy) ? current
                 : new TargetRateLimiter(policy, (task, delayNanos) -> timer.schedule(task, delayNanos,
-                        TimeUnit.NANOSECONDS), System::nanoTime));
+                        TimeUnit.NANOSECONDS), System::nanoTime, nanos -> metrics.rateLimitWait(jobId, nanos)));
     }
 
     public Optional<TargetRateLimiter> current(UUID jobId) {

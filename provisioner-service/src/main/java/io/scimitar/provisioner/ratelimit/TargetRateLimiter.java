@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -16,9 +17,16 @@ public final class TargetRateLimiter {
 
     private final RateLimitPolicy policy;
     private final Map<RequestClass, RequestBudget> budgets = new EnumMap<>(RequestClass.class);
+    private final LongConsumer waited;
 
     TargetRateLimiter(RateLimitPolicy policy, WakeUpTimer timer, LongSupplier clock) {
+        this(policy, timer, clock, nanos -> { });
+    }
+
+    /** @param waited told how long (nanoseconds) each request of a budgeted class waited for its slot */
+    TargetRateLimiter(RateLimitPolicy policy, WakeUpTimer timer, LongSupplier clock, LongConsumer waited) {
         this.policy = policy;
+        this.waited = waited;
         policy.budgets().forEach((requestClass, budget) -> budgets.put(requestClass,
                 new RequestBudget(requestClass, budget, policy.window(), timer, clock)));
     }
@@ -49,6 +57,7 @@ public final class TargetRateLimiter {
         return Uni.createFrom().deferred(() -> {
             AtomicBoolean settled = new AtomicBoolean();
             return Uni.createFrom().<Void>emitter(emitter -> {
+                        long asked = System.nanoTime();
                         CompletableFuture<Void> permit = budget.acquire();
                         AtomicBoolean cancelled = new AtomicBoolean();
                         emitter.onTermination(() -> {
@@ -60,6 +69,7 @@ public final class TargetRateLimiter {
                                 return;
                             }
                             if (!cancelled.get()) {
+                                waited.accept(System.nanoTime() - asked);
                                 emitter.complete(null);
                             } else if (settled.compareAndSet(false, true)) {
                                 budget.abandoned();

@@ -15,7 +15,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -40,10 +40,12 @@ public final class ScimClient {
     private final SecretScrubber scrubber;
     private final TargetHostPolicy hostPolicy;
     private final URI target;
+    private final ScimTelemetry telemetry;
 
     ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json, TargetRateLimiter limiter,
-            TargetHostPolicy hostPolicy, URI target) {
+            TargetHostPolicy hostPolicy, URI target, ScimTelemetry telemetry) {
         this.api = api;
+        this.telemetry = telemetry;
         this.authorization = secretToken == null ? null : "Bearer " + secretToken;
         this.json = json;
         this.limiter = limiter;
@@ -52,16 +54,37 @@ public final class ScimClient {
         this.target = target;
     }
 
+    /**
+     * The same client whose requests continue the trace of {@code parent} (a change being applied): each request is
+     * a span under it, and its {@code traceparent} header names that span.
+     */
+    public ScimClient tracedBy(io.opentelemetry.context.Context parent) {
+        return new ScimClient(this, telemetry.under(parent));
+    }
+
+    private ScimClient(ScimClient client, ScimTelemetry telemetry) {
+        this.api = client.api;
+        this.authorization = client.authorization;
+        this.json = client.json;
+        this.limiter = client.limiter;
+        this.scrubber = client.scrubber;
+        this.hostPolicy = client.hostPolicy;
+        this.target = client.target;
+        this.telemetry = telemetry;
+    }
+
     /** {@code GET /{type}?filter=...}; groups are asked without members, as Entra does. */
     public Uni<ScimResult> query(String type, String filter) {
         return call(limiter.classify("GET", type, false, 0),
-                () -> api.query(type, filter, GROUPS.equals(type) ? "members" : null, null, authorization));
+                traceparent -> api.query(type, filter, GROUPS.equals(type) ? "members" : null, null, authorization,
+                        traceparent));
     }
 
     /** {@code GET /{type}?count=n}: any page of resources, to check that the credentials can read. */
     public Uni<ScimResult> firstPage(String type, int count) {
         return call(limiter.classify("GET", type, false, 0),
-                () -> api.page(type, count, GROUPS.equals(type) ? "members" : null, authorization));
+                traceparent -> api.page(type, count, GROUPS.equals(type) ? "members" : null, authorization,
+                        traceparent));
     }
 
     /**
@@ -70,24 +93,26 @@ public final class ScimClient {
      */
     public Uni<ScimResult> page(String type, int startIndex, int count) {
         return call(limiter.classify("GET", type, false, 0),
-                () -> api.list(type, startIndex, count, GROUPS.equals(type) ? "members" : null, authorization));
+                traceparent -> api.list(type, startIndex, count, GROUPS.equals(type) ? "members" : null,
+                        authorization, traceparent));
     }
 
     public Uni<ScimResult> get(String type, String id) {
         return call(limiter.classify("GET", type, true, 0),
-                () -> api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization));
+                traceparent -> api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization,
+                        traceparent));
     }
 
     public Uni<ScimResult> create(String type, JsonNode resource) {
         String body = resource.toString();
         return call(limiter.classify("POST", type, false, utf8Length(body)),
-                () -> api.create(type, body, authorization));
+                traceparent -> api.create(type, body, authorization, traceparent));
     }
 
     public Uni<ScimResult> patch(String type, String id, JsonNode patch) {
         String body = patch.toString();
         return call(limiter.classify("PATCH", type, true, utf8Length(body)),
-                () -> api.patch(type, id, body, authorization));
+                traceparent -> api.patch(type, id, body, authorization, traceparent));
     }
 
     /** Whether this PATCH would go out at once rather than wait for the target's rate limit. */
@@ -96,7 +121,7 @@ public final class ScimClient {
     }
 
     public Uni<ScimResult> delete(String type, String id) {
-        return call(limiter.classify("DELETE", type, true, 0), () -> api.delete(type, id, authorization));
+        return call(limiter.classify("DELETE", type, true, 0), traceparent -> api.delete(type, id, authorization, traceparent));
     }
 
     /** The target's request budgets, as they stand now. */
@@ -115,15 +140,19 @@ public final class ScimClient {
         return list;
     }
 
-    private Uni<ScimResult> call(RequestClass requestClass, Supplier<Uni<Response>> request) {
+    private Uni<ScimResult> call(RequestClass requestClass, Function<String, Uni<Response>> request) {
         return send(requestClass, request, 1);
     }
 
-    private Uni<ScimResult> send(RequestClass requestClass, Supplier<Uni<Response>> request, int attempt) {
+    private Uni<ScimResult> send(RequestClass requestClass, Function<String, Uni<Response>> request, int attempt) {
         return hostPolicy.check(target).chain(verdict -> !verdict.permitted()
                 ? Uni.createFrom().item(refused(verdict.reason()))
-                : limiter.send(requestClass, () -> request.get().map(this::toResult)
-                        .onFailure().recoverWithItem(error -> failure(error, scrubber))))
+                : limiter.send(requestClass, () -> {
+                    ScimTelemetry.Request observed = telemetry.start(requestClass, target);
+                    return request.apply(observed.traceparent()).map(this::toResult)
+                            .onFailure().recoverWithItem(error -> failure(error, scrubber))
+                            .invoke(result -> observed.answered(result.status()));
+                }))
                 .chain(result -> retriesInPlace(requestClass, result, attempt)
                         ? send(requestClass, request, attempt + 1)
                         : Uni.createFrom().item(result));

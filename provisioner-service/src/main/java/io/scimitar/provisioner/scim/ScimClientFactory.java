@@ -1,7 +1,9 @@
 package io.scimitar.provisioner.scim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.scimitar.provisioner.observability.ProvisionerMetrics;
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
@@ -20,9 +22,13 @@ public class ScimClientFactory {
     private final ScimClientConfig config;
     private final RateLimiters rateLimiters;
     private final TargetHostPolicy hostPolicy;
+    private final Tracer tracer;
+    private final ProvisionerMetrics metrics;
 
     public ScimClientFactory(ObjectMapper json, ScimClientConfig config, RateLimiters rateLimiters,
-            TargetHostPolicy hostPolicy) {
+            TargetHostPolicy hostPolicy, Tracer tracer, ProvisionerMetrics metrics) {
+        this.tracer = tracer;
+        this.metrics = metrics;
         this.json = json;
         this.config = config;
         this.rateLimiters = rateLimiters;
@@ -33,7 +39,8 @@ public class ScimClientFactory {
      * The client of a job's target, sharing the job's request budgets with every other client of the same job.
      */
     public ScimClient forJob(UUID jobId, String tenantUrl, String secretToken, RateLimitPolicy rateLimits) {
-        return create(tenantUrl, secretToken, config.readTimeout(), rateLimiters.forJob(jobId, rateLimits));
+        return create(tenantUrl, secretToken, config.readTimeout(), rateLimiters.forJob(jobId, rateLimits),
+                new ScimTelemetry(tracer, metrics, jobId, null));
     }
 
     /**
@@ -42,6 +49,11 @@ public class ScimClientFactory {
      */
     public ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout,
             TargetRateLimiter limiter) {
+        return create(tenantUrl, secretToken, readTimeout, limiter, new ScimTelemetry(tracer, null, null, null));
+    }
+
+    private ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout,
+            TargetRateLimiter limiter, ScimTelemetry telemetry) {
         URI base = baseUri(tenantUrl);
         ScimHttpApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(base)
@@ -50,7 +62,7 @@ public class ScimClientFactory {
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .property("io.quarkus.rest.client.connection-pool-size", config.connectionPoolSize())
                 .build(ScimHttpApi.class);
-        return new ScimClient(api, secretToken, json, limiter, hostPolicy, base);
+        return new ScimClient(api, secretToken, json, limiter, hostPolicy, base, telemetry);
     }
 
     /** The tenant URL without its query string, ending with a slash so relative paths resolve under it. */
