@@ -70,7 +70,7 @@ public class Transactions {
         SqlConnection connection = pool.getConnection().await().atMost(timeout);
         try {
             SqlTransaction tx = new SqlTransaction(new PoolConnection(connection, timeout));
-            connection.query("begin").execute().await().atMost(timeout);
+            connection.query(begin()).execute().await().atMost(timeout);
             try {
                 T result = work.apply(tx);
                 if (tx.aborted()) {
@@ -89,6 +89,17 @@ public class Transactions {
         } finally {
             connection.close().await().atMost(timeout);
         }
+    }
+
+    /**
+     * {@code begin}, and when the work runs for a traced request, the trace context for the transaction's outbox rows
+     * ({@code outbox.traceparent}'s default) in the same round trip. The value is built here from the span's
+     * context (hex digits only, checked), never from input.
+     */
+    static String begin() {
+        String traceparent = OutboxTraceContext.current();
+        return traceparent == null ? "begin"
+                : "begin; select set_config('scimitar.traceparent', '" + traceparent + "', true)";
     }
 
     /** Statements on a connection of the reactive client's pool. */

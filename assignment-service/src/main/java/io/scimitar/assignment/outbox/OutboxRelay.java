@@ -47,6 +47,9 @@ public class OutboxRelay {
     private static final byte[] SCHEMA_VERSION = Integer.toString(AssignmentEvent.SCHEMA_VERSION)
             .getBytes(StandardCharsets.UTF_8);
 
+    /** The record header carrying the W3C trace context of the request that wrote the row. */
+    public static final String TRACEPARENT_HEADER = "traceparent";
+
     private final Transactions transactions;
     private final EventProducer producer;
     private final TopicInitializer topics;
@@ -155,10 +158,10 @@ public class OutboxRelay {
         RuntimeException sendFailure = null;
         // the exists() is an uncorrelated sub-query: PostgreSQL runs it once per statement, not once per row
         for (var row : tx.query("select id, event_key, event_type, payload, exists (select 1 from outbox_dead_letter), "
-                + "topic from outbox order by id limit $1", config.batchSize())) {
+                + "topic, traceparent from outbox order by id limit $1", config.batchSize())) {
             deadLettersExist = row.getBoolean(4);
             Sent record = new Sent(row.getLong(0), row.getString(1), row.getString(2),
-                    OutboxTopic.ofColumn(row.getString(5)));
+                    OutboxTopic.ofColumn(row.getString(5)), row.getString(6));
             sent.add(record);
             if (sendFailure == null) {
                 try {
@@ -234,6 +237,10 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add(AssignmentTopics.EVENT_TYPE_HEADER, row.type.getBytes(StandardCharsets.UTF_8));
         headers.add(AssignmentTopics.SCHEMA_VERSION_HEADER, SCHEMA_VERSION);
+        if (row.traceparent != null) {
+            // the trace of the request that made the change, continued by the consumers (W3C trace context)
+            headers.add(TRACEPARENT_HEADER, row.traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         return new ProducerRecord<>(row.topic.name(kafka), null, row.key, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 
@@ -264,14 +271,16 @@ public class OutboxRelay {
         final String key;
         final String type;
         final OutboxTopic topic;
+        final String traceparent;
         Future<RecordMetadata> ack;
         RuntimeException refusal;
 
-        Sent(long id, String key, String type, OutboxTopic topic) {
+        Sent(long id, String key, String type, OutboxTopic topic, String traceparent) {
             this.id = id;
             this.key = key;
             this.type = type;
             this.topic = topic;
+            this.traceparent = traceparent;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.scimitar.mock.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.scimitar.mock.admin.ReceivedTraceparents;
 import io.scimitar.mock.admin.RequestCounters;
 import io.scimitar.mock.auth.BearerTokenVerifier;
 import io.scimitar.mock.config.MockConfig;
@@ -30,12 +31,15 @@ public class ScimRequestGate {
     private final RateLimiter rateLimiter;
     private final FaultInjector faults;
     private final RequestCounters counters;
+    private final ReceivedTraceparents traceparents;
     private final ScimJson json;
     private final int largeGroupPatchBytes;
     private final long maxBodyBytes;
 
     public ScimRequestGate(BearerTokenVerifier tokens, MockSettings settings, RateLimiter rateLimiter, FaultInjector faults,
-                           RequestCounters counters, ScimJson json, MockConfig config, RequestLimits limits) {
+                           RequestCounters counters, ScimJson json, MockConfig config, RequestLimits limits,
+                           ReceivedTraceparents traceparents) {
+        this.traceparents = traceparents;
         this.tokens = tokens;
         this.settings = settings;
         this.rateLimiter = rateLimiter;
@@ -57,6 +61,7 @@ public class ScimRequestGate {
             return;
         }
         rc.addHeadersEndHandler(v -> counters.record(endpoint, rc.response().getStatusCode()));
+        traceparents.received(rc.request().getHeader("traceparent"));
         if (!tokens.accepts(rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             rc.response().putHeader("WWW-Authenticate", "Bearer");
             reject(rc, 401, null, "The token cannot authorize the organization");

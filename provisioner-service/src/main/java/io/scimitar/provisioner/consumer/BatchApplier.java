@@ -8,6 +8,7 @@ import io.scimitar.events.UserDeletedEvent;
 import io.opentelemetry.context.Context;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.observability.ProvisionerMetrics;
+import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
@@ -141,6 +142,23 @@ public class BatchApplier {
                 .await().indefinitely();
     }
 
+    /**
+     * Counts, once the change's writes are durable, an event read from the topic ({@code fromTopic}; an escrow retry
+     * is not one) and the latency of a change that did not fail.
+     */
+    private void measure(JobContext context, AssignmentEvent event, ChangeOutcome outcome, boolean fromTopic) {
+        boolean failed = outcome instanceof ChangeOutcome.Processed processed
+                && processed.trace() != null && processed.trace().status() == ProvisioningStatus.FAILURE;
+        context.writes().onceDurable(() -> {
+            if (fromTopic) {
+                metrics.eventConsumed(context.job().id());
+            }
+            if (!failed) {
+                metrics.changeApplied(context.job().id(), event.occurredAt());
+            }
+        });
+    }
+
     private static boolean isUser(AssignmentEvent event) {
         return event instanceof UserAssignmentEvent || event instanceof UserDeletedEvent;
     }
@@ -152,8 +170,7 @@ public class BatchApplier {
             chain = chain.chain(() -> tracing.around(context, event, traces.get(event),
                             traced -> dispatcher.dispatch(traced, event))
                     .invoke(outcome -> watch.record(outcome, activated, context.writes()))
-                    .invoke(() -> context.writes().onceDurable(
-                            () -> metrics.changeApplied(context.job().id(), event.occurredAt())))
+                    .invoke(outcome -> measure(context, event, outcome, traces.containsKey(event)))
                     .replaceWithVoid());
         }
         return chain;

@@ -35,12 +35,19 @@ public class ProvisionerMetrics {
         this.registry = registry;
     }
 
-    /** One event of the job was applied (or found already applied) and what it wrote is durable. */
-    public void changeApplied(UUID jobId, Instant occurredAt) {
+    /**
+     * One event of the job read from the topic was processed and what it wrote is durable (applied, found already
+     * applied, or put in escrow: the escrow's retries are not counted again).
+     */
+    public void eventConsumed(UUID jobId) {
         Counter.builder("scimitar.provisioner.events.consumed")
-                .description("Events of the job consumed and applied, their effect durable (stale copies included)")
+                .description("Events of the job read from the assignment topic and processed, their effect durable")
                 .tag("job", jobId.toString())
                 .register(registry).increment();
+    }
+
+    /** A change of the job reached the target (or needed nothing there) and what it wrote is durable. */
+    public void changeApplied(UUID jobId, Instant occurredAt) {
         if (occurredAt != null) {
             Duration latency = Duration.between(occurredAt, Instant.now());
             Timer.builder("scimitar.provisioner.change.applied.latency")
@@ -60,7 +67,7 @@ public class ProvisionerMetrics {
             AtomicLong value = new AtomicLong();
             Gauge.builder("scimitar.provisioner.consumer.lag", value, AtomicLong::get)
                     .description("Events on the assignment topic the job has not committed yet (end offset minus "
-                            + "committed position, summed over its partitions; last value seen while it ran)")
+                            + "committed position, summed over its partitions, the last value seen while it ran)")
                     .tag("job", id.toString())
                     .baseUnit("events")
                     .register(registry);
