@@ -95,6 +95,31 @@ class EndToEndTest {
         provisioner.post("/api/v1/jobs", jobFor(app, "Deleted"), 422);
     }
 
+    /**
+     * One trace from the REST change to the SCIM call: a PATCH sent with a W3C traceparent reaches the Miro mock as a
+     * SCIM request whose traceparent has the same trace id (through the outbox row, the Kafka record's headers and
+     * the provisioner's spans).
+     */
+    @Test
+    void aDirectoryChangeAndTheScimRequestItCausesShareOneTrace() {
+        String app = directory.post("/api/v1/applications", Map.of("displayName", "Traced (end to end)",
+                "publishUnassigned", false), 201).path("id").asText();
+        String user = createPerson("traced", "Traced", "Person");
+        assignUser(app, user);
+        createJob(app, "Traced E2E");
+        await().atMost(CONVERGE).until(() -> miro.get("/Users?filter=" + java.net.URLEncoder.encode(
+                "userName eq \"" + people.get(user).userName() + "\"", java.nio.charset.StandardCharsets.UTF_8))
+                .path("totalResults").asInt() == 1);
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(user.hashCode() | 1L).array());
+
+        directory.patch("/api/v1/users/" + user, Map.of("surname", "Retraced"),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(miroAdmin.get("/admin/traceparents"))
+                .anySatisfy(received -> assertThat(received.asText()).startsWith("00-" + traceId + "-")));
+    }
+
     /** Creates a job, retrying while the provisioner has not learnt the new application yet (422, nothing created). */
     private String createJob(String app, String name) {
         String[] id = new String[1];

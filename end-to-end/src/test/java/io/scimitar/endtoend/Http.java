@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** JSON calls to the stack's public APIs; any unexpected status fails the test with the body. */
 final class Http {
@@ -41,11 +42,21 @@ final class Http {
         return send("PATCH", path, body, "application/merge-patch+json", 200);
     }
 
+    /** A PATCH with headers of its own besides the API key (e.g. a W3C {@code traceparent}). */
+    JsonNode patch(String path, Object body, Map<String, String> headers) {
+        return send("PATCH", path, body, "application/merge-patch+json", 200, headers);
+    }
+
     JsonNode delete(String path) {
         return send("DELETE", path, null, "application/json", 204);
     }
 
     private JsonNode send(String method, String path, Object body, String contentType, int expected) {
+        return send(method, path, body, contentType, expected, Map.of());
+    }
+
+    private JsonNode send(String method, String path, Object body, String contentType, int expected,
+            Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
@@ -54,6 +65,7 @@ final class Http {
             if (headerName != null) {
                 request.header(headerName, headerValue);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
                 throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ", not "
