@@ -37,10 +37,13 @@ public class ApplicationResource {
 
     private final ApplicationService service;
     private final ResnapshotService resnapshots;
+    private final AssignedCountService counts;
 
-    public ApplicationResource(ApplicationService service, ResnapshotService resnapshots) {
+    public ApplicationResource(ApplicationService service, ResnapshotService resnapshots,
+            AssignedCountService counts) {
         this.service = service;
         this.resnapshots = resnapshots;
+        this.counts = counts;
     }
 
     @POST
@@ -67,6 +70,14 @@ public class ApplicationResource {
     public Response get(@PathParam("id") UUID id) {
         Application app = service.get(id);
         return Response.ok(ApplicationResponse.of(app)).tag(etag(app)).build();
+    }
+
+    @GET
+    @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
+    @Path("{id}/assignedCounts")
+    @Operation(summary = "Count the users and groups in the application's scope (the total of a provisioning sync)")
+    public AssignedCounts assignedCounts(@PathParam("id") UUID id) {
+        return counts.count(id);
     }
 
     @PATCH

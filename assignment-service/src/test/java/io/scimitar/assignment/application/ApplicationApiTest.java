@@ -65,6 +65,39 @@ class ApplicationApiTest {
     }
 
     @Test
+    void assignedCountsCountEachUserInScopeOnceWhetherAssignedDirectlyOrThroughAGroup() {
+        String app = Api.createApplication("Counted");
+        String direct = Api.createUser("counted-direct");
+        String both = Api.createUser("counted-both");
+        String member = Api.createUser("counted-member");
+        Api.createUser("counted-outsider");
+        String group = Api.createGroup("Counted team");
+        String unassignedGroup = Api.createGroup("Counted elsewhere");
+        Api.addMember(group, both);
+        Api.addMember(group, member);
+        Api.addMember(unassignedGroup, Api.createUser("counted-elsewhere"));
+        Api.assign(app, direct);
+        Api.assign(app, both);
+        Api.assign(app, group);
+
+        given().get("/api/v1/applications/" + app + "/assignedCounts").then().statusCode(200)
+                .body("applicationId", equalTo(app))
+                .body("users", equalTo(3))
+                .body("groups", equalTo(1))
+                .body("publishUnassigned", equalTo(false))
+                .body("countedAt", org.hamcrest.Matchers.notNullValue());
+        long everyone = given().get("/api/v1/applications/" + app + "/assignedCounts").then().extract()
+                .jsonPath().getLong("directoryUsers");
+        assertThat(everyone).as("every user of the directory").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void assignedCountsOfAnUnknownApplicationIsAProblem() {
+        given().get("/api/v1/applications/" + java.util.UUID.randomUUID() + "/assignedCounts").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void resnapshotReEmitsTheCurrentStateOfEveryAssignedObject() {
         try (EventTap tap = EventTap.open()) {
             String app = Api.createApplication("Replay");

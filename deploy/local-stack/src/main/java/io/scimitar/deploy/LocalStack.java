@@ -303,8 +303,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The provisioner's: its key for the tokens at rest (kept in {@code .scimitar/provisioner-secrets-key}, 0600), and
-     * a target-host policy that lets it reach the mock on this machine.
+     * The provisioner's: its key for the tokens at rest (kept in {@code .scimitar/provisioner-secrets-key}, 0600),
+     * a target-host policy that lets it reach the mock on this machine, and assignment-service's address and key
+     * (progress counts the objects in a job's scope there).
      */
     private Map<String, String> provisionerEnvironment() {
         Map<String, String> environment = new java.util.HashMap<>(serviceEnvironment("provisioner"));
@@ -312,6 +313,9 @@ public final class LocalStack implements AutoCloseable {
                 SecretsKeyFile.readOrCreate(settings.home().resolve("provisioner-secrets-key")));
         environment.put("SCIMITAR_PROVISIONER_SECRETS_ACTIVE_KEY_ID", SecretsKeyFile.KEY_ID);
         environment.put("SCIMITAR_PROVISIONER_TARGET_HOSTS_ALLOW", "localhost,127.0.0.0/8,::1");
+        // progress takes the total of a sync (objects in scope) from assignment-service, with the stack's key
+        environment.put("SCIMITAR_PROVISIONER_DIRECTORY_URL", "http://127.0.0.1:" + settings.assignmentPort());
+        environment.put("SCIMITAR_PROVISIONER_DIRECTORY_API_KEY", apiKey);
         return environment;
     }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Consumes the assignment topic for each running job, on the job's own thread and Kafka consumer group: polls, hands
@@ -73,10 +74,12 @@ public class JobConsumer {
                     kafka.resume(kafka.paused());
                 }
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
-                watch.progress.observeLag(kafka);
                 long lag = CommittedLag.after(kafka, records);
                 if (lag >= 0) {
                     metrics.lag(context.job().id(), lag);
+                }
+                if (records.isEmpty() && !holding) {
+                    noteCaughtUp(kafka, watch.progress);
                 }
                 if (holding || !supervisor.targetAnswers(context)) {
                     if (!records.isEmpty()) {
@@ -91,6 +94,7 @@ public class JobConsumer {
                 try {
                     applier.apply(context, records, watch);
                     commitApplied(context, kafka);
+                    watch.progress.committed(records.count());
                     supervisor.judgeBatch(context, watch);
                 } catch (WakeupException e) {
                     throw e;
@@ -128,6 +132,20 @@ public class JobConsumer {
             }
             throw e;
         }
+    }
+
+    /** A poll that found nothing, with nothing left on any partition: every event read is applied and committed. */
+    private static void noteCaughtUp(KafkaConsumer<String, byte[]> kafka, JobProgress progress) {
+        if (kafka.assignment().isEmpty()) {
+            return;
+        }
+        for (TopicPartition partition : kafka.assignment()) {
+            OptionalLong lag = kafka.currentLag(partition);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return;
+            }
+        }
+        progress.backlogSeen(0);
     }
 
     private static void rewind(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {

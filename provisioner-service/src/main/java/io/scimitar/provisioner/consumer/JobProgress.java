@@ -2,36 +2,44 @@ package io.scimitar.provisioner.consumer;
 
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
-import io.scimitar.provisioner.quarantine.Quarantine;
-import io.scimitar.provisioner.ratelimit.RequestBudgetStatus;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import io.scimitar.provisioner.progress.SlidingRate;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counters of one job since its runner started: events processed, by action and status, and consumer lag. */
+/**
+ * Figures of one run of a job (from its start, restart or resume on this instance): events whose batch is committed,
+ * changes whose effects are stored, by action and status, and their rates over the last {@link SlidingRate#WINDOW}.
+ * Nothing is counted before it is durable: a fetched event counts once its batch's writes are stored and its offset
+ * committed. The job's statistics to date, which outlive runs, are in {@code job_statistics}.
+ */
 public final class JobProgress {
 
     private final Instant started = Instant.now();
-    private final AtomicLong processed = new AtomicLong();
-    private final AtomicLong stale = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong alreadyApplied = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
     private final Map<ProvisioningAction, AtomicLong> byAction = new EnumMap<>(ProvisioningAction.class);
     private final Map<ProvisioningStatus, AtomicLong> byStatus = new EnumMap<>(ProvisioningStatus.class);
-    private volatile long lag = -1;
+    private final SlidingRate eventRate;
+    private final SlidingRate changeRate;
     private volatile Instant lastEvent;
     private volatile boolean caughtUp;
+    private volatile boolean synced;
     private volatile boolean running = true;
-    private long windowStartNanos = System.nanoTime();
-    private long windowStartCount;
-    private volatile double rate;
 
     public JobProgress() {
+        this(new SlidingRate(), new SlidingRate());
+    }
+
+    JobProgress(SlidingRate eventRate, SlidingRate changeRate) {
+        this.eventRate = eventRate;
+        this.changeRate = changeRate;
         for (ProvisioningAction action : ProvisioningAction.values()) {
             byAction.put(action, new AtomicLong());
         }
@@ -40,17 +48,30 @@ public final class JobProgress {
         }
     }
 
+    /** Counts a change whose effects are stored ({@code action} null: the event was already applied before). */
     void processed(ProvisioningAction action, ProvisioningStatus status) {
-        processed.incrementAndGet();
+        changes.incrementAndGet();
+        changeRate.add(1);
         lastEvent = Instant.now();
         if (action == null) {
-            stale.incrementAndGet();
+            alreadyApplied.incrementAndGet();
             return;
         }
         if (status != ProvisioningStatus.SKIPPED && status != ProvisioningStatus.FAILURE) {
             byAction.get(action).incrementAndGet();
         }
         byStatus.get(status).incrementAndGet();
+    }
+
+    /** Counts a change put off until the target's rate limit has room (it waits in escrow: not done). */
+    void deferred() {
+        deferred.incrementAndGet();
+    }
+
+    /** Counts the events of a batch whose offsets were just committed (its effects are stored). */
+    void committed(int count) {
+        events.addAndGet(count);
+        eventRate.add(count);
     }
 
     void stopped() {
@@ -61,87 +82,58 @@ public final class JobProgress {
         poison.incrementAndGet();
     }
 
-    void observeLag(KafkaConsumer<?, ?> consumer) {
-        long total = 0;
-        boolean known = !consumer.assignment().isEmpty();
-        for (TopicPartition partition : consumer.assignment()) {
-            OptionalLong partitionLag = consumer.currentLag(partition);
-            if (partitionLag.isEmpty()) {
-                known = false;
-                break;
-            }
-            total += partitionLag.getAsLong();
+    /** The job was seen with nothing left on the topic (its initial sync may still wait for objects in scope). */
+    public void backlogSeen(long eventsBehind) {
+        if (eventsBehind == 0 && running) {
+            caughtUp = true;
         }
-        if (known) {
-            lag = total;
-            if (total == 0) {
-                caughtUp = true;
-            }
-        }
-        updateRate();
     }
 
-    private synchronized void updateRate() {
-        long now = System.nanoTime();
-        long elapsed = now - windowStartNanos;
-        if (elapsed >= 2_000_000_000L) {
-            long count = processed.get();
-            rate = (count - windowStartCount) * 1e9 / elapsed;
-            windowStartNanos = now;
-            windowStartCount = count;
+    /** The run's initial sync is over: it caught up and did every object in scope; it is incremental from now on. */
+    public void synced() {
+        if (running) {
+            synced = true;
         }
+    }
+
+    public boolean isRunning() {
+        return running;
     }
 
     /** A point-in-time copy. */
-    public Snapshot snapshot() {
-        Map<String, Long> actions = new java.util.LinkedHashMap<>();
+    public Run snapshot() {
+        Map<String, Long> actions = new LinkedHashMap<>();
         byAction.forEach((action, count) -> actions.put(action.name().toLowerCase(), count.get()));
-        Map<String, Long> statuses = new java.util.LinkedHashMap<>();
+        Map<String, Long> statuses = new LinkedHashMap<>();
         byStatus.forEach((status, count) -> statuses.put(status.name().toLowerCase(), count.get()));
-        Phase phase = !running ? Phase.PAUSED : caughtUp ? Phase.INCREMENTAL : Phase.INITIAL_SYNC;
-        Long behind = lag < 0 ? null : lag;
-        Long secondsLeft = behind == null || behind == 0 ? (behind == null ? null : 0L)
-                : rate > 0 ? (long) Math.ceil(behind / rate) : null;
-        return new Snapshot(phase, started, processed.get(), stale.get(), poison.get(), actions, statuses, behind,
-                Math.round(rate * 10) / 10.0, secondsLeft, lastEvent, null, null, null, List.of(), null, null, null);
+        return new Run(running, caughtUp, synced, started, events.get(), changes.get(), alreadyApplied.get(), deferred.get(),
+                poison.get(), actions, statuses, round(eventRate.perSecond()), round(changeRate.perSecond()),
+                lastEvent);
     }
 
-    /** Where a job stands, as Entra's "Current status" shows the cycle type. */
-    public enum Phase {
-        /** Reading the history for the first time since the job started or restarted. */
-        INITIAL_SYNC,
-        /** Caught up: applying changes as they happen. */
-        INCREMENTAL,
-        /** Turned off: events wait on the topic. */
-        PAUSED
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     /**
-     * @param eventsBehind the job's consumer lag on the assignment topic, or null before the first fetch
-     * @param alreadyApplied events skipped because a newer or equal version was already applied (replays)
-     * @param eventsPerSecond the rate over the last few seconds
-     * @param estimatedSecondsLeft events behind divided by the rate; null while unknown
-     * @param activeUsers users the job keeps active in the target (in scope and provisioned)
-     * @param activeGroups groups the job keeps in the target
-     * @param escrowed changes waiting for a retry
-     * @param rateLimits the target's request budgets and how much of each is in use
-     * @param quarantine the job's quarantine, null when it is not quarantined
-     * @param stagedDeletions disables and deletes held by the deletion guard
-     * @param countedAt when the database counts (active users and groups, escrowed, staged deletions) were taken
+     * The figures of one run.
+     *
+     * @param running whether the run goes on (false once the job was paused or stopped)
+     * @param caughtUp whether the job was seen with nothing left on the topic since the run started
+     * @param synced whether the run's initial sync is over (caught up, every object in scope done)
+     * @param events events whose batch is committed
+     * @param changes changes whose effects are stored (applied, skipped, failed or already applied)
+     * @param alreadyApplied events older than what was applied before (replays): nothing to do
+     * @param deferred changes put off for the target's rate limit (retried from escrow)
+     * @param unreadableEvents events sent to the dead-letter topic
+     * @param byAction changes that succeeded (or warned), by action
+     * @param byStatus changes by status
+     * @param eventsPerSecond events committed per second over the last 60 s
+     * @param changesPerSecond changes stored per second over the last 60 s
      */
-    public record Snapshot(Phase phase, Instant runningSince, long eventsProcessed, long alreadyApplied,
-            long unreadableEvents, Map<String, Long> byAction, Map<String, Long> byStatus, Long eventsBehind,
-            double eventsPerSecond, Long estimatedSecondsLeft, Instant lastEventAt, Long activeUsers,
-            Long activeGroups, Long escrowed, List<RequestBudgetStatus> rateLimits, Quarantine quarantine,
-            Long stagedDeletions, Instant countedAt) {
-
-        /** The same snapshot with what the database and the job's target limiter know. */
-        public Snapshot with(ObjectCounts counts, List<RequestBudgetStatus> budgets, Quarantine quarantined) {
-            return new Snapshot(phase, runningSince, eventsProcessed, alreadyApplied, unreadableEvents, byAction,
-                    byStatus, eventsBehind, eventsPerSecond, estimatedSecondsLeft, lastEventAt, counts.activeUsers(),
-                    counts.activeGroups(), counts.escrowed(), budgets, quarantined, counts.stagedDeletions(),
-                    counts.countedAt());
-        }
+    public record Run(boolean running, boolean caughtUp, boolean synced, Instant since, long events, long changes,
+            long alreadyApplied, long deferred, long unreadableEvents, Map<String, Long> byAction,
+            Map<String, Long> byStatus, double eventsPerSecond, double changesPerSecond, Instant lastEventAt) {
     }
 
     /** The job's objects as counted in the database at {@code countedAt}. */

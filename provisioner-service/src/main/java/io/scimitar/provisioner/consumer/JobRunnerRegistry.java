@@ -107,8 +107,9 @@ public class JobRunnerRegistry {
         return caller == null ? work : work.emitOn(command -> caller.runOnContext(ignored -> command.run()));
     }
 
-    public Optional<JobProgress.Snapshot> progress(UUID jobId) {
-        return Optional.ofNullable(progress.get(jobId)).map(JobProgress::snapshot);
+    /** The progress of the job's latest run on this instance (still going, or ended by a pause or a stop). */
+    public Optional<JobProgress> progress(UUID jobId) {
+        return Optional.ofNullable(progress.get(jobId));
     }
 
     public Optional<UUID> cycleId(UUID jobId) {

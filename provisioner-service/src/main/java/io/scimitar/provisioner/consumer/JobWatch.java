@@ -3,6 +3,7 @@ package io.scimitar.provisioner.consumer;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.provisioner.quarantine.RecentOutcomes;
 
@@ -41,7 +42,10 @@ final class JobWatch {
         this.pendingMembersWait = pendingMembersWait;
     }
 
-    /** Counts one applied change, and notes the user it activated in {@code activated}. */
+    /**
+     * Counts one applied change in the run's progress and the job's statistics to date (both once its writes are
+     * stored), and notes the user it activated in {@code activated}.
+     */
     void record(ChangeOutcome outcome, Set<String> activated, PendingWrites writes) {
         if (outcome instanceof ChangeOutcome.Processed processed && processed.activatedUser().isPresent()) {
             synchronized (activated) {
@@ -49,8 +53,14 @@ final class JobWatch {
             }
         }
         ChangeTrace trace = outcome instanceof ChangeOutcome.Processed processed ? processed.trace() : null;
-        writes.onceDurable(() -> progress.processed(trace == null ? null : trace.action(),
-                trace == null ? null : trace.status()));
+        if (outcome instanceof ChangeOutcome.Deferred) {
+            progress.deferred(); // waits in escrow for the rate limit: not done
+        } else {
+            ProvisioningAction action = trace == null ? null : trace.action();
+            ProvisioningStatus status = trace == null ? ProvisioningStatus.SKIPPED : trace.status();
+            writes.count(action, status);
+            writes.onceDurable(() -> progress.processed(action, status));
+        }
         if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
             boolean failed = trace.status() == ProvisioningStatus.FAILURE;
             recent.record(failed);

@@ -3,13 +3,7 @@ package io.scimitar.provisioner.job;
 import io.scimitar.provisioner.configuration.JobStatus;
 import io.scimitar.provisioner.connection.ConnectionTestResult;
 import io.scimitar.provisioner.connection.ConnectionTester;
-import io.scimitar.provisioner.consumer.JobProgress;
-import io.scimitar.provisioner.consumer.JobRunnerRegistry;
-import io.scimitar.provisioner.consumer.ObjectCounter;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.quarantine.QuarantineKeeper;
-import io.scimitar.provisioner.ratelimit.RateLimiters;
-import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
 import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
@@ -41,20 +35,14 @@ import java.util.UUID;
 public class JobResource {
 
     private final JobService jobs;
-    private final JobRunnerRegistry runners;
     private final ConnectionTester connections;
-    private final ObjectCounter counter;
-    private final RateLimiters rateLimiters;
-    private final QuarantineKeeper quarantine;
+    private final JobProgressReporter progress;
 
-    public JobResource(JobService jobs, JobRunnerRegistry runners, ConnectionTester connections,
-            ObjectCounter counter, RateLimiters rateLimiters, QuarantineKeeper quarantine) {
-        this.quarantine = quarantine;
-        this.rateLimiters = rateLimiters;
+    public JobResource(JobService jobs, ConnectionTester connections,
+            JobProgressReporter progress) {
         this.jobs = jobs;
-        this.runners = runners;
         this.connections = connections;
-        this.counter = counter;
+        this.progress = progress;
     }
 
     @GET
@@ -106,15 +94,11 @@ public class JobResource {
 
     @GET
     @Path("{id}/progress")
-    @Operation(summary = "Live counters of a running job")
+    @Operation(summary = "A job's progress: the topic's events behind its committed position, objects in scope and "
+            + "done, the current run's counts, rates and time left, and its statistics to date")
     @RolesAllowed({ApiRoles.READER, ApiRoles.ADMIN})
-    public Uni<JobProgress.Snapshot> progress(@RestPath UUID id) {
-        return jobs.get(id).map(job -> runners.progress(id).orElseThrow(() -> new ProblemException(409,
-                        "Not started", "Job " + id + " has not run since this instance started; turn it on to see "
-                        + "its progress", List.of())))
-                .chain(snapshot -> counter.current(id).map(counts -> snapshot.with(counts,
-                        rateLimiters.current(id).map(TargetRateLimiter::status).orElse(List.of()),
-                        quarantine.current(id).orElse(null))));
+    public Uni<ProgressResponse> progress(@RestPath UUID id) {
+        return jobs.definition(id).chain(progress::report);
     }
 
     @POST

@@ -15,8 +15,8 @@ import java.util.UUID;
 /**
  * What the changes of one poll of one job leave to be written, gathered while they are applied (objects in parallel)
  * and written together by one flush: the newest link of each object, the escrow entries the changes resolve (each up
- * to the newest version applied), the log entries in the order they were made, and what is counted once they are
- * durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
+ * to the newest version applied), the log entries in the order they were made, the changes added to the job's
+ * statistics to date, and what is counted once they are durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
  * same poll (so the poll reads its own writes before they reach the database), or read with the links of the poll's
  * other objects in one query.
  */
@@ -29,6 +29,7 @@ public final class PendingWrites {
     private final Map<String, Long> resolved = new LinkedHashMap<>();
     private final List<ProvisioningLogEntry> entries = new ArrayList<>();
     private final List<Runnable> onceDurable = new ArrayList<>();
+    private final Map<ChangeCount, Long> counted = new LinkedHashMap<>();
 
     public PendingWrites(UUID jobId) {
         this.jobId = jobId;
@@ -70,6 +71,14 @@ public final class PendingWrites {
         entries.add(entry);
     }
 
+    /**
+     * Counts one change in the job's statistics to date, written with the rest ({@code action} null: the event was
+     * already applied before).
+     */
+    public synchronized void count(ProvisioningAction action, ProvisioningStatus status) {
+        counted.merge(new ChangeCount(action, status), 1L, Long::sum);
+    }
+
     /** Runs {@code effect} once this poll's writes are durable (it is dropped if they fail). */
     public synchronized void onceDurable(Runnable effect) {
         onceDurable.add(effect);
@@ -78,8 +87,9 @@ public final class PendingWrites {
     /** Takes everything kept so far, leaving this empty for what the poll writes next. */
     public synchronized Batch drain() {
         Batch batch = new Batch(jobId, List.copyOf(links.values()), new LinkedHashMap<>(resolved),
-                List.copyOf(entries), List.copyOf(onceDurable));
+                List.copyOf(entries), List.copyOf(onceDurable), new LinkedHashMap<>(counted));
         links.forEach((key, link) -> stored.put(key, Optional.of(link)));
+        counted.clear();
         links.clear();
         resolved.clear();
         entries.clear();
@@ -90,6 +100,10 @@ public final class PendingWrites {
     private record LinkKey(ObjectType type, String sourceId) {
     }
 
+    /** A kind of change counted in the statistics: its action (null: already applied) and status. */
+    public record ChangeCount(ProvisioningAction action, ProvisioningStatus status) {
+    }
+
     /**
      * The writes of one flush.
      *
@@ -97,12 +111,13 @@ public final class PendingWrites {
      * @param resolved the newest version applied, by escrow key
      * @param entries log entries in the order they were made
      * @param onceDurable effects to run once the writes are durable
+     * @param counted changes to add to the job's statistics to date, by kind
      */
     public record Batch(UUID jobId, List<ObjectLink> links, Map<String, Long> resolved,
-            List<ProvisioningLogEntry> entries, List<Runnable> onceDurable) {
+            List<ProvisioningLogEntry> entries, List<Runnable> onceDurable, Map<ChangeCount, Long> counted) {
 
         public boolean writesNothing() {
-            return links.isEmpty() && resolved.isEmpty() && entries.isEmpty();
+            return links.isEmpty() && resolved.isEmpty() && entries.isEmpty() && counted.isEmpty();
         }
 
         /** Runs the effects kept for after the writes. */

@@ -39,7 +39,10 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplic
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A poll's links, escrow resolutions and log entries land in PostgreSQL in one transaction, or none of them does. */
+/**
+ * A poll's links, escrow resolutions, statistics and log entries land in PostgreSQL in one transaction, or none of
+ * them does.
+ */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
@@ -96,6 +99,12 @@ class BatchWriterDatabaseTest {
         assertThat(escrow.count(job).await().indefinitely()).as("the entry newer than the change stays").isEqualTo(1);
         assertThat(transactions("object_link")).hasSize(1);
         assertThat(transactions("provisioning_log")).isEqualTo(transactions("object_link"));
+        assertThat(transactions("job_statistics")).as("statistics to date, in the same statement")
+                .isEqualTo(transactions("object_link"));
+        assertThat(statistics()).containsOnly(Map.entry("CREATE/SUCCESS", (long) CHANGES),
+                Map.entry("ALREADY_APPLIED/SKIPPED", 1L));
+        writer.flush(pollOf(2)).await().indefinitely();
+        assertThat(statistics()).as("added to").containsEntry("CREATE/SUCCESS", CHANGES + 2L);
         assertThat(counted).hasValue(1);
     }
 
@@ -112,6 +121,7 @@ class BatchWriterDatabaseTest {
 
         assertThat(transactions("object_link")).isEmpty();
         assertThat(transactions("provisioning_log")).isEmpty();
+        assertThat(statistics()).as("no change counted").isEmpty();
         assertThat(escrow.count(job).await().indefinitely()).isEqualTo(1);
         assertThat(counted).as("nothing counted as processed").hasValue(0);
     }
@@ -124,8 +134,20 @@ class BatchWriterDatabaseTest {
             writes.link(link(user(i), 2));
             writes.resolved(user(i), 2);
             writes.log(entry(user(i)));
+            writes.count(ProvisioningAction.CREATE, ProvisioningStatus.SUCCESS);
         }
+        writes.count(null, ProvisioningStatus.SKIPPED);
         return writes;
+    }
+
+    /** The job's statistics to date, as {@code ACTION/STATUS -> changes}. */
+    private Map<String, Long> statistics() {
+        Map<String, Long> counted = new java.util.HashMap<>();
+        database.preparedQuery("select action, status, changes from job_statistics where job_id = $1")
+                .execute(Tuple.of(job)).await().indefinitely()
+                .forEach((Row row) -> counted.put(row.getString("action") + "/" + row.getString("status"),
+                        row.getLong("changes")));
+        return counted;
     }
 
     /** The ids of the transactions that wrote the job's rows of {@code table}. */

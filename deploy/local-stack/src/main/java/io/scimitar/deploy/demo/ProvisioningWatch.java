@@ -6,8 +6,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * Follows a job's live progress in the terminal: a progress bar of events done out of events known (processed plus
- * behind), the rate and the time left, until the job has caught up; then a summary of what it did.
+ * Follows a job's live progress in the terminal: a progress bar of the objects done out of the objects in scope (the
+ * total counted by the directory, assignment-service, from the start), the rate and the time left, until nothing
+ * remains; then a summary of what it did.
  */
 public final class ProvisioningWatch {
 
@@ -29,29 +30,76 @@ public final class ProvisioningWatch {
         return new ProvisioningWatch(loader.provisioner(), jobId, out);
     }
 
-    /** Draws the bar until the job has nothing left to read; answers the last progress snapshot. */
+    /**
+     * Draws the bar until the job has nothing left to do (the provisioner says 100% of the objects in scope, or, when
+     * it cannot count them, nothing behind on the topic and nothing waiting in escrow); answers the last progress
+     * snapshot.
+     */
     public JsonNode untilCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int quiet = 0;
-        long lastProcessed = -1;
         JsonNode progress = provisioner.get("/api/v1/jobs/" + jobId + "/progress");
+        boolean toldSource = false;
         while (System.nanoTime() < deadline) {
             progress = provisioner.get("/api/v1/jobs/" + jobId + "/progress");
-            long processed = progress.path("eventsProcessed").asLong();
-            long behind = progress.path("eventsBehind").asLong(-1);
-            draw(processed, behind, progress.path("eventsPerSecond").asDouble(),
-                    progress.path("estimatedSecondsLeft"));
-            quiet = behind == 0 && processed == lastProcessed && processed > 0 ? quiet + 1 : 0;
+            if (!toldSource) {
+                out.println(sourceLine(progress));
+                toldSource = true;
+            }
+            out.print("\r" + bar(progress) + "      ");
+            out.flush();
+            quiet = finished(progress) ? quiet + 1 : 0;
             if (quiet >= QUIET_POLLS_TO_FINISH) {
                 out.println();
                 return progress;
             }
-            lastProcessed = processed;
             sleep();
         }
         out.println();
         out.println("Still provisioning after " + timeout.toSeconds() + " s; the job goes on in the background.");
         return progress;
+    }
+
+    /** Where the bar's total comes from, said once before the bar. */
+    static String sourceLine(JsonNode progress) {
+        JsonNode scope = progress.path("objectsInScope");
+        if (!scope.isObject()) {
+            return "  (the directory did not count the objects in scope: the bar shows events, without a total)";
+        }
+        return String.format("  %,d users and %,d groups in scope, counted by %s", scope.path("users").asLong(),
+                scope.path("groups").asLong(), scope.path("source").asText());
+    }
+
+    /**
+     * One line of progress: objects done out of the objects in scope, counted by the source before the events
+     * arrive, so the bar is never full while work remains; without that total, the events done and behind.
+     */
+    static String bar(JsonNode progress) {
+        JsonNode seconds = progress.path("estimatedSecondsLeft");
+        String left = seconds.isNumber() ? seconds.asLong() + " s left" : "time left unknown";
+        JsonNode scope = progress.path("objectsInScope");
+        JsonNode percent = progress.path("percentComplete");
+        if (scope.isObject() && percent.isNumber()) {
+            long total = scope.path("total").asLong();
+            long done = Math.min(total, progress.path("objectsDone").asLong());
+            int filled = (int) Math.min(BAR, Math.floor(BAR * percent.asDouble() / 100));
+            return String.format("  [%s%s] %,d / %,d objects in scope  %5.1f%%  %,.1f changes/s  %s",
+                    "#".repeat(filled), ".".repeat(BAR - filled), done, total, percent.asDouble(),
+                    progress.path("changesPerSecond").asDouble(), left);
+        }
+        JsonNode behind = progress.path("eventsBehind");
+        return String.format("  [%s] %,d events done, %s behind, total unknown  %,.1f events/s  %s", ".".repeat(BAR),
+                progress.path("eventsCommitted").asLong(), behind.isNumber() ? String.format("%,d", behind.asLong())
+                        : "?", progress.path("eventsPerSecond").asDouble(), left);
+    }
+
+    /** Nothing left: every object in scope done (100%), or without a total nothing behind and nothing escrowed. */
+    static boolean finished(JsonNode progress) {
+        if (progress.path("percentComplete").isNumber()) {
+            return progress.path("percentComplete").asDouble() >= 100.0;
+        }
+        return progress.path("eventsBehind").isNumber() && progress.path("eventsBehind").asLong() == 0
+                && progress.path("escrowed").asLong() == 0 && progress.path("eventsProcessed").asLong() > 0;
     }
 
     /** The summary of a job's work, as Entra's "Statistics to date". */
@@ -91,15 +139,6 @@ public final class ProvisioningWatch {
             newest = top;
             sleep();
         }
-    }
-
-    private void draw(long processed, long behind, double rate, JsonNode secondsLeft) {
-        long total = behind < 0 ? processed : processed + behind;
-        int filled = total == 0 ? 0 : (int) Math.min(BAR, BAR * processed / total);
-        String left = secondsLeft.isNumber() ? secondsLeft.asLong() + " s left" : "estimating";
-        out.printf("\r  [%s%s] %,d / %,d events  %,.0f/s  %s      ", "#".repeat(filled), ".".repeat(BAR - filled),
-                processed, total, rate, left);
-        out.flush();
     }
 
     private static void sleep() {
