@@ -70,7 +70,9 @@ public final class WholeStackBenchmark {
                 "--kafka-port", Integer.toString(Ports.freePort()), "--postgres-port", Integer.toString(Ports.freePort()),
                 "--mock-port", Integer.toString(Ports.freePort()),
                 "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort())));
+                "--provisioner-port", Integer.toString(Ports.freePort()),
+                "--smtp-port", Integer.toString(Ports.freePort()),
+                "--mail-api-port", Integer.toString(Ports.freePort())));
         if (bench.mockRateLimits()) {
             options.add("--miro-rate-limits");
         }
@@ -441,6 +443,10 @@ public final class WholeStackBenchmark {
             }
             System.out.printf("  %s built %s%n", module, Files.getLastModifiedTime(from.resolve("quarkus-run.jar")));
         }
+        Path catcher = apps.resolve(io.scimitar.deploy.mail.MailCatcherProcess.JAR);
+        Files.createDirectories(catcher.getParent());
+        Files.copy(root.resolve(io.scimitar.deploy.mail.MailCatcherProcess.JAR), catcher,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return apps;
     }
 

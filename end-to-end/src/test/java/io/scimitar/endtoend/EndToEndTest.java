@@ -58,7 +58,9 @@ class EndToEndTest {
                 "--kafka-port", Integer.toString(kafka), "--postgres-port", Integer.toString(Ports.freePort()),
                 "--mock-port", Integer.toString(Ports.freePort()),
                 "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort())));
+                "--provisioner-port", Integer.toString(Ports.freePort()),
+                "--smtp-port", Integer.toString(Ports.freePort()),
+                "--mail-api-port", Integer.toString(Ports.freePort())));
         stack = new LocalStack(settings);
         stack.start((component, message) -> System.out.println(component + ": " + message));
         directory = new Http("http://127.0.0.1:" + settings.assignmentPort(), "X-API-Key", stack.apiKey());

@@ -57,7 +57,9 @@ final class FaultStack implements AutoCloseable {
                 "--postgres-port", Integer.toString(Ports.freePort()),
                 "--mock-port", Integer.toString(Ports.freePort()),
                 "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort())));
+                "--provisioner-port", Integer.toString(Ports.freePort()),
+                "--smtp-port", Integer.toString(Ports.freePort()),
+                "--mail-api-port", Integer.toString(Ports.freePort())));
         LocalStack.stopRunning(settings);
         deleteRecursively(home);
         LocalStack stack = new LocalStack(settings);

@@ -1,6 +1,8 @@
 package io.scimitar.deploy;
 
 import io.scimitar.deploy.kafka.KafkaServerProcess;
+import io.scimitar.deploy.mail.MailCatcherProcess;
+import io.scimitar.deploy.mail.MailRelay;
 import io.scimitar.deploy.postgres.PostgresServer;
 import io.scimitar.deploy.process.Ports;
 import io.scimitar.deploy.process.RestartPolicy;
@@ -19,7 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Kafka, PostgreSQL, the Miro mock and both services as local processes on loopback, started in dependency order and
+ * Kafka, PostgreSQL, a mail catcher (or a real SMTP relay), the Miro mock and both services as local processes on
+ * loopback, started in dependency order and
  * stopped in reverse, with a pid file so that {@code stop} finds them even if the launcher itself was killed. Once up,
  * a {@link Supervisor} restarts any of them that dies unasked, and the pid file follows the new processes.
  */
@@ -37,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PostgresServer postgres;
     private final KafkaServerProcess kafka;
+    private final MailCatcherProcess mailCatcher;
+    private final MailRelay mailRelay;
     private final List<QuarkusServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Object pidFileLock = new Object();
     private Supervisor supervisor;
@@ -48,6 +53,10 @@ public final class LocalStack implements AutoCloseable {
         this.postgres = new PostgresServer(settings.home().resolve("postgres"), settings.postgresPort(), true);
         this.kafka = new KafkaServerProcess(settings.home().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), System.getProperty("java.class.path"), "512m");
+        this.mailRelay = settings.smtpRelay() ? MailRelay.fromEnvironment(System.getenv()) : null;
+        this.mailCatcher = settings.smtpRelay() ? null : new MailCatcherProcess(
+                settings.root().resolve(MailCatcherProcess.JAR), settings.home().resolve("mail"), settings.smtpPort(),
+                settings.mailApiPort());
     }
 
     /** Starts everything and waits until each part is ready; on failure stops what it started and rethrows. */
@@ -67,6 +76,13 @@ public final class LocalStack implements AutoCloseable {
             requireFree(settings.kafkaPort(), "Kafka", "--kafka-port");
             requireFree(settings.kafkaControllerPort(), "Kafka's controller", "--kafka-port");
             kafka.start();
+
+            if (mailCatcher != null) {
+                reporter.step("mail catcher", "starting SMTP on 127.0.0.1:" + settings.smtpPort());
+                requireFree(settings.smtpPort(), "the mail catcher", "--smtp-port");
+                requireFree(settings.mailApiPort(), "the mail catcher's API", "--mail-api-port");
+                mailCatcher.start();
+            }
 
             services.add(new QuarkusServiceProcess(MIRO_MOCK, settings.root().resolve(MIRO_MOCK),
                     settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
@@ -104,6 +120,9 @@ public final class LocalStack implements AutoCloseable {
         supervisor = new Supervisor(RestartPolicy.DEFAULT, reporter::step, this::updatePidFile);
         supervisor.watch(postgres);
         supervisor.watch(kafka);
+        if (mailCatcher != null) {
+            supervisor.watch(mailCatcher);
+        }
         services.forEach(supervisor::watch);
     }
 
@@ -112,6 +131,11 @@ public final class LocalStack implements AutoCloseable {
         endpoints.add(new Endpoint("Kafka", kafka.bootstrapServers(), settings.home().resolve("kafka/kafka.log")));
         endpoints.add(new Endpoint("PostgreSQL", postgres.jdbcUrl("{assignments,provisioner}") + " (user postgres)",
                 settings.home().resolve("postgres")));
+        if (mailCatcher != null) {
+            endpoints.add(new Endpoint("mail catcher", mailCatcher.describe(), mailCatcher.logFile()));
+        } else {
+            endpoints.add(new Endpoint("mail", mailRelay.describe(), null));
+        }
         for (QuarkusServiceProcess service : services) {
             endpoints.add(new Endpoint(service.name(), service.url() + "  (OpenAPI " + service.url()
                     + "/q/swagger-ui)", service.logFile()));
@@ -131,6 +155,9 @@ public final class LocalStack implements AutoCloseable {
         }
         services.clear();
         kafka.stop();
+        if (mailCatcher != null) {
+            mailCatcher.stop();
+        }
         postgres.close();
         try {
             Files.deleteIfExists(settings.pidFile());
@@ -288,6 +315,9 @@ public final class LocalStack implements AutoCloseable {
         List<Long> pids = new ArrayList<>();
         pids.add(ProcessHandle.current().pid());
         pids.add(kafka.pid());
+        if (mailCatcher != null) {
+            pids.add(mailCatcher.pid());
+        }
         services.forEach(service -> pids.add(service.pid()));
         return pids;
     }
@@ -316,7 +346,19 @@ public final class LocalStack implements AutoCloseable {
         // progress takes the total of a sync (objects in scope) from assignment-service, with the stack's key
         environment.put("SCIMITAR_PROVISIONER_DIRECTORY_URL", "http://127.0.0.1:" + settings.assignmentPort());
         environment.put("SCIMITAR_PROVISIONER_DIRECTORY_API_KEY", apiKey);
+        if (mailCatcher != null) {
+            environment.put("SCIMITAR_SMTP_HOST", "127.0.0.1");
+            environment.put("SCIMITAR_SMTP_PORT", Integer.toString(mailCatcher.smtpPort()));
+            environment.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        } else {
+            environment.putAll(mailRelay.provisionerEnvironment());
+        }
         return environment;
+    }
+
+    /** The mail catcher, or null when the stack sends through a real relay ({@code --smtp-relay}). */
+    public MailCatcherProcess mailCatcher() {
+        return mailCatcher;
     }
 
     /** The bearer token of the local Miro mock. */

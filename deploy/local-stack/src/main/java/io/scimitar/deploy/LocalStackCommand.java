@@ -57,7 +57,10 @@ public final class LocalStackCommand {
         System.out.printf("%nScimitar is up in %.1f s (data in %s):%n", (System.nanoTime() - started) / 1e9,
                 settings.home());
         for (LocalStack.Endpoint endpoint : stack.endpoints()) {
-            System.out.printf("  %-20s %s%n  %-20s log: %s%n", endpoint.name(), endpoint.address(), "", endpoint.log());
+            System.out.printf("  %-20s %s%n", endpoint.name(), endpoint.address());
+            if (endpoint.log() != null) {
+                System.out.printf("  %-20s log: %s%n", "", endpoint.log());
+            }
         }
         System.out.printf("%n  %-20s in %s (send it as X-API-Key, e.g. curl -H \"X-API-Key: $(cat %s)\" %s)%n",
                 "admin API key", settings.apiKeyFile(), settings.apiKeyFile(),

@@ -15,9 +15,13 @@ import java.util.List;
  * @param mockPort         miro-scim-mock's HTTP port
  * @param assignmentPort   assignment-service's HTTP port
  * @param provisionerPort  provisioner-service's HTTP port
+ * @param smtpPort         the mail catcher's SMTP port
+ * @param mailApiPort      the mail catcher's HTTP API
+ * @param smtpRelay        send emails through the relay named in the environment instead of the mail catcher
  */
 public record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
-        int mockPort, int assignmentPort, int provisionerPort, boolean miroRateLimits, List<String> unparsed) {
+        int mockPort, int assignmentPort, int provisionerPort, boolean miroRateLimits, int smtpPort, int mailApiPort,
+        boolean smtpRelay, List<String> unparsed) {
 
     public static final String USAGE = """
             Options (all optional):
@@ -28,6 +32,11 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
               --assignment-port N      assignment-service (default 8081)
               --provisioner-port N     provisioner-service (default 8082)
               --miro-rate-limits       the Miro mock enforces Miro's per-30-second rate limits (default off)
+              --smtp-port N            the mail catcher's SMTP port, where quarantine emails go (default 2525)
+              --mail-api-port N        the mail catcher's HTTP API, to read them (default 8025)
+              --smtp-relay             send emails through a real relay instead: SCIMITAR_SMTP_HOST, SCIMITAR_SMTP_PORT
+                                       (587), SCIMITAR_SMTP_TLS (starttls|tls|none), SCIMITAR_SMTP_USER,
+                                       SCIMITAR_SMTP_PASSWORD, SCIMITAR_MAIL_FROM from the environment
               --demo-size N            users in the demo directory (default 1000; 10 to 1000000)
               --seed N                 the demo directory's seed (default 42): the same seed, the same directory
               --no-demo                start the stack only, load nothing
@@ -42,6 +51,9 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
         int assignment = 8081;
         int provisioner = 8082;
         boolean rateLimits = false;
+        int smtp = 2525;
+        int mailApi = 8025;
+        boolean relay = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             String option = arguments.get(i);
@@ -53,11 +65,14 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
                 case "--assignment-port" -> assignment = port(arguments, ++i, option);
                 case "--provisioner-port" -> provisioner = port(arguments, ++i, option);
                 case "--miro-rate-limits" -> rateLimits = true;
+                case "--smtp-port" -> smtp = port(arguments, ++i, option);
+                case "--mail-api-port" -> mailApi = port(arguments, ++i, option);
+                case "--smtp-relay" -> relay = true;
                 default -> rest.add(option);
             }
         }
         return new StackSettings(root, home.toAbsolutePath().normalize(), kafka, kafka + 1, postgres, mock, assignment,
-                provisioner, rateLimits, List.copyOf(rest));
+                provisioner, rateLimits, smtp, mailApi, relay, List.copyOf(rest));
     }
 
     public Path pidFile() {

@@ -1,80 +1,78 @@
 package io.scimitar.provisioner.deletions;
 
-import io.scimitar.provisioner.pipeline.JobDefinition;
-import io.scimitar.provisioner.pipeline.ChangeTrace;
-import io.scimitar.provisioner.pipeline.ProvisioningAction;
+import io.scimitar.events.AssignmentEvent;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;
-import io.scimitar.provisioner.quarantine.QuarantineSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Entra's "prevent accidental deletions": at most the job's deletion threshold of disables and deletes go out within
- * the counting window; past it, every disable and delete is held (staged in escrow) and the job is quarantined with
- * reason TooManyDeletes until an administrator allows them or restarts the job. Changes that are not deletions go on.
+ * Entra's "prevent accidental deletions", for a stream: every disable and delete first waits in a settle window
+ * until its burst is over, and goes out with it when the burst, plus what the guard let out within the counting
+ * window, stays within the job's threshold; the one that passes the threshold trips the guard, which then holds all of
+ * them, from the first, and every later one, quarantines the job (TooManyDeletes) and emails once, until an
+ * administrator allows or rejects them. Its count and what it keeps are stored, so restarts change nothing.
  */
 @ApplicationScoped
 public class DeletionGuard {
 
+    private final DeletionGuardRepository repository;
     private final QuarantineKeeper quarantine;
-    private final Duration window;
-    private final Map<UUID, ArrayDeque<Long>> admitted = new ConcurrentHashMap<>();
+    private final DeletionGuardSettings settings;
 
-    public DeletionGuard(QuarantineKeeper quarantine, QuarantineSettings settings) {
+    public DeletionGuard(DeletionGuardRepository repository, QuarantineKeeper quarantine,
+            DeletionGuardSettings settings) {
+        this.repository = repository;
         this.quarantine = quarantine;
-        this.window = settings.deletionWindow();
+        this.settings = settings;
     }
 
     /**
-     * Sends a disable or delete through {@code send} if the guard lets it out, or answers it as staged: logged as
-     * {@link ProvisioningAction#STAGED_DELETE} and kept in escrow until allowed.
+     * Sends a disable or delete through {@code send} when the guard lets it out now (an administrator allowed it,
+     * or its settle window released it); otherwise answers it as kept by the guard, logged as
+     * {@link ProvisioningAction#STAGED_DELETE}: settling, held, or rejected.
      */
-    public Uni<ChangeOutcome> guard(JobContext context, ChangeTrace trace, String what,
+    public Uni<ChangeOutcome> guard(JobContext context, AssignmentEvent event, ChangeTrace trace, String what,
             Supplier<Uni<ChangeOutcome>> send) {
-        return admit(context).chain(admit -> admit ? send.get() : Uni.createFrom().item(ChangeOutcome.of(
-                trace.action(ProvisioningAction.STAGED_DELETE).skipped("TooManyDeletes", "The " + what
-                        + " is held: more than " + context.job().deletionThreshold() + " disables and deletes came "
-                        + "within " + window.toMinutes() + " minutes. Allow them (POST /api/v1/jobs/"
-                        + context.job().id() + "/staged-deletions/allow) or restart the job to drop them."))));
-    }
-
-    /** Whether one more disable or delete may go out now; counts it if so. The first refusal quarantines the job. */
-    public Uni<Boolean> admit(JobContext context) {
         JobDefinition job = context.job();
         if (context.deletionsAllowed() || job.deletionThreshold() <= 0) {
-            return Uni.createFrom().item(true);
+            return send.get();
         }
-        if (quarantine.isQuarantined(job.id(), QuarantineReason.TooManyDeletes)) {
-            return Uni.createFrom().item(false);
-        }
-        ArrayDeque<Long> times = admitted.computeIfAbsent(job.id(), id -> new ArrayDeque<>());
-        long now = System.nanoTime();
-        synchronized (times) {
-            while (!times.isEmpty() && now - times.peekFirst() >= window.toNanos()) {
-                times.pollFirst();
-            }
-            if (times.size() < job.deletionThreshold()) {
-                times.addLast(now);
-                return Uni.createFrom().item(true);
-            }
-        }
-        return quarantine.enter(job, QuarantineReason.TooManyDeletes, "More than " + job.deletionThreshold()
-                        + " disables and deletes within " + window.toMinutes() + " minutes; the rest are held.")
-                .replaceWith(false);
+        GuardedDeletion deletion = GuardedDeletion.of(job.id(), event, trace.action(), trace.targetId());
+        String held = heldReason(job, what);
+        return repository.admit(deletion, job.deletionThreshold(), settings.countingWindow(), held)
+                .chain(admission -> switch (admission.verdict()) {
+                    case SEND -> send.get();
+                    case SETTLING -> kept(trace, "DeletionSettling", "The " + what + " waits until its burst of "
+                            + "disables and deletes is over (none for the job's settle window, "
+                            + settings.settleWindow().toSeconds() + " s by default), then goes out with it unless "
+                            + "they are more than " + job.deletionThreshold() + " (" + admission.counted()
+                            + " counted so far)");
+                    case HELD -> kept(trace, "TooManyDeletes", held);
+                    case REJECTED -> kept(trace, "DeletionRejected", "The " + what + " was rejected by an "
+                            + "administrator and is not sent");
+                    case TRIPPED -> quarantine.enter(job, QuarantineReason.TooManyDeletes, admission.counted()
+                                    + " disables and deletes came together, more than the threshold of "
+                                    + job.deletionThreshold() + "; all of them are held, none was sent")
+                            .chain(() -> kept(trace, "TooManyDeletes", held));
+                });
     }
 
-    /** Starts counting again, after an administrator allowed the held deletions or restarted the job. */
-    public void reset(UUID jobId) {
-        admitted.remove(jobId);
+    private String heldReason(JobDefinition job, String what) {
+        return "The " + what + " is held: more than " + job.deletionThreshold() + " disables and deletes came "
+                + "together. Allow them (POST /api/v1/jobs/" + job.id() + "/staged-deletions/allow) or reject them "
+                + "(POST /api/v1/jobs/" + job.id() + "/staged-deletions/reject); restarts neither send nor drop them.";
+    }
+
+    private static Uni<ChangeOutcome> kept(ChangeTrace trace, String code, String reason) {
+        return Uni.createFrom().item(ChangeOutcome.of(trace.action(ProvisioningAction.STAGED_DELETE)
+                .skipped(code, reason)));
     }
 }

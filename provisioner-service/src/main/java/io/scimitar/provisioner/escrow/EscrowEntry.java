@@ -14,9 +14,13 @@ public record EscrowEntry(UUID jobId, String objectKey, long objectVersion, Stri
     public enum Kind {
         /** It failed and is retried with backoff. */
         RETRY,
+        /** A disable or delete waiting in the deletion guard's settle window for the rest of its burst. */
+        SETTLING_DELETE,
         /** A disable or delete held by the deletion guard. */
         STAGED_DELETE,
-        /** A held disable or delete an administrator allowed: it goes out without being counted again. */
+        /** A held disable or delete an administrator rejected: never sent. */
+        REJECTED_DELETE,
+        /** A disable or delete the settle window released or an administrator allowed: it goes out. */
         RELEASED_DELETE
     }
 }

@@ -50,8 +50,8 @@ public class EscrowKeeper {
         UUID jobId = context.job().id();
         String key = escrowKey(event);
         if (trace != null && trace.action() == ProvisioningAction.STAGED_DELETE) {
-            return escrow.stage(jobId, key, event.objectVersion(), AssignmentEventCodec.encodeToString(event),
-                    Instant.now(), trace.toEntry().errorReason());
+            // the deletion guard stored it already (settling, held or rejected), with who and why
+            return Uni.createFrom().voidItem();
         }
         if (outcome.deferredUntil() != null) {
             Instant retryAt = outcome.deferredUntil();

@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Stores failed changes until they are retried; one entry per object, the newest event winning. */
+/**
+ * Stores failed changes until they are retried; one entry per object, the newest event winning. The deletion guard
+ * keeps its disables and deletes here too (kinds SETTLING_DELETE, STAGED_DELETE, REJECTED_DELETE, never due;
+ * RELEASED_DELETE once they may go out), so that a newer change of the object that succeeds resolves them.
+ */
 @ApplicationScoped
 public class EscrowRepository {
 
@@ -80,7 +84,7 @@ public class EscrowRepository {
     }
 
     public Uni<List<EscrowEntry>> due(UUID jobId, Instant now, int limit) {
-        return database.preparedQuery("select * from escrow where job_id = $1 and kind <> 'STAGED_DELETE' "
+        return database.preparedQuery("select * from escrow where job_id = $1 and kind in ('RETRY', 'RELEASED_DELETE') "
                         + "and next_attempt <= $2 order by next_attempt limit $3")
                 .execute(Tuple.of(jobId, now.atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {
@@ -92,39 +96,15 @@ public class EscrowRepository {
 
     /** Changes waiting for a retry (not the held deletions). */
     public Uni<Long> count(UUID jobId) {
-        return database.preparedQuery("select count(*) from escrow where job_id = $1 and kind <> 'STAGED_DELETE'")
+        return database.preparedQuery("select count(*) from escrow where job_id = $1 "
+                        + "and kind in ('RETRY', 'RELEASED_DELETE')")
                 .execute(Tuple.of(jobId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Holds a disable or delete (the newest event of its object wins, as for retries). */
-    public Uni<Void> stage(UUID jobId, String objectKey, long version, String event, Instant now, String reason) {
-        return database.preparedQuery("""
-                        insert into escrow (job_id, object_key, object_version, event, attempts, first_failure,
-                            next_attempt, error_code, error_reason, kind)
-                        values ($1, $2, $3, $4, 0, $5, 'infinity', 'TooManyDeletes', $6, 'STAGED_DELETE')
-                        on conflict (job_id, object_key) do update set object_version = excluded.object_version,
-                            event = excluded.event, attempts = 0, first_failure = excluded.first_failure,
-                            next_attempt = excluded.next_attempt, error_code = excluded.error_code,
-                            error_reason = excluded.error_reason, kind = excluded.kind
-                        where escrow.object_version <= excluded.object_version""")
-                .execute(Tuple.of(jobId, objectKey, version, event, now.atOffset(ZoneOffset.UTC), reason))
-                .replaceWithVoid();
-    }
-
-    /** The held disables and deletes of a job, oldest first. */
-    public Uni<List<EscrowEntry>> staged(UUID jobId, int limit) {
-        return database.preparedQuery("select * from escrow where job_id = $1 and kind = 'STAGED_DELETE' "
-                        + "order by first_failure, object_key limit $2")
-                .execute(Tuple.of(jobId, limit))
-                .map(rows -> {
-                    List<EscrowEntry> entries = new ArrayList<>();
-                    rows.forEach(row -> entries.add(read(row)));
-                    return entries;
-                });
-    }
-
+    /** Disables and deletes the deletion guard keeps back: settling in its window, or held. */
     public Uni<Long> countStaged(UUID jobId) {
-        return database.preparedQuery("select count(*) from escrow where job_id = $1 and kind = 'STAGED_DELETE'")
+        return database.preparedQuery("select count(*) from escrow where job_id = $1 "
+                        + "and kind in ('SETTLING_DELETE', 'STAGED_DELETE')")
                 .execute(Tuple.of(jobId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -148,10 +128,12 @@ public class EscrowRepository {
                 .execute(Tuple.of(jobId)).map(rows -> rows.rowCount());
     }
 
-    /** Forgets every waiting change of a job, as a restart does in Entra; answers how many. */
+    /**
+     * Forgets the failed changes waiting for a retry, as a restart does in Entra; answers how many. What the deletion
+     * guard keeps stays (settling, held, rejected and allowed deletions): a restart neither sends nor drops it.
+     */
     public Uni<Integer> clear(UUID jobId) {
-        return database.preparedQuery("delete from escrow where job_id = $1").execute(Tuple.of(jobId))
-                .map(rows -> rows.rowCount());
+        return clearRetries(jobId);
     }
 
     private Uni<EscrowEntry> find(UUID jobId, String objectKey) {
@@ -164,7 +146,8 @@ public class EscrowRepository {
         EscrowEntry.Kind kind = EscrowEntry.Kind.valueOf(row.getString("kind"));
         return new EscrowEntry(row.getUUID("job_id"), row.getString("object_key"), row.getLong("object_version"),
                 row.getString("event"), row.getInteger("attempts"), row.getOffsetDateTime("first_failure").toInstant(),
-                kind == EscrowEntry.Kind.STAGED_DELETE ? null : row.getOffsetDateTime("next_attempt").toInstant(),
+                kind == EscrowEntry.Kind.RETRY || kind == EscrowEntry.Kind.RELEASED_DELETE
+                        ? row.getOffsetDateTime("next_attempt").toInstant() : null,
                 row.getString("error_code"), row.getString("error_reason"), kind);
     }
 }

@@ -277,7 +277,7 @@ public class GroupProvisioner {
                     .chain(() -> record(context, event, link, trace, targetId, LinkState.DISABLED));
         }
         trace.action(ProvisioningAction.DELETE);
-        return deletions.guard(context, trace, "delete of group " + targetId, () -> context.scim()
+        return deletions.guard(context, event, trace, "delete of group " + targetId, () -> context.scim()
                 .delete(ScimClient.GROUPS, targetId).chain(result -> deleted(context, event.objectId(),
                         event.objectVersion(), event.group().displayName(), link, trace, targetId, result)));
     }
@@ -306,7 +306,7 @@ public class GroupProvisioner {
             }
             String targetId = link.get().targetId();
             trace.targetId(targetId).action(ProvisioningAction.DELETE);
-            return deletions.guard(context, trace, "delete of group " + targetId, () -> context.scim()
+            return deletions.guard(context, event, trace, "delete of group " + targetId, () -> context.scim()
                     .delete(ScimClient.GROUPS, targetId)
                     .chain(result -> forget.chain(() -> deleted(context, event.objectId(), event.objectVersion(),
                             event.displayName(), link, trace, targetId, result))));

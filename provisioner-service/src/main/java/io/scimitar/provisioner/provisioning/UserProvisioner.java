@@ -257,7 +257,7 @@ public class UserProvisioner {
         UserChange change = new UserChange(context, event, link, trace);
         if (disables) {
             TargetPatch disable = new TargetPatch(targetId, changes, state, exported, activated, true);
-            return deletions.guard(context, trace, "disable of user " + targetId, () -> patch(change, disable));
+            return deletions.guard(context, change.event(), trace, "disable of user " + targetId, () -> patch(change, disable));
         }
         return patch(change, new TargetPatch(targetId, changes, state, exported, activated, false));
     }
@@ -322,7 +322,7 @@ public class UserProvisioner {
                         link.get().state()));
             }
             trace.action(ProvisioningAction.DELETE);
-            return deletions.guard(context, trace, "delete of user " + targetId, () -> context.scim()
+            return deletions.guard(context, event, trace, "delete of user " + targetId, () -> context.scim()
                     .delete(ScimClient.USERS, targetId).chain(result -> {
                 boolean gone = result.isSuccess() || (result instanceof ScimResult.Failure failure
                         && failure.kind() == ScimResult.FailureKind.NOT_FOUND);

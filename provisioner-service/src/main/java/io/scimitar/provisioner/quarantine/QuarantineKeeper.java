@@ -53,7 +53,10 @@ public class QuarantineKeeper {
         return quarantine != null && quarantine.reason() == reason;
     }
 
-    /** Quarantines the job (or keeps it quarantined) and sends the email for this reason if not sent yet. */
+    /**
+     * Quarantines the job (or keeps it quarantined) and sends the episode's one email if it was not sent yet: one
+     * email per episode, claimed in the database first, so that changes entering it at once send one.
+     */
     public Uni<Quarantine> enter(JobDefinition job, QuarantineReason reason, String detail) {
         Instant now = Instant.now();
         return repository.enter(job.id(), reason, detail, now, now.plus(settings.firstRetry()))
@@ -63,12 +66,20 @@ public class QuarantineKeeper {
                         LOG.warnf("Job %s (%s) is in quarantine: %s: %s", job.id(), job.name(), reason, detail);
                     }
                 })
-                .call(quarantine -> quarantine.notified() ? Uni.createFrom().voidItem()
-                        : notifier.notify(job, quarantine).chain(sent -> sent
-                                ? repository.notified(job.id(), reason, Instant.now())
-                                        .invoke(() -> current.computeIfPresent(job.id(), (id, q) ->
-                                                q.reason() == reason ? withNotified(q) : q))
-                                : Uni.createFrom().voidItem()));
+                .call(quarantine -> quarantine.notified() ? Uni.createFrom().voidItem() : notifyOnce(job, quarantine));
+    }
+
+    private Uni<Void> notifyOnce(JobDefinition job, Quarantine quarantine) {
+        QuarantineReason reason = quarantine.reason();
+        return repository.claimNotification(job.id(), reason, Instant.now()).chain(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().voidItem();
+            }
+            current.computeIfPresent(job.id(), (id, q) -> q.reason() == reason ? withNotified(q) : q);
+            return notifier.notify(job, quarantine).chain(sent -> sent ? Uni.createFrom().voidItem()
+                    : repository.unclaimNotification(job.id(), reason).invoke(() -> current.computeIfPresent(
+                            job.id(), (id, q) -> q.reason() == reason ? withoutNotified(q) : q)));
+        });
     }
 
     /** The job tried its target again and it still failed: the next try waits twice as long (up to a day). */
@@ -105,5 +116,9 @@ public class QuarantineKeeper {
 
     private static Quarantine withNotified(Quarantine q) {
         return new Quarantine(q.jobId(), q.reason(), q.detail(), q.since(), q.nextAttempt(), q.attempts(), true);
+    }
+
+    private static Quarantine withoutNotified(Quarantine q) {
+        return new Quarantine(q.jobId(), q.reason(), q.detail(), q.since(), q.nextAttempt(), q.attempts(), false);
     }
 }

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** The one email an administrator gets when a job goes into quarantine (again when the reason changes). */
+/** The one email an administrator gets per quarantine episode (a new one when the reason changes). */
 @ApplicationScoped
 public class QuarantineNotifier {
 
@@ -43,8 +43,17 @@ public class QuarantineNotifier {
                 + "Reason: " + quarantine.reason() + "\n" + quarantine.detail() + "\n\n"
                 + whatToDo(job, quarantine.reason()) + "\n\n"
                 + "Target: " + job.tenantUrl() + "\n"
-                + "Provisioning logs: GET /api/v1/jobs/" + job.id() + "/logs?status=failure\n"
+                + lookAt(job, quarantine.reason())
                 + "Progress and quarantine state: GET /api/v1/jobs/" + job.id() + "/progress\n";
+    }
+
+    /** What the administrator must look at: the held deletions, or the failures. */
+    static String lookAt(JobDefinition job, QuarantineReason reason) {
+        return reason == QuarantineReason.TooManyDeletes
+                ? "The held disables and deletes (who, what, why): GET /api/v1/jobs/" + job.id()
+                        + "/staged-deletions\n"
+                        + "Their log entries: GET /api/v1/jobs/" + job.id() + "/logs?action=staged_delete\n"
+                : "Provisioning logs: GET /api/v1/jobs/" + job.id() + "/logs?status=failure\n";
     }
 
     private static String whatToDo(JobDefinition job, QuarantineReason reason) {
@@ -55,10 +64,12 @@ public class QuarantineNotifier {
             case EncounteredEscrowProportionThreshold -> "Too many changes failed. While quarantined the job "
                     + "processes changes less and less often (up to once a day) and leaves quarantine when they "
                     + "succeed again. Look at the failures in the provisioning logs, fix the cause, and restart.";
-            case TooManyDeletes -> "More disables and deletes than the job's deletion threshold came within the "
-                    + "window. They are held, not sent; other changes go on. If they are intended, allow them with "
-                    + "POST /api/v1/jobs/" + job.id() + "/staged-deletions/allow; if not, fix the cause in the "
-                    + "directory and restart the job (POST /api/v1/jobs/" + job.id() + "/restart), which drops them.";
+            case TooManyDeletes -> "More disables and deletes than the job's deletion threshold came together. All of "
+                    + "them are held, none was sent; other changes go on, and restarts neither send nor drop them. "
+                    + "If they are intended, allow them with POST /api/v1/jobs/" + job.id()
+                    + "/staged-deletions/allow; if not, reject them with POST /api/v1/jobs/" + job.id()
+                    + "/staged-deletions/reject and fix the cause in the directory (the quarantine ends once nothing "
+                    + "held or rejected is left, or with POST /api/v1/jobs/" + job.id() + "/staged-deletions/clear).";
         };
     }
 }

@@ -51,16 +51,32 @@ public class QuarantineRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> notified(UUID jobId, QuarantineReason reason, Instant at) {
+    /**
+     * Claims the episode's email: true for exactly one caller per episode (the quarantine's row for this reason), however
+     * many changes of the job enter it at once and on however many instances; the claim is stored, so a restart does
+     * not send it again.
+     */
+    public Uni<Boolean> claimNotification(UUID jobId, QuarantineReason reason, Instant at) {
         return database.preparedQuery("update job_quarantine set notified_reason = $2, notified_at = $3 "
-                        + "where job_id = $1 and reason = $2")
-                .execute(Tuple.of(jobId, reason.name(), at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+                        + "where job_id = $1 and reason = $2 and notified_reason is distinct from $2")
+                .execute(Tuple.of(jobId, reason.name(), at.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
     }
 
-    /** Ends the quarantine; with a reason, only a quarantine for that reason. */
+    /** Gives the claim back after the email could not be sent, so that the next entry into the episode tries again. */
+    public Uni<Void> unclaimNotification(UUID jobId, QuarantineReason reason) {
+        return database.preparedQuery("update job_quarantine set notified_reason = null, notified_at = null "
+                        + "where job_id = $1 and notified_reason = $2")
+                .execute(Tuple.of(jobId, reason.name())).replaceWithVoid();
+    }
+
+    /**
+     * Ends the quarantine; with a reason, only a quarantine for that reason. Without one, a TooManyDeletes quarantine
+     * stays: it ends only when the deletion guard holds nothing any more (restarts neither send nor drop what it holds).
+     */
     public Uni<Boolean> leave(UUID jobId, QuarantineReason onlyFor) {
         return (onlyFor == null
-                ? database.preparedQuery("delete from job_quarantine where job_id = $1").execute(Tuple.of(jobId))
+                ? database.preparedQuery("delete from job_quarantine where job_id = $1 and reason <> $2")
+                        .execute(Tuple.of(jobId, QuarantineReason.TooManyDeletes.name()))
                 : database.preparedQuery("delete from job_quarantine where job_id = $1 and reason = $2")
                         .execute(Tuple.of(jobId, onlyFor.name())))
                 .map(rows -> rows.rowCount() > 0);

@@ -24,8 +24,4 @@ public interface QuarantineSettings {
     /** The longest wait between tries (Entra slows a quarantined job down to one cycle a day). */
     @WithDefault("24h")
     Duration longestRetry();
-
-    /** Counting window of the deletion guard (Entra counts per 40-minute cycle). */
-    @WithDefault("40m")
-    Duration deletionWindow();
 }

@@ -3,7 +3,6 @@ package io.scimitar.provisioner.replay;
 import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
-import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.escrow.EscrowRepository;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.consumer.ObjectCounter;
@@ -46,16 +45,14 @@ public class JobRestarter {
     private final String bootstrapServers;
     private final EscrowRepository escrow;
     private final QuarantineKeeper quarantine;
-    private final DeletionGuard deletionGuard;
     private final ObjectCounter counter;
 
     public JobRestarter(JobRunnerRegistry runners, LinkRepository links, ConsumerSettings settings,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, EscrowRepository escrow,
-            QuarantineKeeper quarantine, DeletionGuard deletionGuard, ObjectCounter counter) {
+            QuarantineKeeper quarantine, ObjectCounter counter) {
         this.counter = counter;
         this.escrow = escrow;
         this.quarantine = quarantine;
-        this.deletionGuard = deletionGuard;
         this.runners = runners;
         this.links = links;
         this.settings = settings;
@@ -77,8 +74,8 @@ public class JobRestarter {
     }
 
     /**
-     * A replay of the whole history decides every object again, so the escrowed retries and held deletions can go;
-     * a replay from a time keeps them, as their events may be older than that time.
+     * A replay of the whole history decides every object again, so the escrowed retries can go; a replay from a time
+     * keeps them, as their events may be older than that time. What the deletion guard keeps stays either way.
      */
     private Uni<Void> clearEscrowAndQuarantine(JobDefinition job, RestartRequest request) {
         Uni<Integer> released = request.forceDeletes() ? escrow.release(job.id(), Instant.now())
@@ -91,11 +88,6 @@ public class JobRestarter {
                         : quarantine.leave(job.id(), QuarantineReason.EncounteredQuarantineException)
                                 .chain(() -> quarantine.leave(job.id(),
                                         QuarantineReason.EncounteredEscrowProportionThreshold)))
-                .invoke(() -> {
-                    if (wholeHistory || request.forceDeletes()) {
-                        deletionGuard.reset(job.id());
-                    }
-                })
                 .replaceWithVoid();
     }
 
