@@ -2,7 +2,6 @@ package io.scimitar.provisioner.replay;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
-import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
 import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
@@ -82,8 +81,10 @@ public class ReplayResource {
 
     @POST
     @Path("provision-on-demand")
-    @Operation(summary = "Provisions one user, or one group with its members, now; answers the steps taken")
-    public Uni<List<ProvisioningLogEntry>> provisionOnDemand(@RestPath UUID id, OnDemandBody body) {
+    @Operation(summary = "Provisions one user, or one group with its members, now; answers the steps taken: for a "
+            + "user its log entries (a user out of scope answers a skipped entry saying why), for a group "
+            + "{entries, membersAdded, membersRemoved}")
+    public Uni<Object> provisionOnDemand(@RestPath UUID id, OnDemandBody body) {
         boolean user = body != null && body.userId() != null && !body.userId().isBlank();
         boolean group = body != null && body.groupId() != null && !body.groupId().isBlank();
         if (user == group) {
@@ -91,6 +92,7 @@ public class ReplayResource {
                     "give exactly one of userId and groupId", null)));
         }
         return jobs.definition(id)
-                .chain(job -> user ? onDemand.user(job, body.userId()) : onDemand.group(job, body.groupId()));
+                .chain(job -> user ? onDemand.user(job, body.userId()).map(Object.class::cast)
+                        : onDemand.group(job, body.groupId()).map(Object.class::cast));
     }
 }
