@@ -16,6 +16,7 @@ import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.pipeline.JobLookup;
+import io.scimitar.provisioner.pipeline.JobProposal;
 import io.scimitar.provisioner.quarantine.RecentOutcomesByJob;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.replay.JobRestarter;
@@ -76,6 +77,37 @@ public class JobService implements JobLookup {
     @WithSession
     public Uni<JobDefinition> definition(UUID id) {
         return get(id).map(this::definition);
+    }
+
+    @Override
+    @WithSession
+    public Uni<JobDefinition> proposed(UUID id, JobProposal proposal) {
+        return get(id).map(entity -> {
+            JobConfiguration current = configuration(entity);
+            JobRequest request = new JobRequest(entity.name, entity.applicationId, entity.profile, entity.tenantUrl,
+                    null, proposal.scope() != null ? proposal.scope() : entity.scope, entity.status,
+                    entity.notificationEmail, entity.deletionThreshold,
+                    proposal.skipOutOfScopeDeletions() != null ? proposal.skipOutOfScopeDeletions()
+                            : entity.skipOutOfScopeDeletions,
+                    proposal.users() != null ? proposal.users() : current.users(),
+                    proposal.groups() != null ? proposal.groups() : current.groups(),
+                    current.rateLimits(), entity.allowInsecureHttp);
+            requireValid(request, true);
+            ProvisioningJobEntity unsaved = new ProvisioningJobEntity();
+            unsaved.id = entity.id;
+            unsaved.applicationId = entity.applicationId;
+            unsaved.name = entity.name;
+            unsaved.profile = entity.profile;
+            unsaved.tenantUrl = entity.tenantUrl;
+            unsaved.scope = request.scope();
+            unsaved.status = entity.status;
+            unsaved.notificationEmail = entity.notificationEmail;
+            unsaved.deletionThreshold = entity.deletionThreshold;
+            unsaved.skipOutOfScopeDeletions = request.skipOutOfScopeDeletions();
+            unsaved.version = entity.version;
+            return JobCompiler.compile(unsaved, new JobConfiguration(request.users(), request.groups(),
+                    current.rateLimits()), null);
+        });
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.scimitar.provisioner.replay;
 
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
+import io.scimitar.provisioner.configuration.ObjectTypeSettings;
+import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.pipeline.JobLookup;
+import io.scimitar.provisioner.pipeline.JobProposal;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +47,14 @@ public class ReplayResource {
     public record RestartBody(Instant from, Boolean full, Boolean forceDeletes) {
     }
 
+    /**
+     * What a dry run evaluates: proposed settings in place of the stored ones (each optional, none saved) and
+     * {@code full} to list every object in scope, not only those with changes.
+     */
+    public record DryRunBody(ObjectTypeSettings users, ObjectTypeSettings groups, ProvisioningScope scope,
+            Boolean skipOutOfScopeDeletions, Boolean full) {
+    }
+
     /** Which object to provision now: exactly one of the two. */
     public record OnDemandBody(String userId, String groupId) {
     }
@@ -66,9 +77,12 @@ public class ReplayResource {
     @POST
     @Path("dry-run")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "What replaying the history with this job's configuration would create, update, disable "
-            + "and delete, without calling the target")
-    public Uni<DryRunReport> dryRun(@RestPath UUID id, @QueryParam("from") String from) {
+    @Operation(summary = "What replaying the history with this job's configuration, or with the proposed users, "
+            + "groups, scope and skipOutOfScopeDeletions of the body (not saved), would create, update, disable and "
+            + "delete, with the values old and new, without calling the target; full=true (query or body) also lists "
+            + "every object in scope that is already in sync")
+    public Uni<DryRunReport> dryRun(@RestPath UUID id, @QueryParam("from") String from,
+            @QueryParam("full") String full, DryRunBody body) {
         Instant since;
         try {
             since = from == null || from.isBlank() ? null : Instant.parse(from.trim());
@@ -76,7 +90,21 @@ public class ReplayResource {
             throw ProblemException.invalid(List.of(new FieldError("from",
                     "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", null)));
         }
-        return jobs.definition(id).chain(job -> planner.plan(job, since));
+        boolean everything = Boolean.TRUE.equals(body == null ? null : body.full()) || flag("full", full);
+        JobProposal proposal = body == null ? new JobProposal(null, null, null, null)
+                : new JobProposal(body.users(), body.groups(), body.scope(), body.skipOutOfScopeDeletions());
+        return (proposal.isEmpty() ? jobs.definition(id) : jobs.proposed(id, proposal))
+                .chain(job -> planner.plan(job, since, everything));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ProblemException.invalid(List.of(new FieldError(name, "must be true or false", null)));
+        }
+        return value.equals("true");
     }
 
     @POST
