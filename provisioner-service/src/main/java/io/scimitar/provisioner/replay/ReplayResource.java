@@ -1,5 +1,7 @@
 package io.scimitar.provisioner.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.configuration.ObjectTypeSettings;
@@ -35,8 +37,11 @@ public class ReplayResource {
     private final JobRestarter restarter;
     private final DryRunPlanner planner;
     private final OnDemandProvisioner onDemand;
+    private final ObjectMapper json;
 
-    public ReplayResource(JobLookup jobs, JobRestarter restarter, DryRunPlanner planner, OnDemandProvisioner onDemand) {
+    public ReplayResource(JobLookup jobs, JobRestarter restarter, DryRunPlanner planner, OnDemandProvisioner onDemand,
+            ObjectMapper json) {
+        this.json = json;
         this.jobs = jobs;
         this.restarter = restarter;
         this.planner = planner;
@@ -82,7 +87,8 @@ public class ReplayResource {
             + "delete, with the values old and new, without calling the target; full=true (query or body) also lists "
             + "every object in scope that is already in sync")
     public Uni<DryRunReport> dryRun(@RestPath UUID id, @QueryParam("from") String from,
-            @QueryParam("full") String full, DryRunBody body) {
+            @QueryParam("full") String full, String text) throws JsonProcessingException {
+        DryRunBody body = dryRunBody(text);
         Instant since;
         try {
             since = from == null || from.isBlank() ? null : Instant.parse(from.trim());
@@ -95,6 +101,14 @@ public class ReplayResource {
                 : new JobProposal(body.users(), body.groups(), body.scope(), body.skipOutOfScopeDeletions());
         return (proposal.isEmpty() ? jobs.definition(id) : jobs.proposed(id, proposal))
                 .chain(job -> planner.plan(job, since, everything));
+    }
+
+    /**
+     * The optional body: none (whatever the Content-Type), or JSON read by the service's one strict mapper, whose
+     * errors the exception mappers answer as 400 problems naming the field, as for every other body.
+     */
+    private DryRunBody dryRunBody(String text) throws JsonProcessingException {
+        return text == null || text.isBlank() ? null : json.readValue(text, DryRunBody.class);
     }
 
     private static boolean flag(String name, String value) {
