@@ -132,7 +132,7 @@ class EndToEndTest {
 
     private Map<String, Object> jobFor(String app, String name) {
         return Map.of("name", name, "applicationId", app, "profile", "MIRO", "tenantUrl", miroUrl(),
-                "allowInsecureHttp", true, "secretToken", stack.miroToken());
+                "allowInsecureHttp", true, "secretToken", stack.miroToken(), "status", "ON");
     }
 
     @Test

@@ -54,7 +54,7 @@ public class JobConsumer {
 
     /** A job ready to be consumed once started; it puts off what the target's rate limit has no room for. */
     RunningJob prepare(JobContext context, JobProgress progress) {
-        return new RunningJob(context.deferringForRateLimits(), supervisor.watch(progress), this::consume);
+        return new RunningJob(context.deferringForRateLimits(), supervisor.watch(context.job().id(), progress), this::consume);
     }
 
     private void consume(RunningJob job) {

@@ -14,6 +14,7 @@ import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;
 import io.scimitar.provisioner.quarantine.QuarantineSettings;
 import io.scimitar.provisioner.quarantine.RecentOutcomes;
+import io.scimitar.provisioner.quarantine.RecentOutcomesByJob;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,12 @@ public class JobSupervisor {
     private final QuarantineKeeper quarantine;
     private final QuarantineSettings quarantineSettings;
     private final ConsumerSettings settings;
+    private final RecentOutcomesByJob outcomes;
 
     public JobSupervisor(BatchApplier applier, MembershipSynchronizer memberships, ProvisioningLogRepository log,
             EscrowKeeper escrow, EscrowSettings escrowSettings, QuarantineKeeper quarantine,
-            QuarantineSettings quarantineSettings, ConsumerSettings settings) {
+            QuarantineSettings quarantineSettings, ConsumerSettings settings, RecentOutcomesByJob outcomes) {
+        this.outcomes = outcomes;
         this.applier = applier;
         this.memberships = memberships;
         this.log = log;
@@ -62,15 +65,22 @@ public class JobSupervisor {
         this.settings = settings;
     }
 
-    /** A new watch for a job that starts running. */
-    JobWatch watch(JobProgress progress) {
-        return new JobWatch(progress, new RecentOutcomes(quarantineSettings.recentChanges()),
-                settings.pendingMembersInterval());
+    /** A new watch for a job that starts running; its recent outcomes go on from its previous run. */
+    JobWatch watch(UUID jobId, JobProgress progress) {
+        return new JobWatch(progress, outcomes.of(jobId), settings.pendingMembersInterval());
     }
 
-    /** Before a job reads anything: loads its quarantine as stored. */
+    /**
+     * Before a job reads anything: loads its quarantine as stored. Recent outcomes above the failure share of a job
+     * that is not quarantined mean its quarantine was lifted (restart): they are forgotten, so it is judged afresh.
+     */
     void starting(JobContext context) {
-        quarantine.load(context.job().id()).await().indefinitely();
+        UUID jobId = context.job().id();
+        quarantine.load(jobId).await().indefinitely();
+        RecentOutcomes recent = outcomes.of(jobId);
+        if (quarantine.current(jobId).isEmpty() && recent.above(quarantineSettings.failureRatio())) {
+            recent.clear();
+        }
     }
 
     /** Quarantined for a failing target and not yet due to try again: read nothing, retry nothing. */

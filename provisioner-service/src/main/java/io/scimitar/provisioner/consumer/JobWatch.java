@@ -63,7 +63,7 @@ final class JobWatch {
         }
         if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
             boolean failed = trace.status() == ProvisioningStatus.FAILURE;
-            recent.record(failed);
+            recent.record(changeKey(trace), failed);
             batchChanges.incrementAndGet();
             if (failed) {
                 batchFailures.incrementAndGet();
@@ -72,5 +72,12 @@ final class JobWatch {
                 }
             }
         }
+    }
+
+    /** One change, the same for each retry of it: the object and the version applied (or the change itself). */
+    private static String changeKey(ChangeTrace trace) {
+        io.scimitar.provisioner.pipeline.ProvisioningLogEntry entry = trace.toEntry();
+        return entry.objectType() + "/" + entry.sourceId() + "@"
+                + (entry.objectVersion() != null ? entry.objectVersion() : entry.changeId());
     }
 }

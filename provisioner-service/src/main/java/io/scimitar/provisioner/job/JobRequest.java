@@ -7,9 +7,11 @@ import io.scimitar.provisioner.configuration.ProvisioningScope;
 import io.scimitar.provisioner.configuration.TargetRateLimits;
 
 /**
- * A job as an administrator creates or replaces it. Omitted {@code users} / {@code groups} settings take the profile's
- * defaults; an omitted {@code secretToken} on replace keeps the stored one (only while the tenant URL keeps its
- * origin); {@code allowInsecureHttp} must be true for a plain http tenant URL.
+ * A job as an administrator creates or replaces it. On create, an omitted {@code status} is OFF (the job waits for
+ * {@code /start} or {@code "status": "ON"}, as in Entra) and omitted {@code users} / {@code groups} settings take the
+ * profile's defaults; on replace, every omitted optional setting keeps its stored value (an empty
+ * {@code notificationEmail} clears it). An omitted {@code secretToken} on replace keeps the stored one (only while the
+ * tenant URL keeps its origin); {@code allowInsecureHttp} must be true for a plain http tenant URL.
  */
 public record JobRequest(
         String name,

@@ -16,6 +16,8 @@ import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.pipeline.JobLookup;
+import io.scimitar.provisioner.pipeline.JobProposal;
+import io.scimitar.provisioner.quarantine.RecentOutcomesByJob;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.replay.JobRestarter;
 import io.scimitar.provisioner.replay.RestartRequest;
@@ -43,10 +45,12 @@ public class JobService implements JobLookup {
     private final SecretCipher secrets;
     private final TargetGuard targets;
     private final KnownApplicationGuard applications;
+    private final RecentOutcomesByJob outcomes;
 
     public JobService(JobRepository jobs, JobValidator validator, JobRunnerRegistry runners, JobRestarter restarter,
             ObjectMapper json, RateLimiters rateLimiters, ObjectCounter counter, SecretCipher secrets,
-            TargetGuard targets, KnownApplicationGuard applications) {
+            TargetGuard targets, KnownApplicationGuard applications, RecentOutcomesByJob outcomes) {
+        this.outcomes = outcomes;
         this.applications = applications;
         this.secrets = secrets;
         this.targets = targets;
@@ -77,6 +81,37 @@ public class JobService implements JobLookup {
 
     @Override
     @WithSession
+    public Uni<JobDefinition> proposed(UUID id, JobProposal proposal) {
+        return get(id).map(entity -> {
+            JobConfiguration current = configuration(entity);
+            JobRequest request = new JobRequest(entity.name, entity.applicationId, entity.profile, entity.tenantUrl,
+                    null, proposal.scope() != null ? proposal.scope() : entity.scope, entity.status,
+                    entity.notificationEmail, entity.deletionThreshold,
+                    proposal.skipOutOfScopeDeletions() != null ? proposal.skipOutOfScopeDeletions()
+                            : entity.skipOutOfScopeDeletions,
+                    proposal.users() != null ? proposal.users() : current.users(),
+                    proposal.groups() != null ? proposal.groups() : current.groups(),
+                    current.rateLimits(), entity.allowInsecureHttp);
+            requireValid(request, true);
+            ProvisioningJobEntity unsaved = new ProvisioningJobEntity();
+            unsaved.id = entity.id;
+            unsaved.applicationId = entity.applicationId;
+            unsaved.name = entity.name;
+            unsaved.profile = entity.profile;
+            unsaved.tenantUrl = entity.tenantUrl;
+            unsaved.scope = request.scope();
+            unsaved.status = entity.status;
+            unsaved.notificationEmail = entity.notificationEmail;
+            unsaved.deletionThreshold = entity.deletionThreshold;
+            unsaved.skipOutOfScopeDeletions = request.skipOutOfScopeDeletions();
+            unsaved.version = entity.version;
+            return JobCompiler.compile(unsaved, new JobConfiguration(request.users(), request.groups(),
+                    current.rateLimits()), null);
+        });
+    }
+
+    @Override
+    @WithSession
     public Uni<Void> requireExists(UUID id) {
         return get(id).replaceWithVoid();
     }
@@ -84,7 +119,7 @@ public class JobService implements JobLookup {
     @WithTransaction
     public Uni<ProvisioningJobEntity> create(JobRequest request) {
         return Uni.createFrom().item(() -> {
-                    JobRequest complete = withDefaults(request);
+                    JobRequest complete = withDefaults(request, null);
                     requireValid(complete, false);
                     return complete;
                 })
@@ -107,12 +142,14 @@ public class JobService implements JobLookup {
      * object: the job restarts from the beginning of the history (links kept, so only real differences are sent).
      * A tenant URL on another origin needs the token again ({@link TargetGuard}); another application must be known
      * ({@link KnownApplicationGuard}; a job may keep its application after the directory deleted it, to be paused or
-     * edited).
+     * edited). An omitted optional setting (status, scope, notification email, thresholds, mappings of the same
+     * profile, rate limits, allowInsecureHttp) keeps its stored value: a paused job stays paused.
      */
     @WithTransaction
     public Uni<ProvisioningJobEntity> replace(UUID id, JobRequest request, Long expectedVersion) {
         boolean[] rulesChanged = {false};
-        return Uni.createFrom().item(() -> withDefaults(request))
+        return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
+                .map(stored -> withDefaults(request, stored))
                 .call(complete -> targets.requirePermittedHost(complete.tenantUrl()))
                 .call(complete -> jobs.findById(id).chain(stored -> stored == null || complete.applicationId() == null
                         || stored.applicationId.equals(JobValidator.canonicalApplicationId(complete.applicationId()))
@@ -128,10 +165,18 @@ public class JobService implements JobLookup {
                 : Uni.createFrom().voidItem());
     }
 
-    /** Turns a job on or off; off keeps its position, so nothing is lost and it resumes where it stopped. */
+    /**
+     * Turns a job on or off; off keeps its position, so nothing is lost and it resumes where it stopped. Turning on a
+     * job that is already running (or off one that is already off) changes nothing: its run, cycle and progress go on
+     * (Entra's start of a running job does nothing either).
+     */
     @WithTransaction
     public Uni<ProvisioningJobEntity> setStatus(UUID id, JobStatus status) {
-        return update(id, null, entity -> entity.status = status);
+        return jobs.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Job " + id))
+                .chain(entity -> entity.status == status
+                        && (status == JobStatus.OFF || runners.cycleId(id).isPresent())
+                        ? Uni.createFrom().item(entity)
+                        : update(id, null, stored -> stored.status = status));
     }
 
     @WithTransaction
@@ -142,6 +187,7 @@ public class JobService implements JobLookup {
                 .invoke(() -> {
                     rateLimiters.forget(id);
                     counter.forget(id);
+                    outcomes.forget(id);
                 });
     }
 
@@ -186,22 +232,41 @@ public class JobService implements JobLookup {
         }
     }
 
-    private JobRequest withDefaults(JobRequest request) {
+    /**
+     * The request with every omitted setting filled in: on create ({@code stored} null) with the defaults (a new job
+     * is OFF until started, as in Entra), on replace with the stored job's values.
+     */
+    private JobRequest withDefaults(JobRequest request, ProvisioningJobEntity stored) {
         if (request == null) {
             throw ProblemException.invalid(List.of(new FieldError("body", "a job is required", null)));
         }
         JobConfiguration defaults = request.profile() == null ? null : request.profile().defaults();
+        JobConfiguration current = stored == null ? null : configuration(stored);
+        boolean sameProfile = stored != null && stored.profile == request.profile();
         return new JobRequest(request.name(), request.applicationId(), request.profile(), request.tenantUrl(),
                 request.secretToken(),
-                request.scope() == null ? ProvisioningScope.ASSIGNED_ONLY : request.scope(),
-                request.status() == null ? JobStatus.ON : request.status(),
-                request.notificationEmail(),
-                request.deletionThreshold() == null ? DEFAULT_DELETION_THRESHOLD : request.deletionThreshold(),
-                request.skipOutOfScopeDeletions() != null && request.skipOutOfScopeDeletions(),
-                request.users() != null || defaults == null ? request.users() : defaults.users(),
-                request.groups() != null || defaults == null ? request.groups() : defaults.groups(),
-                request.rateLimits() == null ? TargetRateLimits.profileDefaults() : request.rateLimits(),
-                Boolean.TRUE.equals(request.allowInsecureHttp()));
+                request.scope() != null ? request.scope()
+                        : stored != null ? stored.scope : ProvisioningScope.ASSIGNED_ONLY,
+                request.status() != null ? request.status() : stored != null ? stored.status : JobStatus.OFF,
+                request.notificationEmail() != null ? blankToNull(request.notificationEmail())
+                        : stored != null ? stored.notificationEmail : null,
+                request.deletionThreshold() != null ? request.deletionThreshold()
+                        : stored != null ? stored.deletionThreshold : DEFAULT_DELETION_THRESHOLD,
+                request.skipOutOfScopeDeletions() != null ? request.skipOutOfScopeDeletions()
+                        : stored != null && stored.skipOutOfScopeDeletions,
+                request.users() != null ? request.users() : sameProfile ? current.users()
+                        : defaults == null ? null : defaults.users(),
+                request.groups() != null ? request.groups() : sameProfile ? current.groups()
+                        : defaults == null ? null : defaults.groups(),
+                request.rateLimits() != null ? request.rateLimits()
+                        : current != null && current.rateLimits() != null ? current.rateLimits()
+                        : TargetRateLimits.profileDefaults(),
+                request.allowInsecureHttp() != null ? request.allowInsecureHttp()
+                        : stored != null && stored.allowInsecureHttp);
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value;
     }
 
     private void apply(ProvisioningJobEntity entity, JobRequest request) {

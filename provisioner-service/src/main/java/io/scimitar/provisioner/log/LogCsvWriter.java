@@ -1,5 +1,7 @@
 package io.scimitar.provisioner.log;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.pipeline.ModifiedProperty;
 import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
 import io.scimitar.provisioner.pipeline.ProvisioningStep;
@@ -23,8 +25,11 @@ public final class LogCsvWriter {
     private LogCsvWriter() {
     }
 
-    /** One CSV: each entry once per modified property, with the property's old and new values. */
-    public static String joined(List<ProvisioningLogEntry> entries) {
+    /**
+     * One CSV: each entry once per modified property, with the property's old and new values (a value that is not a
+     * text, such as a list, as JSON written by {@code json}).
+     */
+    public static String joined(List<ProvisioningLogEntry> entries, ObjectMapper json) {
         StringBuilder csv = new StringBuilder(ENTRIES_HEADER).append(",Steps,Modified property,Old value,New value\n");
         for (ProvisioningLogEntry entry : entries) {
             String steps = String.join(" > ", entry.steps().stream()
@@ -35,15 +40,18 @@ public final class LogCsvWriter {
             }
             for (ModifiedProperty property : entry.modifiedProperties()) {
                 row(csv, entry).append(',').append(cell(steps)).append(',').append(cell(property.displayName()))
-                        .append(',').append(cell(property.oldValue())).append(',').append(cell(property.newValue()))
-                        .append('\n');
+                        .append(',').append(cell(value(property.oldValue(), json))).append(',')
+                        .append(cell(value(property.newValue(), json))).append('\n');
             }
         }
         return csv.toString();
     }
 
-    /** Entra's layout: ProvisioningLogs.csv, ProvisioningLogs_ProvisioningSteps.csv and ..._ModifiedProperties.csv. */
-    public static byte[] entraZip(List<ProvisioningLogEntry> entries) {
+    /**
+     * Entra's layout: ProvisioningLogs.csv, ProvisioningLogs_ProvisioningSteps.csv (each step's details as a JSON
+     * object) and ..._ModifiedProperties.csv; JSON is written by {@code json}, the service's one mapper.
+     */
+    public static byte[] entraZip(List<ProvisioningLogEntry> entries, ObjectMapper json) {
         StringBuilder logs = new StringBuilder(ENTRIES_HEADER).append('\n');
         StringBuilder steps = new StringBuilder("Change ID,Step,Type,Name,Status,Description,Details\n");
         StringBuilder modified = new StringBuilder("Change ID,Property,Old value,New value\n");
@@ -54,12 +62,13 @@ public final class LogCsvWriter {
                 steps.append(entry.changeId()).append(',').append(i + 1).append(',')
                         .append(cell(step.type().name().toLowerCase())).append(',').append(cell(step.name()))
                         .append(',').append(cell(step.status().name().toLowerCase())).append(',')
-                        .append(cell(step.description())).append(',').append(cell(step.details().toString()))
+                        .append(cell(step.description())).append(',').append(cell(json(step.details(), json)))
                         .append('\n');
             }
             for (ModifiedProperty property : entry.modifiedProperties()) {
                 modified.append(entry.changeId()).append(',').append(cell(property.displayName())).append(',')
-                        .append(cell(property.oldValue())).append(',').append(cell(property.newValue())).append('\n');
+                        .append(cell(value(property.oldValue(), json))).append(',')
+                        .append(cell(value(property.newValue(), json))).append('\n');
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -71,6 +80,19 @@ public final class LogCsvWriter {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A value as it reads in a cell: a text as is, anything else (number, boolean, list, object) as JSON. */
+    static Object value(Object value, ObjectMapper json) {
+        return value == null || value instanceof CharSequence ? value : json(value, json);
+    }
+
+    private static String json(Object value, ObjectMapper json) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A provisioning log value could not be written as JSON", e);
+        }
     }
 
     private static void add(ZipOutputStream zip, String name, CharSequence content) throws IOException {

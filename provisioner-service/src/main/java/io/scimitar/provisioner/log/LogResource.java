@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.log;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.error.QueryNumbers;
@@ -42,10 +43,12 @@ public class LogResource {
 
     private final ProvisioningLogRepository log;
     private final JobLookup jobs;
+    private final ObjectMapper json;
 
-    public LogResource(ProvisioningLogRepository log, JobLookup jobs) {
+    public LogResource(ProvisioningLogRepository log, JobLookup jobs, ObjectMapper json) {
         this.log = log;
         this.jobs = jobs;
+        this.json = json;
     }
 
     /** One page of entries and the cursor of the next page (null on the last page). */
@@ -78,10 +81,10 @@ public class LogResource {
         LogQuery base = toQuery(id, identity, status, action, from, to, cycleId, changeId, null,
                 Integer.toString(LogQuery.MAX_LIMIT));
         return jobs.requireExists(id).chain(() -> all(base, new ArrayList<>())).map(entries -> format.equals("joined")
-                ? Response.ok(LogCsvWriter.joined(entries), "text/csv")
+                ? Response.ok(LogCsvWriter.joined(entries, json), "text/csv")
                         .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".csv\"")
                         .build()
-                : Response.ok(LogCsvWriter.entraZip(entries), "application/zip")
+                : Response.ok(LogCsvWriter.entraZip(entries, json), "application/zip")
                         .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".zip\"")
                         .build());
     }

@@ -13,9 +13,16 @@ public interface QuarantineSettings {
     @WithDefault("0.4")
     double failureRatio();
 
-    /** How many recent changes the failure share is computed over; none is computed before that many. */
+    /**
+     * How many of the most recent distinct changes the failure share is computed over (a change retried from escrow
+     * counts once, with its newest outcome).
+     */
     @WithDefault("200")
     int recentChanges();
+
+    /** The fewest distinct recent changes the failure share is judged on; below that a job is never quarantined for it. */
+    @WithDefault("25")
+    int minimumChanges();
 
     /** The first wait before a quarantined job tries its target again; doubled after each failed try. */
     @WithDefault("1m")

@@ -1,42 +1,54 @@
 package io.scimitar.provisioner.quarantine;
 
-/** The last N changes of a job, failed or not, to compute the share of failures that quarantines it. */
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a job's most recent distinct changes went, to compute the share of failures that quarantines it: a sliding
+ * window of the last {@code capacity} changes, each counted once however often it was retried (its newest outcome
+ * counts), judged once it holds at least {@code minimum} changes.
+ */
 public final class RecentOutcomes {
 
-    private final boolean[] failed;
-    private int next;
-    private int size;
+    private final int capacity;
+    private final int minimum;
+    /** Outcome (true: failed) by change, oldest first; a retried change moves to the end with its newest outcome. */
+    private final LinkedHashMap<String, Boolean> outcomes = new LinkedHashMap<>();
     private int failures;
 
-    public RecentOutcomes(int capacity) {
-        this.failed = new boolean[Math.max(1, capacity)];
+    public RecentOutcomes(int capacity, int minimum) {
+        this.capacity = Math.max(1, capacity);
+        this.minimum = Math.max(1, Math.min(minimum, this.capacity));
     }
 
-    public synchronized void record(boolean failure) {
-        if (size == failed.length) {
-            if (failed[next]) {
-                failures--;
-            }
-        } else {
-            size++;
+    /** Records how {@code change} (an object at one version) went; a retry replaces its earlier outcome. */
+    public synchronized void record(String change, boolean failure) {
+        Boolean before = outcomes.remove(change);
+        if (Boolean.TRUE.equals(before)) {
+            failures--;
         }
-        failed[next] = failure;
+        outcomes.put(change, failure);
         if (failure) {
             failures++;
         }
-        next = (next + 1) % failed.length;
+        if (outcomes.size() > capacity) {
+            Iterator<Map.Entry<String, Boolean>> oldest = outcomes.entrySet().iterator();
+            if (oldest.next().getValue()) {
+                failures--;
+            }
+            oldest.remove();
+        }
     }
 
-    /** Whether the window is full and its share of failures is above {@code ratio}. */
+    /** Whether the window holds the minimum sample and its share of failures is above {@code ratio}. */
     public synchronized boolean above(double ratio) {
-        return size == failed.length && failures > ratio * size;
+        return outcomes.size() >= minimum && failures > ratio * outcomes.size();
     }
 
     public synchronized void clear() {
-        next = 0;
-        size = 0;
+        outcomes.clear();
         failures = 0;
-        java.util.Arrays.fill(failed, false);
     }
 
     public synchronized int failures() {
@@ -44,6 +56,6 @@ public final class RecentOutcomes {
     }
 
     public synchronized int size() {
-        return size;
+        return outcomes.size();
     }
 }

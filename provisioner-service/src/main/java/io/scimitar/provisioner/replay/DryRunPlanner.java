@@ -6,6 +6,7 @@ import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.pipeline.JobDefinition;
+import io.scimitar.provisioner.pipeline.ModifiedProperty;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
@@ -34,8 +35,10 @@ import java.util.Map;
 
 /**
  * A dry run: reads the history of the job's application, keeps each object's newest state, and decides what a run
- * would do with the job's configuration and its current links, without calling the target. Objects the job has not
- * linked yet are assumed absent from the target (a real run first tries to match them).
+ * would do with the job's configuration (stored, or proposed and not saved) and its current links, without calling
+ * the target. Objects the job has not linked yet are assumed absent from the target (a real run first tries to match
+ * them). Each listed change carries the values it would send, old and new; a full dry run also lists the objects in
+ * scope that are already in sync, with every value they would have.
  */
 @ApplicationScoped
 public class DryRunPlanner {
@@ -55,7 +58,7 @@ public class DryRunPlanner {
         this.scope = scope;
     }
 
-    public Uni<DryRunReport> plan(JobDefinition job, Instant from) {
+    public Uni<DryRunReport> plan(JobDefinition job, Instant from, boolean full) {
         String prefix = job.applicationId() + "/";
         return Uni.createFrom().item(() -> {
                     Map<String, AssignmentEvent> newest = new LinkedHashMap<>();
@@ -73,13 +76,14 @@ public class DryRunPlanner {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(history -> links.all(job.id(), ObjectType.USER)
                         .chain(users -> links.all(job.id(), ObjectType.GROUP)
-                                .map(groups -> report(job, history, users, groups))));
+                                .map(groups -> report(job, history, users, groups, full))));
     }
 
     private DryRunReport report(JobDefinition job, History history, Map<String, ObjectLink> users,
-            Map<String, ObjectLink> groups) {
+            Map<String, ObjectLink> groups, boolean full) {
         Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
         List<PlannedChange> changes = new ArrayList<>();
+        long listable = 0;
         EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
                 .withBudget(evaluation.budget());
         for (AssignmentEvent event : history.newest().values()) {
@@ -88,16 +92,21 @@ public class DryRunPlanner {
                 change = plan(job, event, users, groups, environment);
             } catch (MappingEvaluationException e) {
                 change = new PlannedChange(event instanceof GroupAssignmentEvent ? "Group" : "User", event.objectId(),
-                        null, PlannedAction.FAIL, List.of(), e.getMessage());
+                        null, PlannedAction.FAIL, List.of(), List.of(), true, e.getMessage());
             }
             counts.merge(change.action(), 1, Integer::sum);
-            if (change.action() != PlannedAction.SKIP && changes.size() < MAX_LISTED) {
-                changes.add(change);
+            if (listed(change, full)) {
+                listable++;
+                if (changes.size() < MAX_LISTED) {
+                    changes.add(change);
+                }
             }
         }
-        long listed = counts.entrySet().stream().filter(e -> e.getKey() != PlannedAction.SKIP)
-                .mapToLong(Map.Entry::getValue).sum();
-        return new DryRunReport(history.eventsRead(), counts, changes, listed > changes.size());
+        return new DryRunReport(history.eventsRead(), counts, changes, listable > changes.size());
+    }
+
+    private static boolean listed(PlannedChange change, boolean full) {
+        return change.action() != PlannedAction.SKIP || (full && change.inScope());
     }
 
     private PlannedChange plan(JobDefinition job, AssignmentEvent event, Map<String, ObjectLink> users,
@@ -125,7 +134,7 @@ public class DryRunPlanner {
         if (!inScope.shouldBeActive()) {
             if (!provisioned || link.state() == LinkState.DISABLED
                     || (!inScope.inScope() && job.skipOutOfScopeDeletions()) || !job.users().update()) {
-                return skip("User", event.objectId(), display, inScope.reason());
+                return skip("User", event.objectId(), display, inScope.inScope(), inScope.reason());
             }
         }
         MappingResult mapped = job.userMappings().evaluate(SourceObjects.user(event, !inScope.shouldBeActive()),
@@ -133,10 +142,10 @@ public class DryRunPlanner {
         if (!provisioned) {
             return job.users().create()
                     ? new PlannedChange("User", event.objectId(), display, PlannedAction.CREATE,
-                            List.copyOf(mapped.values().keySet()), inScope.reason())
-                    : skip("User", event.objectId(), display, "The Create action is turned off for users");
+                            List.copyOf(mapped.values().keySet()), created(mapped), true, inScope.reason())
+                    : skip("User", event.objectId(), display, true, "The Create action is turned off for users");
         }
-        return update("User", event.objectId(), display, mapped, link, job.users().update());
+        return update("User", event.objectId(), display, mapped, link, job.users().update(), inScope.inScope());
     }
 
     private PlannedChange group(JobDefinition job, GroupAssignmentEvent event, ObjectLink link,
@@ -147,38 +156,61 @@ public class DryRunPlanner {
         if (!inScope.shouldBeActive()) {
             return provisioned && job.groups().delete() && !(!inScope.inScope() && job.skipOutOfScopeDeletions())
                     ? new PlannedChange("Group", event.objectId(), display, PlannedAction.DELETE, List.of(),
-                            inScope.reason())
-                    : skip("Group", event.objectId(), display, inScope.reason());
+                            List.of(), inScope.inScope(), inScope.reason())
+                    : skip("Group", event.objectId(), display, inScope.inScope(), inScope.reason());
         }
         MappingResult mapped = job.groupMappings().evaluate(SourceObjects.group(event, false), environment,
                 !provisioned);
         if (!provisioned) {
             return new PlannedChange("Group", event.objectId(), display,
                     job.groups().create() ? PlannedAction.CREATE : PlannedAction.MATCH,
-                    List.copyOf(mapped.values().keySet()), job.groups().create() ? inScope.reason()
-                    : "Matched by " + mapped.matchingValues() + "; the target must already have it");
+                    List.copyOf(mapped.values().keySet()), created(mapped), true, job.groups().create()
+                    ? inScope.reason() : "Matched by " + mapped.matchingValues() + "; the target must already have it");
         }
-        return update("Group", event.objectId(), display, mapped, link, job.groups().update());
+        return update("Group", event.objectId(), display, mapped, link, job.groups().update(), true);
     }
 
     private static PlannedChange update(String type, String id, String display, MappingResult mapped,
-            ObjectLink link, boolean updateEnabled) {
+            ObjectLink link, boolean updateEnabled, boolean inScope) {
         List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), link.exported());
         if (changes.isEmpty()) {
-            return skip(type, id, display, "Already in sync");
+            // a full dry run shows what the object would hold: every mapped value, as the target has it
+            Map<String, Object> loggable = mapped.loggableValues();
+            List<ModifiedProperty> all = loggable.keySet().stream().map(attribute -> new ModifiedProperty(attribute,
+                    shown(mapped, attribute, link.exported().get(attribute)), loggable.get(attribute))).toList();
+            return new PlannedChange(type, id, display, PlannedAction.SKIP, List.of(), all, inScope,
+                    "Already in sync");
         }
         if (!updateEnabled) {
-            return skip(type, id, display, "The Update action is turned off");
+            return skip(type, id, display, inScope, "The Update action is turned off");
         }
+        Map<String, Object> loggable = mapped.loggableValues();
+        List<ModifiedProperty> values = changes.stream().map(change -> new ModifiedProperty(change.path(),
+                shown(mapped, change.path(), change.oldValue()), loggable.get(change.path()))).toList();
         return new PlannedChange(type, id, display, AttributeDiff.deactivates(changes) ? PlannedAction.DISABLE
-                : PlannedAction.UPDATE, changes.stream().map(AttributeChange::path).toList(), "Attributes changed");
+                : PlannedAction.UPDATE, changes.stream().map(AttributeChange::path).toList(), values, inScope,
+                "Attributes changed");
+    }
+
+    /** A create's values: nothing before, the mapped values after (Redact ones masked). */
+    private static List<ModifiedProperty> created(MappingResult mapped) {
+        return mapped.loggableValues().entrySet().stream()
+                .map(value -> new ModifiedProperty(value.getKey(), null, value.getValue())).toList();
+    }
+
+    /** The old value as it may be shown: masked for a Redact mapping, as the provisioning log does. */
+    private static Object shown(MappingResult mapped, String attribute, Object old) {
+        return mapped.redactedTargets().contains(attribute) && old != null
+                ? mapped.loggableValues().get(attribute) : old;
     }
 
     private static PlannedChange deleted(boolean deleteEnabled, String type, String id, String display,
             ObjectLink link) {
         return isProvisioned(link) && deleteEnabled
-                ? new PlannedChange(type, id, display, PlannedAction.DELETE, List.of(), "Hard-deleted in the directory")
-                : skip(type, id, display, isProvisioned(link) ? "The Delete action is turned off" : "Not provisioned");
+                ? new PlannedChange(type, id, display, PlannedAction.DELETE, List.of(), List.of(), false,
+                        "Hard-deleted in the directory")
+                : skip(type, id, display, false, isProvisioned(link) ? "The Delete action is turned off"
+                        : "Not provisioned");
     }
 
     private static boolean isProvisioned(ObjectLink link) {
@@ -186,8 +218,8 @@ public class DryRunPlanner {
                 && link.state() != LinkState.NOT_PROVISIONED;
     }
 
-    private static PlannedChange skip(String type, String id, String display, String reason) {
-        return new PlannedChange(type, id, display, PlannedAction.SKIP, List.of(), reason);
+    private static PlannedChange skip(String type, String id, String display, boolean inScope, String reason) {
+        return new PlannedChange(type, id, display, PlannedAction.SKIP, List.of(), List.of(), inScope, reason);
     }
 
     private record History(long eventsRead, Map<String, AssignmentEvent> newest) {

@@ -1,10 +1,24 @@
 package io.scimitar.provisioner.replay;
 
+import io.scimitar.provisioner.pipeline.ModifiedProperty;
+
 import java.util.List;
 
-/** What a real run would do to one object, as a dry run predicts it. */
+/**
+ * What a real run would do to one object, as a dry run predicts it.
+ *
+ * @param attributes the target attributes it would send
+ * @param values     each of them with the value the target holds as far as the job knows (null for a create) and the
+ *                   value it would send; values of mappings marked with Redact read "[Redact]"
+ * @param inScope    whether the object is in the job's scope (a full dry run lists every object in scope)
+ */
 public record PlannedChange(String objectType, String sourceId, String sourceDisplay, PlannedAction action,
-        List<String> attributes, String reason) {
+        List<String> attributes, List<ModifiedProperty> values, boolean inScope, String reason) {
+
+    public PlannedChange {
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        values = values == null ? List.of() : List.copyOf(values);
+    }
 
     /** The actions a dry run predicts. */
     public enum PlannedAction {

@@ -61,7 +61,7 @@ class GenericScimProfileTest {
         String app = newApplication();
         createJob(Map.of("name", "Generic " + app, "applicationId", app, "profile", "GENERIC_SCIM",
                 "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
-                "allowInsecureHttp", true));
+                "allowInsecureHttp", true, "status", "ON"));
         UserSnapshot ann = uniqueUser("Ann", "Generic", "G");
         UserSnapshot bob = uniqueUser("Bob", "Generic", "G");
         publish(assigned(app, ann, 1), assigned(app, bob, 1));
@@ -91,7 +91,7 @@ class GenericScimProfileTest {
         String app = newApplication();
         createJob(Map.of("name", "Generic " + app, "applicationId", app, "profile", "GENERIC_SCIM",
                 "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
-                "allowInsecureHttp", true));
+                "allowInsecureHttp", true, "status", "ON"));
         String groupId = UUID.randomUUID().toString();
         String name = "Doomed Group " + groupId.substring(0, 8);
         publish(assignedGroup(app, groupId, name, 1));

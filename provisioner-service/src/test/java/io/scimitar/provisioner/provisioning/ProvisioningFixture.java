@@ -81,10 +81,11 @@ public final class ProvisioningFixture {
         return given().header("X-API-Key", READER_KEY);
     }
 
+    /** A Miro job against the mock, started at once ({@code "status": "ON"}: a new job is off unless it says so). */
     public static Map<String, Object> miroJob(String applicationId) {
         return new java.util.HashMap<>(Map.of("name", "Miro " + applicationId, "applicationId", applicationId,
                 "profile", "MIRO", "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
-                "allowInsecureHttp", true));
+                "allowInsecureHttp", true, "status", "ON"));
     }
 
     /** A new application, known to the provisioner as if the directory had announced it (jobs need one). */

@@ -219,7 +219,7 @@ class ReplayTest {
 
         List<Map<String, Object>> steps = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("groupId", groupId)).post("/api/v1/jobs/" + job + "/provision-on-demand")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("entries");
 
         assertThat(steps).extracting(step -> step.get("objectType")).contains("User", "Group");
         assertThat(steps).filteredOn(step -> "User".equals(step.get("objectType")))

@@ -113,7 +113,7 @@ class PlantedTokenTest {
                 String app = newApplication();
                 String job = createJob(Map.of("name", "Planted " + name, "applicationId", app, "profile", "MIRO",
                         "tenantUrl", url, "secretToken", TOKEN, "allowInsecureHttp", true,
-                        "notificationEmail", "ops@example.com"));
+                        "notificationEmail", "ops@example.com", "status", "ON"));
                 jobs.put(name, job);
                 for (int i = 0; i < 2; i++) {
                     UserSnapshot user = uniqueUser("Planted", "User" + i, "P");

@@ -126,7 +126,7 @@ public final class DemoLoader {
         Map<String, Object> job = Map.of("name", name, "applicationId", applicationId,
                 "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken,
                 "allowInsecureHttp", mockScimUrl.startsWith("http:"),
-                "rateLimits", Map.of("enabled", rateLimits));
+                "rateLimits", Map.of("enabled", rateLimits), "status", "ON");
         // the provisioner learns a new application from the application topic a moment after its creation, and
         // refuses a job for it with 422 until then
         long deadline = System.nanoTime() + APPLICATION_ARRIVAL.toNanos();
