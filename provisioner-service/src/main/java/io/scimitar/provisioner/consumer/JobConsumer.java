@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.consumer;
 
+import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.KafkaClientSecurity;
 import io.scimitar.provisioner.observability.ProvisionerMetrics;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
@@ -39,14 +40,17 @@ public class JobConsumer {
 
     private final BatchApplier applier;
     private final JobSupervisor supervisor;
+    private final RestartReplay restartReplay;
     private final ConsumerSettings settings;
     private final String bootstrapServers;
     private final ProvisionerMetrics metrics;
 
-    public JobConsumer(BatchApplier applier, JobSupervisor supervisor, ConsumerSettings settings,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ProvisionerMetrics metrics) {
+    public JobConsumer(BatchApplier applier, JobSupervisor supervisor, RestartReplay restartReplay,
+            ConsumerSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            ProvisionerMetrics metrics) {
         this.metrics = metrics;
         this.applier = applier;
+        this.restartReplay = restartReplay;
         this.supervisor = supervisor;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
@@ -65,6 +69,10 @@ public class JobConsumer {
             job.consumingWith(kafka);
             supervisor.starting(context);
             job.prepareToConsume();
+            if (!restartReplay.replayIfPending(context, consumerProperties(context), job::isRunning,
+                    events -> applyReplayed(job, events))) {
+                return; // stopped during the restart: it is carried out at the next start
+            }
             kafka.subscribe(List.of(settings.topic()));
             while (job.isRunning()) {
                 boolean holding = supervisor.holdsForQuarantine(context);
@@ -111,6 +119,33 @@ public class JobConsumer {
             LOG.errorf(e, "Job %s stopped consuming", context.job().id());
         } finally {
             job.consumingWith(null);
+        }
+    }
+
+    /**
+     * Applies a batch of a restart's compacted view as a poll is applied: not while the job is held by quarantine or
+     * its target does not answer, and again after a failure for lack of infrastructure (idempotent by versions).
+     */
+    private void applyReplayed(RunningJob job, Map<String, List<AssignmentEvent>> events) {
+        JobContext context = job.context();
+        JobWatch watch = job.watch();
+        while (job.isRunning()) {
+            if (supervisor.holdsForQuarantine(context) || !supervisor.targetAnswers(context)) {
+                sleep(Duration.ofMillis(250));
+                continue;
+            }
+            supervisor.betweenPolls(context, watch);
+            try {
+                applier.applyAll(context, events, watch);
+                supervisor.judgeBatch(context, watch);
+                return;
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warnf("Job %s: a batch of the restart's %d object(s) failed (%s); it is applied again in %s",
+                        context.job().id(), events.size(), e.getMessage(), settings.retryBackoff());
+                sleep(settings.retryBackoff());
+            }
         }
     }
 

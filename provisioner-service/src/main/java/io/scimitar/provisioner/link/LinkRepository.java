@@ -160,16 +160,75 @@ public class LinkRepository {
                 .replaceWithVoid();
     }
 
-    /** A full restart: forgets every link, membership and snapshot part of the job, so everything is matched again. */
-    public Uni<Void> forgetJob(UUID jobId) {
-        return database.preparedQuery("delete from object_link where job_id = $1").execute(Tuple.of(jobId))
-                .chain(() -> database.preparedQuery("delete from group_membership where job_id = $1")
-                        .execute(Tuple.of(jobId)))
-                .chain(() -> database.preparedQuery("delete from membership_snapshot_part where job_id = $1")
-                        .execute(Tuple.of(jobId)))
-                .chain(() -> database.preparedQuery("delete from group_membership_version where job_id = $1")
-                        .execute(Tuple.of(jobId)))
-                .replaceWithVoid();
+    /**
+     * A full restart, once the job read its target: every provisioned link of {@code type} whose target object the
+     * read {@code readId} did not find is unlinked (no target id, {@code NOT_PROVISIONED}, nothing exported; its
+     * version kept, so no older event applies), and its memberships are marked as not in the target, so that the
+     * object's newest state re-creates it with one POST and its members are added again. Deleted links stay as they
+     * are. Answers how many links were unlinked. The links themselves are never deleted.
+     */
+    public Uni<Integer> unlinkMissingTargets(UUID jobId, ObjectType type, UUID readId) {
+        String membershipColumn = type == ObjectType.USER ? "member_id" : "group_id";
+        return database.preparedQuery("""
+                        with gone as (
+                            update object_link l set target_id = null, state = 'NOT_PROVISIONED',
+                                exported = '{}'::jsonb, reevaluate = true, updated_at = now()
+                            where l.job_id = $1 and l.object_type = $2 and l.target_id is not null
+                                and l.state in ('ACTIVE', 'DISABLED')
+                                and not exists (select 1 from target_index_object o
+                                    where o.read_id = $3 and o.target_id = l.target_id)
+                            returning l.source_id),
+                        memberships as (
+                            update group_membership m set exported = false
+                            where m.job_id = $1 and m.exported and m.COLUMN in (select source_id from gone)
+                            returning 1)
+                        select count(*) from gone""".replace("COLUMN", membershipColumn))
+                .execute(Tuple.of(jobId, type.name(), readId))
+                .map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
+    /**
+     * A page of the job's provisioned links of {@code type} (by source id, after {@code afterSourceId}) whose target
+     * object the read {@code readId} holds, with that object's resource as read.
+     */
+    public Uni<List<LinkedTargetResource>> linkedTargetResources(UUID jobId, ObjectType type, UUID readId,
+            String afterSourceId, int limit) {
+        return database.preparedQuery("""
+                        select l.source_id, l.exported, o.resource from object_link l
+                        join target_index_object o on o.read_id = $3 and o.target_id = l.target_id
+                        where l.job_id = $1 and l.object_type = $2 and l.state in ('ACTIVE', 'DISABLED')
+                            and l.source_id > $4
+                        order by l.source_id limit $5""")
+                .execute(Tuple.of(jobId, type.name(), readId, afterSourceId, limit))
+                .map(rows -> {
+                    List<LinkedTargetResource> page = new java.util.ArrayList<>();
+                    rows.forEach(row -> {
+                        JsonObject exported = row.getJsonObject("exported");
+                        page.add(new LinkedTargetResource(row.getString("source_id"),
+                                exported == null ? Map.of() : exported.getMap(), row.getString("resource")));
+                    });
+                    return page;
+                });
+    }
+
+    /**
+     * Replaces what the links of {@code type} among {@code exportedBySource} hold as last exported (a full restart:
+     * what the target holds now), in one statement; each link's newest event is evaluated again against it.
+     */
+    public Uni<Void> replaceExported(UUID jobId, ObjectType type, Map<String, Map<String, Object>> exportedBySource) {
+        if (exportedBySource.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] sources = exportedBySource.keySet().toArray(String[]::new);
+        String[] exported = new String[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            exported[i] = new JsonObject(new HashMap<>(exportedBySource.get(sources[i]))).encode();
+        }
+        return database.preparedQuery("""
+                        update object_link l set exported = e.exported::jsonb, reevaluate = true, updated_at = now()
+                        from unnest($3::text[], $4::text[]) as e(source_id, exported)
+                        where l.job_id = $1 and l.object_type = $2 and l.source_id = e.source_id""")
+                .execute(Tuple.of(jobId, type.name(), sources, exported)).replaceWithVoid();
     }
 
     /** How many objects of {@code type} the job keeps active in the target. */

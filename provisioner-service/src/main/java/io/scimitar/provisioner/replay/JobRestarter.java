@@ -6,6 +6,7 @@ import io.scimitar.provisioner.consumer.JobRunnerRegistry;
 import io.scimitar.provisioner.escrow.EscrowRepository;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.consumer.ObjectCounter;
+import io.scimitar.provisioner.consumer.RestartMarker;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.quarantine.QuarantineReason;
@@ -26,14 +27,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Restarts a job: stops it, moves its consumer group back to the beginning of the history (or to a time), and runs it
- * again. Objects already linked evaluate only their newest event again, so a replay converges without duplicates
- * and sends nothing when nothing changed; a full restart forgets the links first. As in Entra, a restart also clears
- * the escrowed retries and the quarantine, and drops the deletions held by the deletion guard unless told to send them
+ * Restarts a job: stops it, leaves a {@link RestartMarker} in its consumer group's committed offsets (the history to
+ * replay: from the beginning, or from a time, or from where the job had read if that is earlier, up to the topic's end
+ * now) and runs it again; the job then applies each object's newest state of that history once (the compacted view,
+ * {@code consumer.RestartReplay}) and consumes from the end. Links are never forgotten: they keep the newest version
+ * applied, so no older state is ever sent; every link is marked for its newest event to be evaluated again, and a full
+ * restart also checks them against the target the job reads at its start. As in Entra, a restart also clears the
+ * escrowed retries and the quarantine, and drops the deletions held by the deletion guard unless told to send them
  * (ForceDeletes); a replay from a time keeps what is escrowed.
  */
 @ApplicationScoped
@@ -62,12 +68,11 @@ public class JobRestarter {
     public Uni<Void> restart(JobDefinition job, RestartRequest request) {
         return Uni.createFrom().item(() -> {
                     runners.stop(job.id());
-                    rewind(job, request.from());
+                    mark(job, request);
                     return job;
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(() -> request.full() ? links.forgetJob(job.id())
-                        : links.markForReevaluation(job.id()).replaceWithVoid())
+                .chain(() -> links.markForReevaluation(job.id()).replaceWithVoid())
                 .chain(() -> clearEscrowAndQuarantine(job, request))
                 .invoke(() -> counter.forget(job.id()))
                 .call(() -> runners.runLater(job));
@@ -91,7 +96,12 @@ public class JobRestarter {
                 .replaceWithVoid();
     }
 
-    private void rewind(JobDefinition job, Instant from) {
+    /**
+     * Commits, per partition, where the replay starts (the requested start, or where the job had read if that is
+     * earlier: nothing waiting is skipped) with a marker naming the topic's end now; a marker still waiting from an
+     * earlier restart is merged into the new one.
+     */
+    private void mark(JobDefinition job, RestartRequest request) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
@@ -105,11 +115,23 @@ public class JobRestarter {
             }
             List<TopicPartition> partitions = infos.stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            Map<TopicPartition, Long> start = from == null ? consumer.beginningOffsets(partitions)
-                    : offsetsAt(consumer, partitions, from);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> requested = request.from() == null ? beginning
+                    : offsetsAt(consumer, partitions, request.from());
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-            start.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset,
-                    from == null ? "restart" : "restart from " + from)));
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata current = committed.get(partition);
+                long read = current == null ? beginning.get(partition) : current.offset();
+                Optional<RestartMarker> waiting = current == null ? Optional.empty()
+                        : RestartMarker.parse(current.metadata());
+                long readBefore = waiting.map(RestartMarker::readBefore).orElse(read);
+                boolean full = request.full() || waiting.map(RestartMarker::full).orElse(false);
+                long start = Math.min(read, requested.get(partition));
+                commit.put(partition, new OffsetAndMetadata(start,
+                        new RestartMarker(end.get(partition), readBefore, full).metadata()));
+            }
             consumer.commitSync(commit);
         }
     }

@@ -122,18 +122,21 @@ class ReplayTest {
     }
 
     @Test
-    void aFullRestartMatchesEveryObjectAgainWithoutDuplicates() {
+    void aFullRestartKeepsTheLinksOfObjectsStillInTheTarget() {
         String app = newApplication();
         String job = createJob(miroJob(app));
         UserSnapshot user = uniqueUser("Full", "Restart", "F");
         publish(assigned(app, user, 1));
         awaitEntries(job, 1);
+        long writes = miroWrites();
 
         restart(job, Map.of("full", true));
 
         ProvisioningLogEntry entry = awaitEntries(job, 2).get(0);
-        assertThat(entry.steps()).anySatisfy(step -> assertThat(step.description()).startsWith("Matched target user"));
+        assertThat(entry.status()).isEqualTo(ProvisioningStatus.SKIPPED);
+        assertThat(entry.steps()).anySatisfy(step -> assertThat(step.description()).startsWith("Linked to target user"));
         assertThat(miroUsers(user.userPrincipalName())).hasSize(1);
+        assertThat(miroWrites()).isEqualTo(writes);
     }
 
     @Test

@@ -107,7 +107,7 @@ class TargetIndexMatchingTest {
     }
 
     @Test
-    void aFullRestartReadsTheTargetAgainAndMatchesEveryUserLocally() {
+    void aFullRestartReadsTheTargetAgainAndChecksEveryLinkAgainstIt() {
         String app = newApplication();
         String job = createJob(miroJob(app));
         List<UserSnapshot> users = List.of(uniqueUser("Re", "Start", "Ops"), uniqueUser("Re", "Match", "Ops"));
@@ -123,7 +123,7 @@ class TargetIndexMatchingTest {
         for (UserSnapshot user : users) {
             ProvisioningLogEntry entry = awaitEntries(job, user.id(), 2).get(0);
             assertThat(entry.steps()).anySatisfy(step -> assertThat(step.description())
-                    .startsWith("Matched target user"));
+                    .startsWith("Linked to target user"));
         }
         IndexView view = indexes.view(UUID.fromString(job), ObjectType.USER).orElseThrow();
         assertThat(view.readId()).isNotEqualTo(firstRead);
