@@ -103,6 +103,19 @@ public class TargetMatcher {
     }
 
     /**
+     * Matches an object whose linked target object answered 404, as an unlinked one; but an index entry naming the
+     * gone object (read before it went, e.g. before the target lost its data) is not trusted: a filter query asks the
+     * target instead.
+     */
+    public Uni<MatchResult> matchAgain(UUID jobId, ScimClient client, ObjectType type, String goneTargetId,
+            List<MatchingValue> matchingValues, boolean createFollows) {
+        return match(jobId, client, type, Optional.empty(), matchingValues, createFollows)
+                .chain(match -> match instanceof MatchResult.Matched matched
+                        && matched.targetId().equals(goneTargetId)
+                        ? matchByQuery(client, type, matchingValues) : Uni.createFrom().item(match));
+    }
+
+    /**
      * After a create the target refused as a duplicate, found at once rather than retried hours later: a filter query
      * first ({@link #matchByQuery}); when it finds nothing (the target's filter may compare case-sensitively, where
      * RFC 7643 wants {@code userName} compared without case), the job's complete target index, which holds the

@@ -274,7 +274,7 @@ public class GroupProvisioner {
                         : ""));
         trace.targetId(null).restartExport();
         return memberships.resetGroup(job.id(), event.objectId())
-                .chain(() -> matcher.match(job.id(), context.scim(), ObjectType.GROUP, Optional.empty(),
+                .chain(() -> matcher.matchAgain(job.id(), context.scim(), ObjectType.GROUP, targetId,
                         mapped.matchingValues(), job.groups().create()))
                 .chain(match -> act(context, event, Optional.empty(), trace, mapped, match));
     }

@@ -327,7 +327,7 @@ public class UserProvisioner {
         trace.targetId(null).restartExport();
         boolean createFollows = change.inScope().shouldBeActive() && job.users().create();
         return memberships.resetMember(job.id(), change.event().objectId())
-                .chain(() -> matcher.match(job.id(), context.scim(), ObjectType.USER, Optional.empty(),
+                .chain(() -> matcher.matchAgain(job.id(), context.scim(), ObjectType.USER, targetId,
                         change.mapped().matchingValues(), createFollows))
                 .chain(match -> act(context, change.event(), Optional.empty(), trace, change.inScope(),
                         change.source(), change.mapped(), match));

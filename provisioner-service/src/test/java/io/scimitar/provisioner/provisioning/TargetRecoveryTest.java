@@ -75,39 +75,42 @@ class TargetRecoveryTest {
     @Test
     void usersDeletedInTheTargetAreCreatedAgainByTheirNextChange() {
         String app = newApplication();
+        // Cara is in the target before the job starts, so the job's target index holds her (and keeps her once gone)
+        UserSnapshot cara = uniqueUser("Cara", "Gone", "Sales");
+        String caraBefore = scim("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + cara.userPrincipalName() + "\",\"displayName\":\"Seeded\"}").path("id").asText();
         String job = createJob(miroJob(app));
         UserSnapshot ann = uniqueUser("Ann", "Gone", "Sales");
         UserSnapshot bob = uniqueUser("Bob", "Gone", "Sales");
-        publish(assigned(app, ann, 1), assigned(app, bob, 1));
+        publish(assigned(app, ann, 1), assigned(app, bob, 1), assigned(app, cara, 1));
         String annBefore = awaitOneMiroUser(ann.userPrincipalName()).path("id").asText();
         String bobBefore = awaitOneMiroUser(bob.userPrincipalName()).path("id").asText();
         awaitEntries(job, ann.id(), 1);
         awaitEntries(job, bob.id(), 1);
-        scim("DELETE", "/Users/" + annBefore, null);
-        scim("DELETE", "/Users/" + bobBefore, null);
+        assertThat(awaitEntries(job, cara.id(), 1).get(0).targetId()).isEqualTo(caraBefore);
+        Map<UserSnapshot, String> before = Map.of(ann, annBefore, bob, bobBefore, cara, caraBefore);
+        before.values().forEach(targetId -> scim("DELETE", "/Users/" + targetId, null));
         long createdBefore = created("USERS_CREATE");
 
-        publish(assigned(app, renamed(ann, "Ann", "Back"), 2), assigned(app, renamed(bob, "Bob", "Back"), 2));
+        publish(assigned(app, renamed(ann, "Ann", "Back"), 2), assigned(app, renamed(bob, "Bob", "Back"), 2),
+                assigned(app, renamed(cara, "Cara", "Back"), 2));
 
-        for (UserSnapshot user : List.of(ann, bob)) {
+        for (UserSnapshot user : before.keySet()) {
             ProvisioningLogEntry entry = awaitEntries(job, user.id(), 2).get(0);
             assertThat(entry.status()).as(entry.toString()).isEqualTo(ProvisioningStatus.SUCCESS);
             JsonNode inMiro = awaitOneMiroUser(user.userPrincipalName());
-            String before = user == ann ? annBefore : bobBefore;
+            assertThat(inMiro.path("name").path("familyName").asText()).isEqualTo("Back");
+            String gone = before.get(user);
             assertThat(entry.action()).isEqualTo(ProvisioningAction.CREATE);
-            assertThat(entry.targetId()).isEqualTo(inMiro.path("id").asText()).isNotEqualTo(before);
+            assertThat(entry.targetId()).isEqualTo(inMiro.path("id").asText()).isNotEqualTo(gone);
             assertThat(entry.steps()).anySatisfy(step -> assertThat(step.description())
-                    .startsWith("The linked target user " + before + " no longer exists (HTTP 404)"));
+                    .startsWith("The linked target user " + gone + " no longer exists (HTTP 404)"));
             assertThat(entry.steps()).filteredOn(step -> step.name().equals("EntryExportAdd")).hasSize(1);
             ObjectLink link = link(job, ObjectType.USER, user.id());
             assertThat(link.targetId()).isEqualTo(inMiro.path("id").asText());
             assertThat(link.state()).isEqualTo(LinkState.ACTIVE);
         }
-        assertThat(awaitOneMiroUser(ann.userPrincipalName()).path("name").path("familyName").asText())
-                .isEqualTo("Back");
-        assertThat(awaitOneMiroUser(bob.userPrincipalName()).path("name").path("familyName").asText())
-                .isEqualTo("Back");
-        assertThat(created("USERS_CREATE") - createdBefore).isEqualTo(2);
+        assertThat(created("USERS_CREATE") - createdBefore).isEqualTo(3);
         assertThat(escrow.count(UUID.fromString(job)).await().indefinitely()).isZero();
     }
 
