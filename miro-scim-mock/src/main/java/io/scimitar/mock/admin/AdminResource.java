@@ -213,7 +213,7 @@ public class AdminResource {
     public AdminSettings settings() {
         return new AdminSettings(settings.scimEnabled(), settings.rateLimitsEnabled(), List.copyOf(settings.allowedDomains()),
                 settings.duplicateUserName(), rateLimiter.budgets(), settings.rateLimitWindow().toSeconds(),
-                settings.groupModel(), settings.maxUsers(), settings.maxGroups());
+                settings.groupModel(), settings.maxUsers(), settings.maxGroups(), settings.userNameFilterCaseExact());
     }
 
     @PUT
@@ -246,6 +246,9 @@ public class AdminResource {
         }
         if (change.maxGroups() != null) {
             settings.maxGroups(change.maxGroups());
+        }
+        if (change.userNameFilterCaseExact() != null) {
+            settings.userNameFilterCaseExact(change.userNameFilterCaseExact());
         }
         return settings();
     }

@@ -18,5 +18,6 @@ public record AdminSettings(
         Long rateLimitWindowSeconds,
         MockConfig.GroupModel groupModel,
         Integer maxUsers,
-        Integer maxGroups) {
+        Integer maxGroups,
+        Boolean userNameFilterCaseExact) {
 }

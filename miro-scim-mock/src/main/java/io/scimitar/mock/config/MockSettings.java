@@ -20,6 +20,7 @@ public class MockSettings {
     private volatile MockConfig.GroupModel groupModel;
     private volatile int maxUsers;
     private volatile int maxGroups;
+    private volatile boolean userNameFilterCaseExact;
 
     /** Heap bytes set aside per user when {@code miro-mock.limits.max-users} is not set: 512 MB give ~119,000 users. */
     public static final long HEAP_BYTES_PER_USER = 4_500;
@@ -37,6 +38,7 @@ public class MockSettings {
         groupModel = config.groupModel();
         maxUsers = config.limits().maxUsers().orElse(heapSizedMaxUsers());
         maxGroups = config.limits().maxGroups();
+        userNameFilterCaseExact = false;
     }
 
     private static int heapSizedMaxUsers() {
@@ -59,6 +61,18 @@ public class MockSettings {
 
     public void maxGroups(int value) {
         maxGroups = value;
+    }
+
+    /**
+     * Whether {@code userName eq "..."} compares case-sensitively, as some SCIM servers' filters do (against RFC
+     * 7643, where userName is caseExact=false); uniqueness stays case-insensitive. Off by default, as in Miro.
+     */
+    public boolean userNameFilterCaseExact() {
+        return userNameFilterCaseExact;
+    }
+
+    public void userNameFilterCaseExact(boolean value) {
+        userNameFilterCaseExact = value;
     }
 
     public boolean scimEnabled() {

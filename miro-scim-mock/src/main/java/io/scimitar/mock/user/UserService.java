@@ -116,7 +116,9 @@ public class UserService {
         if (userName != null) {
             String id = users.idByUserName(userName);
             ObjectNode user = id == null ? null : users.get(id);
-            matched = user == null ? List.of() : List.of(user);
+            boolean caseDiffers = user != null && settings.userNameFilterCaseExact()
+                    && !userName.equals(user.path("userName").asText());
+            matched = user == null || caseDiffers ? List.of() : List.of(user);
         } else if (filter == null) {
             matched = users.all();
         } else {

@@ -102,6 +102,21 @@ class AdminApiTest {
     }
 
     @Test
+    void comparesUserNameCaseSensitivelyInFiltersWhenAskedAndStillRefusesTheDuplicate() {
+        createUser("Mixed.Case@example.com");
+        given().contentType("application/json").body("{\"userNameFilterCaseExact\":true}").put("/admin/settings")
+                .then().statusCode(200);
+
+        assertThat(scim().queryParam("filter", "userName eq \"mixed.case@example.com\"").get(USERS)
+                .<Integer>path("totalResults")).isZero();
+        assertThat(scim().queryParam("filter", "userName eq \"Mixed.Case@example.com\"").get(USERS)
+                .<Integer>path("totalResults")).isEqualTo(1);
+        scim().body(io.scimitar.mock.ScimApi.userJson("mixed.case@example.com")).post(USERS).then().statusCode(400);
+        reset();
+        assertThat(given().get("/admin/settings").<Boolean>path("userNameFilterCaseExact")).isFalse();
+    }
+
+    @Test
     void rejectsMalformedAdminRequests() {
         given().contentType("application/json").body("{oops").put("/admin/settings").then().statusCode(400);
         given().contentType("application/json").body("{\"role\":\"OWNER\"}").put("/admin/teams/" + DEFAULT_TEAM_ID + "/members/1")

@@ -2,12 +2,14 @@ package io.scimitar.provisioner.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.provisioner.configuration.ConnectorProfile;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.rules.mapping.MatchingValue;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimFilter;
+import io.scimitar.provisioner.scim.ScimResourceReader;
 import io.scimitar.provisioner.scim.ScimResult;
 import io.scimitar.provisioner.targetindex.IndexHit;
 import io.scimitar.provisioner.targetindex.IndexView;
@@ -37,11 +39,14 @@ public class TargetMatcher {
     private final TargetIndexes indexes;
     private final TargetIndexRepository index;
     private final ObjectMapper json;
+    private final CaseInsensitiveLookup caseInsensitive;
 
-    public TargetMatcher(TargetIndexes indexes, TargetIndexRepository index, ObjectMapper json) {
+    public TargetMatcher(TargetIndexes indexes, TargetIndexRepository index, ObjectMapper json,
+            CaseInsensitiveLookup caseInsensitive) {
         this.indexes = indexes;
         this.index = index;
         this.json = json;
+        this.caseInsensitive = caseInsensitive;
     }
 
     /**
@@ -95,6 +100,69 @@ public class TargetMatcher {
             return Uni.createFrom().item(new MatchResult.NoMatchingValue());
         }
         return query(client, type, matchingValues, 0, Map.of(), null, false);
+    }
+
+    /**
+     * Matches an object whose linked target object answered 404, as an unlinked one; but an index entry naming the
+     * gone object (read before it went, e.g. before the target lost its data) is not trusted: a filter query asks the
+     * target instead.
+     */
+    public Uni<MatchResult> matchAgain(UUID jobId, ScimClient client, ObjectType type, String goneTargetId,
+            List<MatchingValue> matchingValues, boolean createFollows) {
+        return match(jobId, client, type, Optional.empty(), matchingValues, createFollows)
+                .chain(match -> match instanceof MatchResult.Matched matched
+                        && matched.targetId().equals(goneTargetId)
+                        ? matchByQuery(client, type, matchingValues) : Uni.createFrom().item(match));
+    }
+
+    /**
+     * After a create the target refused as a duplicate, found at once rather than retried hours later: a filter query
+     * first ({@link #matchByQuery}); when it finds nothing (the target's filter may compare case-sensitively, where
+     * RFC 7643 wants {@code userName} compared without case), the job's complete target index, which holds the
+     * values case-folded; and when the index does not know the object either (created after the read) or the job has
+     * none, the target's objects read now in pages and compared case-insensitively ({@link CaseInsensitiveLookup}).
+     * A {@link MatchResult.Matched} found locally carries the value as the target holds it.
+     */
+    public Uni<MatchResult> matchAfterRefusedCreate(UUID jobId, ScimClient client, ObjectType type,
+            ConnectorProfile profile, List<MatchingValue> matchingValues) {
+        return matchByQuery(client, type, matchingValues).chain(byQuery -> {
+            if (!(byQuery instanceof MatchResult.NotFound)) {
+                return Uni.createFrom().item(byQuery);
+            }
+            return inIndex(jobId, type, matchingValues).chain(inIndex -> inIndex.isPresent()
+                    ? Uni.createFrom().item(inIndex.get())
+                    : caseInsensitive.find(client, type, profile, matchingValues));
+        });
+    }
+
+    /** The first matching value the complete index holds (case-folded), if any. */
+    private Uni<Optional<MatchResult>> inIndex(UUID jobId, ObjectType type, List<MatchingValue> matchingValues) {
+        Optional<IndexView> view = indexes.view(jobId, type);
+        List<MatchingValue> covered = view.isEmpty() ? List.of()
+                : matchingValues.stream().filter(value -> view.get().covers(value.target())).toList();
+        if (covered.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        List<String> attributes = covered.stream().map(MatchingValue::target).toList();
+        List<String> values = covered.stream()
+                .map(value -> IndexedAttribute.of(value.target()).orElseThrow().normalise(value.value())).toList();
+        return index.lookup(view.get().readId(), attributes, values).map(hits -> {
+            Map<String, Map<String, String>> found = byAttribute(hits);
+            for (MatchingValue value : covered) {
+                Map<String, String> local = found.getOrDefault(value.target(), Map.of());
+                if (local.size() > 1) {
+                    return Optional.of(new MatchResult.Duplicate(value.target(), value.value(), local.size()));
+                }
+                if (local.size() == 1) {
+                    Map.Entry<String, String> hit = local.entrySet().iterator().next();
+                    JsonNode resource = parse(hit.getValue());
+                    Object held = ScimResourceReader.values(resource, java.util.Set.of(value.target()))
+                            .getOrDefault(value.target(), value.value());
+                    return Optional.of(new MatchResult.Matched(hit.getKey(), value.target(), held, resource));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** Whether a failed create means the target already holds an object with the same unique value. */

@@ -154,6 +154,12 @@ public class MembershipRepository {
                 });
     }
 
+    /** Marks every membership of a user as not in the target (its target user was gone, so its groups lost it). */
+    public Uni<Void> resetMember(UUID jobId, String memberId) {
+        return database.preparedQuery("update group_membership set exported = false where job_id = $1 "
+                + "and member_id = $2").execute(Tuple.of(jobId, memberId)).replaceWithVoid();
+    }
+
     /** Removes a (hard-deleted) user from every group of the job. */
     public Uni<Void> forgetMember(UUID jobId, String memberId) {
         return database.preparedQuery("delete from group_membership where job_id = $1 and member_id = $2")

@@ -83,6 +83,16 @@ public final class ChangeTrace {
         return this;
     }
 
+    /**
+     * Forgets the action and modified properties of an export that did not happen (its target object was gone), so
+     * the export that replaces it in the same change (a create) is logged alone; the steps stay, saying what happened.
+     */
+    public ChangeTrace restartExport() {
+        this.action = ProvisioningAction.OTHER;
+        this.modified.clear();
+        return this;
+    }
+
     /** Ends the change as skipped, e.g. out of scope or already in sync. */
     public ChangeTrace skipped(String code, String reason) {
         this.status = ProvisioningStatus.SKIPPED;

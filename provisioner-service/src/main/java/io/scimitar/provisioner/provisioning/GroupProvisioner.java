@@ -185,8 +185,9 @@ public class GroupProvisioner {
         }
         return context.scim().create(ScimClient.GROUPS, resources.group(created.values())).chain(result -> {
             if (TargetMatcher.alreadyExists(result)) {
-                // target index (issue 15): created in the target after the job read it; found by a filter query
-                return matcher.matchByQuery(context.scim(), ObjectType.GROUP, mapped.matchingValues())
+                // created in the target after the job read it, or missed by a case-sensitive filter: found now
+                return matcher.matchAfterRefusedCreate(context.job().id(), context.scim(), ObjectType.GROUP,
+                                context.job().profile(), mapped.matchingValues())
                         .chain(match -> alreadyExists(context, event, link, trace, mapped, created, result, match));
             }
             trace.action(ProvisioningAction.CREATE);
@@ -202,22 +203,24 @@ public class GroupProvisioner {
         });
     }
 
-    /** A create refused because the target already holds the group: linked to the one a filter query finds. */
+    /**
+     * A create refused because the target already holds the group: linked to the one found again at once
+     * ({@link TargetMatcher#matchAfterRefusedCreate}); otherwise the refused create is the failure, saying why.
+     */
     private Uni<ChangeOutcome> alreadyExists(JobContext context, GroupAssignmentEvent event,
             Optional<ObjectLink> link, ChangeTrace trace, MappingResult mapped, MappingResult created,
             ScimResult refused, MatchResult match) {
         if (match instanceof MatchResult.Matched matched) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
-                    "Matched target group " + matched.targetId() + " on " + matched.attribute() + " = '"
-                            + matched.value() + "' after the target refused the create as a duplicate (the group "
-                            + "was created there after the job read the target)");
+                    RefusedCreate.matched("group", matched, mapped.matchingValues()));
             return update(context, event, link, trace, mapped, matched.targetId(),
                     ScimResourceReader.values(matched.resource(), mapped.values().keySet()));
         }
         trace.action(ProvisioningAction.CREATE);
         created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
-        return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
-                refused)));
+        UserProvisioner.exportFailed(trace, "EntryExportAdd", refused)
+                .reasonSuffix(RefusedCreate.notFound("group", match));
+        return Uni.createFrom().item(ChangeOutcome.of(trace));
     }
 
     private Uni<ChangeOutcome> update(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
@@ -239,6 +242,11 @@ public class GroupProvisioner {
         changes.forEach(change -> trace.modified(change.path(), change.oldValue(), change.newValue()));
         return context.scim().patch(ScimClient.GROUPS, targetId, patches.attributes(context.dialect(), changes))
                 .chain(result -> {
+                    boolean gone = result instanceof ScimResult.Failure failure
+                            && failure.kind() == ScimResult.FailureKind.NOT_FOUND;
+                    if (gone && link.isPresent() && targetId.equals(link.get().targetId())) {
+                        return targetGone(context, event, trace, mapped, targetId);
+                    }
                     if (!result.isSuccess()) {
                         return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace,
                                 "EntryExportUpdate", result)));
@@ -247,6 +255,28 @@ public class GroupProvisioner {
                             "Updated group " + targetId + ": " + changes.size() + " attribute(s)");
                     return linked(context, event, trace, targetId, exported);
                 });
+    }
+
+    /**
+     * The linked target group answered 404: it was deleted in the target (or the target lost its data). The link is
+     * dropped, every membership marked as not in the target, and the group matched again in this same change: linked
+     * to a group that matches, or created again where groups may be created; either way with its current members
+     * (all of them wait for the group now). Where groups are not created (Miro teams) a missing group is
+     * {@code TargetGroupMissing}, as for any group not found.
+     */
+    private Uni<ChangeOutcome> targetGone(JobContext context, GroupAssignmentEvent event, ChangeTrace trace,
+            MappingResult mapped, String targetId) {
+        JobDefinition job = context.job();
+        trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.WARNING,
+                "The linked target group " + targetId + " no longer exists (HTTP 404): it was deleted in the target "
+                        + "or the target lost its data, so the link is dropped and the group is matched again now"
+                        + (job.groups().create() ? " and created again with its current members if nothing matches"
+                        : ""));
+        trace.targetId(null).restartExport();
+        return memberships.resetGroup(job.id(), event.objectId())
+                .chain(() -> matcher.matchAgain(job.id(), context.scim(), ObjectType.GROUP, targetId,
+                        mapped.matchingValues(), job.groups().create()))
+                .chain(match -> act(context, event, Optional.empty(), trace, mapped, match));
     }
 
     /** Records the link and pushes the members that were waiting for the group to be linked. */

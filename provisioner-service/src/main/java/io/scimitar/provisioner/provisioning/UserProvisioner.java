@@ -170,7 +170,7 @@ public class UserProvisioner {
         if (match instanceof MatchResult.Linked linked) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
                     "Linked to target user " + linked.targetId());
-            return update(context, event, link, trace, inScope, mapped, linked.targetId(),
+            return update(context, event, link, trace, inScope, source, mapped, linked.targetId(),
                     link.map(ObjectLink::exported).orElse(Map.of()));
         }
         MatchResult.Matched matched = (MatchResult.Matched) match;
@@ -178,7 +178,7 @@ public class UserProvisioner {
                 "Matched target user " + matched.targetId() + " on " + matched.attribute() + " = '"
                         + matched.value() + "'");
         Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.values().keySet());
-        return update(context, event, link, trace, inScope, mapped, matched.targetId(), current);
+        return update(context, event, link, trace, inScope, source, mapped, matched.targetId(), current);
     }
 
     private Uni<ChangeOutcome> create(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
@@ -192,10 +192,11 @@ public class UserProvisioner {
         }
         return context.scim().create(ScimClient.USERS, resources.user(created.values())).chain(result -> {
             if (TargetMatcher.alreadyExists(result)) {
-                // target index (issue 15): created in the target after the job read it; found by a filter query
-                return matcher.matchByQuery(context.scim(), ObjectType.USER, mapped.matchingValues())
-                        .chain(match -> alreadyExists(context, event, link, trace, inScope, mapped, created, result,
-                                match));
+                // created in the target after the job read it, or missed by a case-sensitive filter: found now
+                return matcher.matchAfterRefusedCreate(context.job().id(), context.scim(), ObjectType.USER,
+                                context.job().profile(), mapped.matchingValues())
+                        .chain(match -> alreadyExists(context, event, link, trace, inScope, source, mapped, created,
+                                result, match));
             }
             trace.action(ProvisioningAction.CREATE);
             created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
@@ -211,27 +212,27 @@ public class UserProvisioner {
     }
 
     /**
-     * A create refused because the target already holds the user: linked to the user the filter query found, as a
-     * match, and updated as any match is; when the query finds no single user, the refused create is the failure.
+     * A create refused because the target already holds the user: linked to the user found again at once (a filter
+     * query, else compared case-insensitively: {@link TargetMatcher#matchAfterRefusedCreate}), as a match, and
+     * updated as any match is; when nothing single is found, the refused create is the failure, saying why.
      */
     private Uni<ChangeOutcome> alreadyExists(JobContext context, UserAssignmentEvent event,
-            Optional<ObjectLink> link, ChangeTrace trace, ScopeResult inScope, MappingResult mapped,
-            MappingResult created, ScimResult refused, MatchResult match) {
+            Optional<ObjectLink> link, ChangeTrace trace, ScopeResult inScope, SourceObject source,
+            MappingResult mapped, MappingResult created, ScimResult refused, MatchResult match) {
         if (match instanceof MatchResult.Matched matched) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
-                    "Matched target user " + matched.targetId() + " on " + matched.attribute() + " = '"
-                            + matched.value() + "' after the target refused the create as a duplicate (the user "
-                            + "was created there after the job read the target)");
+                    RefusedCreate.matched("user", matched, mapped.matchingValues()));
             Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.values().keySet());
-            return update(context, event, link, trace, inScope, mapped, matched.targetId(), current);
+            return update(context, event, link, trace, inScope, source, mapped, matched.targetId(), current);
         }
         trace.action(ProvisioningAction.CREATE);
         created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
-        return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportAdd", refused)));
+        exportFailed(trace, "EntryExportAdd", refused).reasonSuffix(RefusedCreate.notFound("user", match));
+        return Uni.createFrom().item(ChangeOutcome.of(trace));
     }
 
     private Uni<ChangeOutcome> update(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, ScopeResult inScope, MappingResult mapped, String targetId,
+            ChangeTrace trace, ScopeResult inScope, SourceObject source, MappingResult mapped, String targetId,
             Map<String, Object> current) {
         trace.targetId(targetId);
         LinkState state = inScope.shouldBeActive() ? LinkState.ACTIVE : LinkState.DISABLED;
@@ -254,7 +255,7 @@ public class UserProvisioner {
         changes.forEach(change -> trace.modified(change.path(),
                 mapped.redactedTargets().contains(change.path()) ? loggable.get(change.path()) : change.oldValue(),
                 loggable.get(change.path())));
-        UserChange change = new UserChange(context, event, link, trace);
+        UserChange change = new UserChange(context, event, link, trace, inScope, source, mapped);
         if (disables) {
             TargetPatch disable = new TargetPatch(targetId, changes, state, exported, activated, true);
             return deletions.guard(context, change.event(), trace, "disable of user " + targetId, () -> patch(change, disable));
@@ -262,9 +263,17 @@ public class UserProvisioner {
         return patch(change, new TargetPatch(targetId, changes, state, exported, activated, false));
     }
 
-    /** A user change on its way: the job's context, the event, the object's link before it, and the trace. */
+    /**
+     * A user change on its way: the job's context, the event, the object's link before it, the trace, and what
+     * scoping and mapping made of the user (to match it again if its linked target user is gone).
+     */
     private record UserChange(JobContext context, UserAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace) {
+            ChangeTrace trace, ScopeResult inScope, SourceObject source, MappingResult mapped) {
+
+        /** Whether {@code targetId} is the one the stored link names (not one matched during this change). */
+        boolean linkedTo(String targetId) {
+            return link.isPresent() && targetId.equals(link.get().targetId());
+        }
     }
 
     /** A PATCH of a linked target user, and the link it leaves (state, exported values, user activated) on success. */
@@ -287,15 +296,41 @@ public class UserProvisioner {
                     }
                     if (result instanceof ScimResult.Failure failure
                             && failure.kind() == ScimResult.FailureKind.NOT_FOUND) {
+                        if (change.linkedTo(targetId)) {
+                            return targetGone(change, targetId);
+                        }
                         trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.FAILURE,
-                                "The linked target user " + targetId + " no longer exists");
-                        trace.failed("InvalidAnchor", "The linked target user " + targetId
-                                + " no longer exists; the link is dropped and the user is matched again next time");
-                        return record(context, change.event(), change.link(), trace, null, LinkState.NOT_PROVISIONED,
-                                null);
+                                "The target user " + targetId + " no longer exists");
+                        trace.failed("InvalidAnchor", "The target user " + targetId + " matched during this change "
+                                + "no longer exists; the user is matched again when the change is retried");
+                        return record(context, change.event(), Optional.empty(), trace, null,
+                                LinkState.NOT_PROVISIONED, null);
                     }
                     return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportUpdate", result)));
                 });
+    }
+
+    /**
+     * The linked target user answered 404: it was deleted in the target (or the target lost its data). The link is
+     * dropped and the user matched again and acted on in this same change: updated if another target user matches,
+     * created again if none does and the user should be active, nothing to do (not a failure) if it should not; its
+     * memberships are marked as not in the target, so its groups get it again once it is active.
+     */
+    private Uni<ChangeOutcome> targetGone(UserChange change, String targetId) {
+        JobContext context = change.context();
+        ChangeTrace trace = change.trace();
+        JobDefinition job = context.job();
+        trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.WARNING,
+                "The linked target user " + targetId + " no longer exists (HTTP 404): it was deleted in the target "
+                        + "or the target lost its data, so the link is dropped and the user is matched again now"
+                        + (change.inScope().shouldBeActive() ? " and created again if nothing matches" : ""));
+        trace.targetId(null).restartExport();
+        boolean createFollows = change.inScope().shouldBeActive() && job.users().create();
+        return memberships.resetMember(job.id(), change.event().objectId())
+                .chain(() -> matcher.matchAgain(job.id(), context.scim(), ObjectType.USER, targetId,
+                        change.mapped().matchingValues(), createFollows))
+                .chain(match -> act(context, change.event(), Optional.empty(), trace, change.inScope(),
+                        change.source(), change.mapped(), match));
     }
 
     /** Applies a hard deletion: DELETE when the Delete action is on, otherwise nothing. */
