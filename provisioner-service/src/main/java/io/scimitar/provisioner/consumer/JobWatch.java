@@ -29,7 +29,7 @@ final class JobWatch {
     final AtomicReference<String> targetRejected = new AtomicReference<>();
     final AtomicInteger batchChanges = new AtomicInteger();
     final AtomicInteger batchFailures = new AtomicInteger();
-    /** A batch's push of newly active members to their groups failed: the job thread looks for them again soon. */
+    /** A batch's re-evaluation of its users' groups failed: the job thread looks at them again soon. */
     boolean membersPushFailed;
     long nextEscrowCheck;
     long nextPendingMembersCheck;
@@ -41,13 +41,8 @@ final class JobWatch {
         this.pendingMembersWait = pendingMembersWait;
     }
 
-    /** Counts one applied change, and notes the user it activated in {@code activated}. */
-    void record(ChangeOutcome outcome, Set<String> activated, PendingWrites writes) {
-        if (outcome instanceof ChangeOutcome.Processed processed && processed.activatedUser().isPresent()) {
-            synchronized (activated) {
-                activated.add(processed.activatedUser().get());
-            }
-        }
+    /** Counts one applied change. */
+    void record(ChangeOutcome outcome, PendingWrites writes) {
         ChangeTrace trace = outcome instanceof ChangeOutcome.Processed processed ? processed.trace() : null;
         writes.onceDurable(() -> progress.processed(trace == null ? null : trace.action(),
                 trace == null ? null : trace.status()));

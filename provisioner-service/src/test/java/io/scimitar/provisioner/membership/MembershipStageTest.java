@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
@@ -121,7 +120,8 @@ class MembershipStageTest {
         assertThat(memberIds(teamId)).isEmpty();
 
         String bobTarget = provisioned(bob);
-        List<ChangeTrace> pushes = memberships.membersActivated(context, Set.of(bob.id())).await().indefinitely();
+        List<ChangeTrace> pushes = memberships.usersChanged(context, List.of(assigned(app, bob, 1))).await()
+                .indefinitely();
 
         assertThat(pushes).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
