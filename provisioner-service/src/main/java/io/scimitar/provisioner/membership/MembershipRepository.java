@@ -106,20 +106,22 @@ public class MembershipRepository {
                 });
     }
 
-    /** The groups (by id) that have any of {@code userIds} as a source member or in the target group. */
-    public Uni<List<String>> groupsOf(UUID jobId, Collection<String> userIds) {
+    /** The rows of {@code userIds} (source members or in the target group), by group id. */
+    public Uni<Map<String, List<MembershipRow>>> rowsOfMembers(UUID jobId, Collection<String> userIds) {
         if (userIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Map.of());
         }
-        return database.preparedQuery("select distinct group_id from group_membership where job_id = $1 "
-                        + "and member_id = any($2)")
+        return database.preparedQuery("select group_id, member_id, source_member, exported from group_membership "
+                        + "where job_id = $1 and member_id = any($2)")
                 .execute(Tuple.of(jobId, userIds.toArray(String[]::new)))
                 .map(rows -> {
-                    List<String> groups = new ArrayList<>();
+                    Map<String, List<MembershipRow>> byGroup = new HashMap<>();
                     for (Row row : rows) {
-                        groups.add(row.getString("group_id"));
+                        byGroup.computeIfAbsent(row.getString("group_id"), g -> new ArrayList<>())
+                                .add(new MembershipRow(row.getString("member_id"), row.getBoolean("source_member"),
+                                        row.getBoolean("exported")));
                     }
-                    return groups;
+                    return byGroup;
                 });
     }
 

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 /**
  * Keeps target groups' members as {@link MembershipRule} asks, from the current state: every change of one of its
@@ -104,8 +105,8 @@ public class MembershipSynchronizer {
 
     /**
      * Users changed (enabled, disabled, scoped in or out, linked, unlinked, deleted): records whether each is in the
-     * job's scope, then re-evaluates every group they belong to, in the source or in the target. Answers the traces of
-     * the groups whose target changed (or failed to).
+     * job's scope, then re-evaluates them in every group they belong to, in the source or in the target (only them:
+     * the other members' inputs did not change). Answers the traces of the groups whose target changed (or failed to).
      */
     public Uni<List<ChangeTrace>> usersChanged(JobContext context, Collection<AssignmentEvent> userEvents) {
         if (!context.job().groups().enabled() || userEvents.isEmpty()) {
@@ -120,8 +121,9 @@ public class MembershipSynchronizer {
             }
         }
         return memberships.storeScopes(context.job().id(), inScope)
-                .chain(() -> memberships.groupsOf(context.job().id(), inScope.keySet()))
-                .chain(groupIds -> reconcileGroups(context, groupIds));
+                .chain(() -> memberships.rowsOfMembers(context.job().id(), inScope.keySet()))
+                .chain(rowsByGroup -> reconcileGroups(context, rowsByGroup.keySet(),
+                        (group, trace) -> reconcile(context, group, rowsByGroup.get(group.sourceId()), trace)));
     }
 
     /**
@@ -130,7 +132,8 @@ public class MembershipSynchronizer {
      */
     public Uni<List<ChangeTrace>> pushAllPending(JobContext context) {
         return memberships.groupsToReconcile(context.job().id())
-                .chain(groupIds -> reconcileGroups(context, groupIds));
+                .chain(groupIds -> reconcileGroups(context, groupIds, (group, trace) -> reconcile(context, group,
+                        trace)));
     }
 
     /** Whether a PATCH of the job's waiting members was held back by the rate limit since the last call. */
@@ -143,12 +146,13 @@ public class MembershipSynchronizer {
      * all applied by then, and each group gets its own PATCHes. A batch of users spread over many teams (direct
      * assignments early in a sync) would otherwise wait for hundreds of PATCHes one after the other.
      */
-    private Uni<List<ChangeTrace>> reconcileGroups(JobContext context, Collection<String> groupIds) {
+    private Uni<List<ChangeTrace>> reconcileGroups(JobContext context, Collection<String> groupIds,
+            BiFunction<ObjectLink, ChangeTrace, Uni<ChangeTrace>> reconcile) {
         return Multi.createFrom().iterable(groupIds)
                 .onItem().transformToUni(groupId -> noRoomForAnyPatch(context)
                         ? Uni.createFrom().<ChangeTrace>nullItem() : groupTarget(context, groupId)
                         .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
-                                : reconcile(context, group.get(), null)))
+                                : reconcile.apply(group.get(), null)))
                 .merge(concurrency)
                 .filter(trace -> trace != null)
                 .collect().asList();
@@ -172,12 +176,17 @@ public class MembershipSynchronizer {
      * new one when something was sent), or null when nothing was sent and no trace was given.
      */
     public Uni<ChangeTrace> reconcile(JobContext context, ObjectLink group, ChangeTrace trace) {
+        return memberships.rows(context.job().id(), group.sourceId())
+                .chain(rows -> reconcile(context, group, rows, trace));
+    }
+
+    /** {@link #reconcile(JobContext, ObjectLink, ChangeTrace)} for some of the group's members only. */
+    private Uni<ChangeTrace> reconcile(JobContext context, ObjectLink group, List<MembershipRow> rows,
+            ChangeTrace trace) {
         UUID jobId = context.job().id();
-        return memberships.rows(jobId, group.sourceId()).chain(rows -> {
-            List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
-            return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
-                    .map(scopes -> plan(context, rows, users, scopes)));
-        }).chain(plan -> {
+        List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
+        return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
+                .map(scopes -> plan(context, rows, users, scopes))).chain(plan -> {
             if (plan.isEmpty()) {
                 return Uni.createFrom().item(trace);
             }
