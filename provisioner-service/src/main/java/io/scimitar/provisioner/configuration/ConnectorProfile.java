@@ -29,6 +29,12 @@ public enum ConnectorProfile {
         List<AttributeMappingDefinition> defaultGroupMappings() {
             return List.of(AttributeMappingDefinition.direct("displayName", "displayName").matchingWithPrecedence(1));
         }
+
+        /** Adding a deactivated user to a team reactivates it; removing one hands its boards to a team admin. */
+        @Override
+        public InactiveMembers inactiveMembers() {
+            return InactiveMembers.NEITHER_ADDED_NOR_REMOVED;
+        }
     },
 
     /** Any RFC 7643/7644 endpoint: groups are created and deleted; PATCH follows RFC 7644 §3.5.2 exactly. */
@@ -57,6 +63,12 @@ public enum ConnectorProfile {
                     AttributeMappingDefinition.direct("displayName", "displayName").matchingWithPrecedence(1),
                     AttributeMappingDefinition.direct("objectId", "externalId"));
         }
+
+        /** RFC 7643 keeps group membership and {@code active} apart: an inactive user is a member like any other. */
+        @Override
+        public InactiveMembers inactiveMembers() {
+            return InactiveMembers.HELD;
+        }
     };
 
     /** Entra's default "active" mapping: true unless the user is unassigned, out of scope, disabled or deleted. */
@@ -79,6 +91,9 @@ public enum ConnectorProfile {
     }
 
     abstract List<AttributeMappingDefinition> defaultUserMappings();
+
+    /** What this target's groups can do with inactive members (see {@code membership.MembershipRule}). */
+    public abstract InactiveMembers inactiveMembers();
 
     abstract List<AttributeMappingDefinition> defaultGroupMappings();
 

@@ -24,16 +24,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies a batch of a job's events: keeps those of the job's application, applies each object's events in order and
- * different objects in parallel, then adds the users that became active to the groups waiting for them; returns once
+ * different objects in parallel, then re-evaluates the groups of the users that changed; returns once
  * every change is applied and its links, escrow resolutions and log entries are written for the whole poll at once
  * ({@link BatchWriter}).
  */
@@ -86,8 +85,9 @@ public class BatchApplier {
     }
 
     /**
-     * Applies the events of each object in order, different objects in parallel, then adds the users that became
-     * active to the target groups waiting for them. Returns once every change is applied and logged.
+     * Applies the events of each object in order, different objects in parallel, then re-evaluates the target groups
+     * of the users that changed (membership follows the users' current state). Returns once every change is applied
+     * and logged.
      * <p>
      * Users go first, groups after them: a group's members are read when its PATCH is written, and Miro reactivates a
      * deactivated user it is asked to add to a team. Were a group's PATCH written while a member's disable is on its
@@ -106,11 +106,11 @@ public class BatchApplier {
         List<List<AssignmentEvent>> users = new ArrayList<>();
         List<List<AssignmentEvent>> groups = new ArrayList<>();
         byObject.values().forEach(events -> (isUser(events.get(0)) ? users : groups).add(events));
-        Set<String> activated = new HashSet<>();
+        Map<String, AssignmentEvent> changedUsers = new ConcurrentHashMap<>();
         PendingWrites writes = batchWriter.start(context.job().id(), users.stream()
                 .map(events -> events.get(0).objectId()).toList()).await().indefinitely();
         JobContext batch = context.writingWith(writes);
-        applyInParallel(batch, users, activated, watch, settings.concurrency(), traces);
+        applyInParallel(batch, users, changedUsers, watch, settings.concurrency(), traces);
         if (!groups.isEmpty()) {
             // groups resolve their members' links in the database: the users' links of this poll must be there
             batchWriter.flush(writes).await().indefinitely();
@@ -118,10 +118,12 @@ public class BatchApplier {
         // groups one at a time: whether a group's lookup has room in the target's query budget is checked before its
         // index lookup (a database round trip), so groups side by side would all see the same free slot and all but
         // one would then hold the job up waiting for the budget instead of being put off
-        applyInParallel(batch, groups, activated, watch, 1, traces);
-        if (!activated.isEmpty()) {
+        applyInParallel(batch, groups, changedUsers, watch, 1, traces);
+        if (!changedUsers.isEmpty()) {
+            // the rule reads the users' links from the database
             batchWriter.flush(writes).await().indefinitely();
-            List<ChangeTrace> pushes = memberships.membersActivated(context, activated).await().indefinitely();
+            List<ChangeTrace> pushes = memberships.usersChanged(context, changedUsers.values()).await()
+                    .indefinitely();
             pushes.forEach(trace -> writes.log(trace.toEntry()));
             if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
                 watch.membersPushFailed = true;
@@ -130,13 +132,14 @@ public class BatchApplier {
         batchWriter.flush(writes).await().indefinitely();
     }
 
-    private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects, Set<String> activated,
-            JobWatch watch, int concurrency, Map<AssignmentEvent, Context> traces) {
+    private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects,
+            Map<String, AssignmentEvent> changedUsers, JobWatch watch, int concurrency,
+            Map<AssignmentEvent, Context> traces) {
         if (objects.isEmpty()) {
             return;
         }
         Multi.createFrom().iterable(objects)
-                .onItem().transformToUni(events -> applyInOrder(context, events, activated, watch, traces))
+                .onItem().transformToUni(events -> applyInOrder(context, events, changedUsers, watch, traces))
                 .merge(concurrency)
                 .collect().last()
                 .await().indefinitely();
@@ -163,13 +166,19 @@ public class BatchApplier {
         return event instanceof UserAssignmentEvent || event instanceof UserDeletedEvent;
     }
 
-    private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events, Set<String> activated,
-            JobWatch watch, Map<AssignmentEvent, Context> traces) {
+    /** Applies one object's events in order; a user whose change was processed is noted in {@code changedUsers}. */
+    private Uni<Void> applyInOrder(JobContext context, List<AssignmentEvent> events,
+            Map<String, AssignmentEvent> changedUsers, JobWatch watch, Map<AssignmentEvent, Context> traces) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AssignmentEvent event : events) {
             chain = chain.chain(() -> tracing.around(context, event, traces.get(event),
                             traced -> dispatcher.dispatch(traced, event))
-                    .invoke(outcome -> watch.record(outcome, activated, context.writes()))
+                    .invoke(outcome -> {
+                        watch.record(outcome, context.writes());
+                        if (isUser(event) && outcome instanceof ChangeOutcome.Processed) {
+                            changedUsers.put(event.objectId(), event);
+                        }
+                    })
                     .invoke(outcome -> measure(context, event, outcome, traces.containsKey(event)))
                     .replaceWithVoid());
         }

@@ -30,7 +30,7 @@ final class JobWatch {
     final AtomicReference<String> targetRejected = new AtomicReference<>();
     final AtomicInteger batchChanges = new AtomicInteger();
     final AtomicInteger batchFailures = new AtomicInteger();
-    /** A batch's push of newly active members to their groups failed: the job thread looks for them again soon. */
+    /** A batch's re-evaluation of its users' groups failed: the job thread looks at them again soon. */
     boolean membersPushFailed;
     long nextEscrowCheck;
     long nextPendingMembersCheck;
@@ -44,14 +44,9 @@ final class JobWatch {
 
     /**
      * Counts one applied change in the run's progress and the job's statistics to date (both once its writes are
-     * stored), and notes the user it activated in {@code activated}.
+     * stored).
      */
-    void record(ChangeOutcome outcome, Set<String> activated, PendingWrites writes) {
-        if (outcome instanceof ChangeOutcome.Processed processed && processed.activatedUser().isPresent()) {
-            synchronized (activated) {
-                activated.add(processed.activatedUser().get());
-            }
-        }
+    void record(ChangeOutcome outcome, PendingWrites writes) {
         ChangeTrace trace = outcome instanceof ChangeOutcome.Processed processed ? processed.trace() : null;
         if (outcome instanceof ChangeOutcome.Deferred) {
             progress.deferred(); // waits in escrow for the rate limit: not done

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The direct user members of each group a job knows, and whether the target group has each of them yet. */
+/**
+ * The direct user members of each group a job knows (source members), the members each target group holds
+ * (exported), and whether each user is in the job's scope: the inputs of {@link MembershipRule} kept here.
+ */
 @ApplicationScoped
 public class MembershipRepository {
 
@@ -26,36 +29,37 @@ public class MembershipRepository {
         this.database = database;
     }
 
+    /** Records source members of a group (again a source member, if the row was kept for a removal). */
     public Uni<Void> add(UUID jobId, String groupId, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return database.preparedQuery("insert into group_membership (job_id, group_id, member_id) "
-                        + "select $1, $2, unnest($3::text[]) on conflict do nothing")
+                        + "select $1, $2, unnest($3::text[]) on conflict (job_id, group_id, member_id) "
+                        + "do update set source_member = true")
                 .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new))).replaceWithVoid();
     }
 
-    /** Removes members and answers which of them the target group had (so must be removed there too). */
-    public Uni<Set<String>> remove(UUID jobId, String groupId, Collection<String> memberIds) {
+    /**
+     * Records that members left the source group: forgotten where the target group does not hold them, kept as
+     * non-members where it does, until their removal there is done ({@link #settle}).
+     */
+    public Uni<Void> remove(UUID jobId, String groupId, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().voidItem();
         }
+        Tuple args = Tuple.of(jobId, groupId, memberIds.toArray(String[]::new));
         return database.preparedQuery("delete from group_membership where job_id = $1 and group_id = $2 "
-                        + "and member_id = any($3) returning member_id, exported")
-                .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new)))
-                .map(rows -> {
-                    Set<String> exported = new HashSet<>();
-                    rows.forEach(row -> {
-                        if (row.getBoolean("exported")) {
-                            exported.add(row.getString("member_id"));
-                        }
-                    });
-                    return exported;
-                });
+                        + "and member_id = any($3) and not exported").execute(args)
+                .chain(() -> database.preparedQuery("update group_membership set source_member = false "
+                        + "where job_id = $1 and group_id = $2 and member_id = any($3)").execute(args))
+                .replaceWithVoid();
     }
 
+    /** The group's members in the source. */
     public Uni<Set<String>> members(UUID jobId, String groupId) {
-        return database.preparedQuery("select member_id from group_membership where job_id = $1 and group_id = $2")
+        return database.preparedQuery("select member_id from group_membership where job_id = $1 and group_id = $2 "
+                        + "and source_member")
                 .execute(Tuple.of(jobId, groupId))
                 .map(rows -> {
                     Set<String> members = new HashSet<>();
@@ -64,29 +68,36 @@ public class MembershipRepository {
                 });
     }
 
-    /** Members of the group not yet in the target group. */
-    public Uni<List<String>> pending(UUID jobId, String groupId) {
-        return database.preparedQuery("select member_id from group_membership where job_id = $1 and group_id = $2 "
-                        + "and not exported").execute(Tuple.of(jobId, groupId))
+    /** Every row of the group: its source members, and the members the target group holds. */
+    public Uni<List<MembershipRow>> rows(UUID jobId, String groupId) {
+        return database.preparedQuery("select member_id, source_member, exported from group_membership "
+                        + "where job_id = $1 and group_id = $2").execute(Tuple.of(jobId, groupId))
                 .map(rows -> {
-                    List<String> members = new ArrayList<>();
-                    rows.forEach(row -> members.add(row.getString("member_id")));
-                    return members;
+                    List<MembershipRow> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(new MembershipRow(row.getString("member_id"),
+                            row.getBoolean("source_member"), row.getBoolean("exported"))));
+                    return found;
                 });
     }
 
     /**
-     * Groups linked in the target that have members who are active provisioned users but not yet in the target group:
-     * what a push that failed, or that a crash cut short, left behind.
+     * Groups linked in the target where the target may differ from what {@link MembershipRule} asks: a member linked
+     * but not in the target group, or one the target group holds that left the source group, is not active, is
+     * no longer linked or is out of scope. A superset: the rule decides each group's members.
      */
-    public Uni<List<String>> groupsWithMembersToPush(UUID jobId) {
+    public Uni<List<String>> groupsToReconcile(UUID jobId) {
         return database.preparedQuery("""
                         select distinct m.group_id from group_membership m
-                        join object_link u on u.job_id = m.job_id and u.object_type = 'USER'
-                            and u.source_id = m.member_id and u.state = 'ACTIVE' and u.target_id is not null
                         join object_link g on g.job_id = m.job_id and g.object_type = 'GROUP'
                             and g.source_id = m.group_id and g.state = 'ACTIVE' and g.target_id is not null
-                        where m.job_id = $1 and not m.exported""")
+                        left join object_link u on u.job_id = m.job_id and u.object_type = 'USER'
+                            and u.source_id = m.member_id
+                        left join membership_user_scope s on s.job_id = m.job_id and s.user_id = m.member_id
+                        where m.job_id = $1 and (
+                            (not m.exported and m.source_member and u.state in ('ACTIVE', 'DISABLED')
+                                and u.target_id is not null)
+                            or (m.exported and (not m.source_member or u.state is distinct from 'ACTIVE'
+                                or s.in_scope is false)))""")
                 .execute(Tuple.of(jobId))
                 .map(rows -> {
                     List<String> groups = new ArrayList<>();
@@ -95,22 +106,51 @@ public class MembershipRepository {
                 });
     }
 
-    /** Groups (by group id) in which any of {@code userIds} is waiting to be added to the target group. */
-    public Uni<Map<String, List<String>>> pendingByGroupForMembers(UUID jobId, Collection<String> userIds) {
+    /** The rows of {@code userIds} (source members or in the target group), by group id. */
+    public Uni<Map<String, List<MembershipRow>>> rowsOfMembers(UUID jobId, Collection<String> userIds) {
         if (userIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return database.preparedQuery("select group_id, member_id from group_membership where job_id = $1 "
-                        + "and not exported and member_id = any($2)")
+        return database.preparedQuery("select group_id, member_id, source_member, exported from group_membership "
+                        + "where job_id = $1 and member_id = any($2)")
                 .execute(Tuple.of(jobId, userIds.toArray(String[]::new)))
                 .map(rows -> {
-                    Map<String, List<String>> byGroup = new HashMap<>();
+                    Map<String, List<MembershipRow>> byGroup = new HashMap<>();
                     for (Row row : rows) {
                         byGroup.computeIfAbsent(row.getString("group_id"), g -> new ArrayList<>())
-                                .add(row.getString("member_id"));
+                                .add(new MembershipRow(row.getString("member_id"), row.getBoolean("source_member"),
+                                        row.getBoolean("exported")));
                     }
                     return byGroup;
                 });
+    }
+
+    /** Whether each of {@code userIds} is in the job's scope, as last recorded; absent: never recorded. */
+    public Uni<Map<String, Boolean>> scopes(UUID jobId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.preparedQuery("select user_id, in_scope from membership_user_scope where job_id = $1 "
+                        + "and user_id = any($2)")
+                .execute(Tuple.of(jobId, userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Boolean> scopes = new HashMap<>();
+                    rows.forEach(row -> scopes.put(row.getString("user_id"), row.getBoolean("in_scope")));
+                    return scopes;
+                });
+    }
+
+    /** Records whether users are in the job's scope (one statement). */
+    public Uni<Void> storeScopes(UUID jobId, Map<String, Boolean> inScopeByUser) {
+        if (inScopeByUser.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> users = new ArrayList<>(inScopeByUser.keySet());
+        Boolean[] inScope = users.stream().map(inScopeByUser::get).toArray(Boolean[]::new);
+        return database.preparedQuery("insert into membership_user_scope (job_id, user_id, in_scope) "
+                        + "select $1, u, s from unnest($2::text[], $3::boolean[]) as t(u, s) "
+                        + "on conflict (job_id, user_id) do update set in_scope = excluded.in_scope")
+                .execute(Tuple.of(jobId, users.toArray(String[]::new), inScope)).replaceWithVoid();
     }
 
     public Uni<Void> markExported(UUID jobId, String groupId, Collection<String> memberIds, boolean exported) {
@@ -122,10 +162,29 @@ public class MembershipRepository {
                 .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new), exported)).replaceWithVoid();
     }
 
+    /**
+     * Members no longer in the target group (removed there, or gone with their user): a row kept only for the removal
+     * is forgotten; a source member's row stays, as not in the target.
+     */
+    public Uni<Void> settle(UUID jobId, String groupId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple args = Tuple.of(jobId, groupId, memberIds.toArray(String[]::new));
+        return database.preparedQuery("delete from group_membership where job_id = $1 and group_id = $2 "
+                        + "and member_id = any($3) and not source_member").execute(args)
+                .chain(() -> database.preparedQuery("update group_membership set exported = false "
+                        + "where job_id = $1 and group_id = $2 and member_id = any($3)").execute(args))
+                .replaceWithVoid();
+    }
+
     /** Marks every membership of a group as not in the target (the group was deleted or unlinked). */
     public Uni<Void> resetGroup(UUID jobId, String groupId) {
-        return database.preparedQuery("update group_membership set exported = false where job_id = $1 "
-                + "and group_id = $2").execute(Tuple.of(jobId, groupId)).replaceWithVoid();
+        return database.preparedQuery("delete from group_membership where job_id = $1 and group_id = $2 "
+                        + "and not source_member").execute(Tuple.of(jobId, groupId))
+                .chain(() -> database.preparedQuery("update group_membership set exported = false "
+                        + "where job_id = $1 and group_id = $2").execute(Tuple.of(jobId, groupId)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> forgetGroup(UUID jobId, String groupId) {
@@ -160,18 +219,17 @@ public class MembershipRepository {
                 + "and member_id = $2").execute(Tuple.of(jobId, memberId)).replaceWithVoid();
     }
 
-    /** Removes a (hard-deleted) user from every group of the job. */
+    /**
+     * A (hard-deleted) user is a source member of no group any more: forgotten where the target group does not hold
+     * it, kept as a non-member where it does, until the removal is done there (or its user is gone from the target).
+     */
     public Uni<Void> forgetMember(UUID jobId, String memberId) {
-        return database.preparedQuery("delete from group_membership where job_id = $1 and member_id = $2")
-                .execute(Tuple.of(jobId, memberId)).replaceWithVoid();
-    }
-
-    /** Records members as present in the target group, e.g. after a removal from it failed. */
-    public Uni<Void> restoreExported(UUID jobId, String groupId, Collection<String> memberIds) {
-        return database.preparedQuery("insert into group_membership (job_id, group_id, member_id, exported) "
-                        + "select $1, $2, unnest($3::text[]), true on conflict (job_id, group_id, member_id) "
-                        + "do update set exported = true")
-                .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new))).replaceWithVoid();
+        Tuple args = Tuple.of(jobId, memberId);
+        return database.preparedQuery("delete from group_membership where job_id = $1 and member_id = $2 "
+                        + "and not exported").execute(args)
+                .chain(() -> database.preparedQuery("update group_membership set source_member = false "
+                        + "where job_id = $1 and member_id = $2").execute(args))
+                .replaceWithVoid();
     }
 
     /** The newest membership event version applied to the group, or -1. */

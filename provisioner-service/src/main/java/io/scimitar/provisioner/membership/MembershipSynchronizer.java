@@ -1,8 +1,11 @@
 package io.scimitar.provisioner.membership;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.MemberRef;
+import io.scimitar.events.UserAssignmentEvent;
+import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
@@ -18,6 +21,9 @@ import io.scimitar.provisioner.ratelimit.RequestClass;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimPatchWriter;
 import io.scimitar.provisioner.scim.ScimResult;
+import io.scimitar.provisioner.scope.ScopeEvaluator;
+import io.scimitar.provisioner.membership.MembershipRule.MemberState;
+import io.scimitar.provisioner.membership.MembershipRule.TargetMembership;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +39,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 /**
- * Keeps target groups' members in step with the source: member deltas and snapshots are recorded per job, and
- * members are added to the target group only once they are provisioned users, never dropped while they wait.
- * Idempotent: a member is added only while not yet exported, and removed only if it was.
+ * Keeps target groups' members as {@link MembershipRule} asks, from the current state: every change of one of its
+ * inputs (a membership delta or snapshot, a user's change, a group linked or re-created) re-evaluates the groups it
+ * touches and sends only the difference between what the rule asks and what the target group holds. Idempotent: a
+ * member is added only while the target group does not hold it, and removed only while it does.
  */
 @ApplicationScoped
 public class MembershipSynchronizer {
@@ -47,11 +56,13 @@ public class MembershipSynchronizer {
     private final MembershipRepository memberships;
     private final LinkRepository links;
     private final ScimPatchWriter patches;
+    private final ScopeEvaluator scope;
     private final Set<UUID> heldBack = ConcurrentHashMap.newKeySet();
     private final int concurrency;
 
     public MembershipSynchronizer(MembershipRepository memberships, LinkRepository links, ObjectMapper json,
-            ConsumerSettings settings) {
+            ConsumerSettings settings, ScopeEvaluator scope) {
+        this.scope = scope;
         this.concurrency = settings.concurrency();
         this.memberships = memberships;
         this.links = links;
@@ -85,27 +96,44 @@ public class MembershipSynchronizer {
         }
         return delta.chain(change -> memberships.add(context.job().id(), event.objectId(), change.added())
                 .chain(() -> memberships.remove(context.job().id(), event.objectId(), change.removed()))
-                .chain(exportedRemoved -> groupTarget(context, event.objectId())
-                        .chain(group -> group.isEmpty() ? Uni.createFrom().item(ChangeOutcome.stale())
-                                : sync(context, event, group.get(), exportedRemoved))));
+                .chain(() -> groupTarget(context, event.objectId()))
+                .chain(group -> group.isEmpty() ? Uni.createFrom().item(ChangeOutcome.stale())
+                        : reconcile(context, group.get(), membershipTrace(context, group.get(), event))
+                        .map(trace -> trace.action() == ProvisioningAction.OTHER ? ChangeOutcome.stale()
+                                : ChangeOutcome.of(trace))));
     }
 
     /**
-     * Adds users that just became active to the target groups that were waiting for them (see
-     * {@link #pushPending}).
+     * Users changed (enabled, disabled, scoped in or out, linked, unlinked, deleted): records whether each is in the
+     * job's scope, then re-evaluates them in every group they belong to, in the source or in the target (only them:
+     * the other members' inputs did not change). Answers the traces of the groups whose target changed (or failed to).
      */
-    public Uni<List<ChangeTrace>> membersActivated(JobContext context, Set<String> userIds) {
-        return memberships.pendingByGroupForMembers(context.job().id(), userIds)
-                .chain(byGroup -> pushToGroups(context, byGroup.keySet()));
+    public Uni<List<ChangeTrace>> usersChanged(JobContext context, Collection<AssignmentEvent> userEvents) {
+        if (!context.job().groups().enabled() || userEvents.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<String, Boolean> inScope = new LinkedHashMap<>();
+        for (AssignmentEvent event : userEvents) {
+            if (event instanceof UserAssignmentEvent user) {
+                inScope.put(user.objectId(), scope.user(context.job(), user).inScope());
+            } else if (event instanceof UserDeletedEvent deleted) {
+                inScope.put(deleted.objectId(), false);
+            }
+        }
+        return memberships.storeScopes(context.job().id(), inScope)
+                .chain(() -> memberships.rowsOfMembers(context.job().id(), inScope.keySet()))
+                .chain(rowsByGroup -> reconcileGroups(context, rowsByGroup.keySet(),
+                        (group, trace) -> reconcile(context, group, rowsByGroup.get(group.sourceId()), trace)));
     }
 
     /**
-     * Adds every waiting member who is an active provisioned user to its target group: after a crash between a
-     * user's create and the group PATCH, after a PATCH that failed, or after one the rate limit held back.
+     * Re-evaluates every linked group whose target may differ from what the rule asks: after a crash between a
+     * user's change and the group PATCH, after a PATCH that failed, or after one the rate limit held back.
      */
     public Uni<List<ChangeTrace>> pushAllPending(JobContext context) {
-        return memberships.groupsWithMembersToPush(context.job().id())
-                .chain(groupIds -> pushToGroups(context, groupIds));
+        return memberships.groupsToReconcile(context.job().id())
+                .chain(groupIds -> reconcileGroups(context, groupIds, (group, trace) -> reconcile(context, group,
+                        trace)));
     }
 
     /** Whether a PATCH of the job's waiting members was held back by the rate limit since the last call. */
@@ -114,16 +142,17 @@ public class MembershipSynchronizer {
     }
 
     /**
-     * Pushes to several groups at once, as many as the job applies objects in parallel: the users of a batch are all
-     * applied by then, and each group gets its own PATCH. A batch of users spread over many teams (direct assignments
-     * early in a sync) would otherwise wait for hundreds of PATCHes one after the other.
+     * Re-evaluates several groups at once, as many as the job applies objects in parallel: the users of a batch are
+     * all applied by then, and each group gets its own PATCHes. A batch of users spread over many teams (direct
+     * assignments early in a sync) would otherwise wait for hundreds of PATCHes one after the other.
      */
-    private Uni<List<ChangeTrace>> pushToGroups(JobContext context, Collection<String> groupIds) {
+    private Uni<List<ChangeTrace>> reconcileGroups(JobContext context, Collection<String> groupIds,
+            BiFunction<ObjectLink, ChangeTrace, Uni<ChangeTrace>> reconcile) {
         return Multi.createFrom().iterable(groupIds)
                 .onItem().transformToUni(groupId -> noRoomForAnyPatch(context)
                         ? Uni.createFrom().<ChangeTrace>nullItem() : groupTarget(context, groupId)
                         .chain(group -> group.isEmpty() ? Uni.createFrom().<ChangeTrace>nullItem()
-                                : pushPending(context, group.get(), null)))
+                                : reconcile.apply(group.get(), null)))
                 .merge(concurrency)
                 .filter(trace -> trace != null)
                 .collect().asList();
@@ -139,43 +168,81 @@ public class MembershipSynchronizer {
     }
 
     /**
-     * Adds the group's waiting members that are provisioned users to the target group. For a context that
-     * {@linkplain JobContext#defersForRateLimits() defers}, a PATCH the rate limit has no room for now is not sent:
-     * its members keep waiting, gathering with the next ones, until a later push ({@link #takeHeldBack} tells the job
-     * to look again soon) rather than hold up the job's other changes. Answers the trace, or null when nothing was
-     * sent and no trace was given.
+     * Brings the linked target group to what {@link MembershipRule} asks from the current state: removes the members
+     * it must not hold, then adds those it must (a member left as is is neither). For a context that
+     * {@linkplain JobContext#defersForRateLimits() defers}, an adding PATCH the rate limit has no room for now is not
+     * sent: its members keep waiting, gathering with the next ones, until a later push ({@link #takeHeldBack} tells
+     * the job to look again soon) rather than hold up the job's other changes. Answers the trace (the one given, or a
+     * new one when something was sent), or null when nothing was sent and no trace was given.
      */
-    public Uni<ChangeTrace> pushPending(JobContext context, ObjectLink group, ChangeTrace trace) {
-        return memberships.pending(context.job().id(), group.sourceId())
-                .chain(pending -> links.activeUserTargets(context.job().id(), pending))
-                .chain(targets -> {
-                    if (targets.isEmpty()) {
-                        return Uni.createFrom().item(trace);
-                    }
-                    ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
-                    return addMembers(context, group, targets, log).map(sent -> sent || trace != null ? log : null);
-                });
+    public Uni<ChangeTrace> reconcile(JobContext context, ObjectLink group, ChangeTrace trace) {
+        return memberships.rows(context.job().id(), group.sourceId())
+                .chain(rows -> reconcile(context, group, rows, trace));
     }
 
-    private Uni<ChangeOutcome> sync(JobContext context, GroupMembershipEvent event, ObjectLink group,
-            Set<String> exportedRemoved) {
-        ChangeTrace trace = membershipTrace(context, group, event);
-        return links.userTargets(context.job().id(), exportedRemoved)
-                .chain(removedTargets -> removeMembers(context, group, removedTargets, trace))
-                .chain(() -> pushPending(context, group, trace))
-                .map(result -> trace.action() == ProvisioningAction.OTHER ? ChangeOutcome.stale()
-                        : ChangeOutcome.of(trace));
-    }
-
-    /** Sends the PATCHes (only those with room now, for a deferring context); answers whether any went out. */
-    private Uni<Boolean> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
+    /** {@link #reconcile(JobContext, ObjectLink, ChangeTrace)} for some of the group's members only. */
+    private Uni<ChangeTrace> reconcile(JobContext context, ObjectLink group, List<MembershipRow> rows,
             ChangeTrace trace) {
+        UUID jobId = context.job().id();
+        List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
+        return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
+                .map(scopes -> plan(context, rows, users, scopes))).chain(plan -> {
+            if (plan.isEmpty()) {
+                return Uni.createFrom().item(trace);
+            }
+            ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
+            AtomicBoolean sent = new AtomicBoolean();
+            return memberships.settle(jobId, group.sourceId(), plan.gone())
+                    .chain(() -> removeMembers(context, group, plan.remove(), log, sent))
+                    .chain(() -> plan.add().isEmpty() ? Uni.createFrom().voidItem()
+                            : addMembers(context, group, plan.add(), log, sent))
+                    .map(ignored -> sent.get() || trace != null ? log : null);
+        });
+    }
+
+    /** What the target group needs, member by member, to hold what the rule asks. */
+    private static Plan plan(JobContext context, List<MembershipRow> rows, Map<String, ObjectLink> users,
+            Map<String, Boolean> scopes) {
+        Map<String, String> add = new LinkedHashMap<>();
+        Map<String, String> remove = new LinkedHashMap<>();
+        List<String> gone = new ArrayList<>();
+        for (MembershipRow row : rows) {
+            ObjectLink user = users.get(row.memberId());
+            MemberState state = MemberState.of(row.sourceMember(), Optional.ofNullable(user),
+                    scopes.getOrDefault(row.memberId(), true));
+            TargetMembership decision = MembershipRule.decide(state, context.job().profile().inactiveMembers(),
+                    context.job().skipOutOfScopeDeletions());
+            if (decision == TargetMembership.MEMBER && !row.exported()) {
+                add.put(row.memberId(), user.targetId());
+            } else if (decision == TargetMembership.NOT_MEMBER && row.exported()) {
+                if (state.provisioned()) {
+                    remove.put(row.memberId(), user.targetId());
+                } else {
+                    // its target user is gone (deleted, or unlinked): so is its membership of the target group
+                    gone.add(row.memberId());
+                }
+            } else if (decision == TargetMembership.NOT_MEMBER && !row.sourceMember()) {
+                gone.add(row.memberId());
+            }
+        }
+        return new Plan(add, remove, gone);
+    }
+
+    /** Members to add and remove (target ids by source id), and rows to settle without a request. */
+    private record Plan(Map<String, String> add, Map<String, String> remove, List<String> gone) {
+        boolean isEmpty() {
+            return add.isEmpty() && remove.isEmpty() && gone.isEmpty();
+        }
+    }
+
+    /** Sends the PATCHes (only those with room now, for a deferring context); notes in {@code sent} if any went out. */
+    private Uni<Void> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
+            ChangeTrace trace, AtomicBoolean sent) {
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
-        AtomicBoolean sent = new AtomicBoolean();
         return Multi.createFrom().iterable(chunks(sources))
                 .onItem().transformToUniAndConcatenate(chunk -> addChunk(context, group, chunk, targetsBySource,
                         trace, sent))
-                .collect().last().map(ignored -> sent.get());
+                .collect().last().replaceWithVoid();
     }
 
     /**
@@ -210,28 +277,30 @@ public class MembershipSynchronizer {
         });
     }
 
+    /** Removes members from the target group; a removal that failed stays to be tried again (the row is kept). */
     private Uni<Void> removeMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
-            ChangeTrace trace) {
+            ChangeTrace trace, AtomicBoolean sent) {
         if (targetsBySource.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
         return Multi.createFrom().iterable(chunks(sources))
-                .onItem().transformToUniAndConcatenate(chunk -> context.scim().patch(ScimClient.GROUPS,
-                                group.targetId(), patches.removeMembers(context.dialect(),
-                                        chunk.stream().map(targetsBySource::get).toList()))
-                        .chain(result -> {
-                            trace.action(ProvisioningAction.UPDATE);
-                            if (result.isSuccess()) {
-                                trace.modified("members", "-" + chunk.size() + " member(s)", null);
-                                trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
-                                        "Removed " + chunk.size() + " member(s) from group " + group.targetId());
+                .onItem().transformToUniAndConcatenate(chunk -> {
+                    sent.set(true);
+                    return context.scim().patch(ScimClient.GROUPS, group.targetId(), patches.removeMembers(
+                                    context.dialect(), chunk.stream().map(targetsBySource::get).toList()))
+                            .chain(result -> {
+                                trace.action(ProvisioningAction.UPDATE);
+                                if (result.isSuccess()) {
+                                    trace.modified("members", "-" + chunk.size() + " member(s)", null);
+                                    trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
+                                            "Removed " + chunk.size() + " member(s) from group " + group.targetId());
+                                    return memberships.settle(context.job().id(), group.sourceId(), chunk);
+                                }
+                                fail(trace, "EntryExportUpdate", "removing " + chunk.size() + " member(s)", result);
                                 return Uni.createFrom().voidItem();
-                            }
-                            fail(trace, "EntryExportUpdate", "removing " + chunk.size() + " member(s)", result);
-                            // still in the target group: remember them, so that the retry removes them
-                            return memberships.restoreExported(context.job().id(), group.sourceId(), chunk);
-                        }))
+                            });
+                })
                 .collect().last().replaceWithVoid();
     }
 

@@ -279,13 +279,16 @@ public class GroupProvisioner {
                 .chain(match -> act(context, event, Optional.empty(), trace, mapped, match));
     }
 
-    /** Records the link and pushes the members that were waiting for the group to be linked. */
+    /**
+     * Records the link and brings the target group's members to what the membership rule asks (the group newly
+     * linked or re-created holds none of them yet; a renamed one needs nothing).
+     */
     private Uni<ChangeOutcome> linked(JobContext context, GroupAssignmentEvent event, ChangeTrace trace,
             String targetId, Map<String, Object> exported) {
         ObjectLink link = new ObjectLink(context.job().id(), ObjectType.GROUP, event.objectId(), targetId,
                 LinkState.ACTIVE, exported, event.objectVersion(), event.group().displayName());
         return links.save(link)
-                .chain(() -> membershipSync.pushPending(context, link, trace))
+                .chain(() -> membershipSync.reconcile(context, link, trace))
                 .replaceWith(ChangeOutcome.of(trace));
     }
 

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersRemoved;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroFaults;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The membership stage called directly, without the consumer or Kafka, against the Miro mock: members of a linked
- * team go into it, and a member not provisioned yet waits until its user is.
+ * team go into it, a member not provisioned yet waits until its user is, and a refused removal is sent again.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
@@ -121,10 +122,41 @@ class MembershipStageTest {
         assertThat(memberIds(teamId)).isEmpty();
 
         String bobTarget = provisioned(bob);
-        List<ChangeTrace> pushes = memberships.membersActivated(context, Set.of(bob.id())).await().indefinitely();
+        List<ChangeTrace> pushes = memberships.usersChanged(context, List.of(assigned(app, bob, 1))).await()
+                .indefinitely();
 
         assertThat(pushes).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
         assertThat(memberIds(teamId)).containsExactly(bobTarget);
+    }
+
+    /**
+     * A member who left the source group stays recorded until the target group no longer holds it: a removal the
+     * target refused is sent again by the sweep of groups that may differ from the rule, not only by the event's retry.
+     */
+    @Test
+    void aRemovalTheTargetRefusedIsSentAgainByTheSweep() {
+        UserSnapshot cy = uniqueUser("Cy", "Leaving", "Ops");
+        String cyTarget = provisioned(cy);
+        String groupId = "g-" + UUID.randomUUID();
+        String teamId = linkedTeam(groupId);
+        memberships.apply(context, membersAdded(app, groupId, 2, cy.id())).await().indefinitely();
+        assertThat(memberIds(teamId)).containsExactly(cyTarget);
+
+        miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":1,\"errorStatus\":503}]");
+        ChangeOutcome refused;
+        try {
+            refused = memberships.apply(context, membersRemoved(app, groupId, 3, cy.id())).await().indefinitely();
+        } finally {
+            miroFaults("[]");
+        }
+        assertThat(refused.trace().status()).isEqualTo(ProvisioningStatus.FAILURE);
+        assertThat(memberIds(teamId)).containsExactly(cyTarget);
+
+        List<ChangeTrace> swept = memberships.pushAllPending(context).await().indefinitely();
+
+        assertThat(swept).singleElement()
+                .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
+        assertThat(memberIds(teamId)).isEmpty();
     }
 }
