@@ -12,8 +12,11 @@ import java.util.List;
  */
 public enum ConnectorProfile {
 
-    /** Miro's SCIM API: teams are matched by name and never created or deleted; Entra's default PATCH client. */
-    MIRO(PatchDialect.ENTRA_DEFAULT, false, RateLimitPolicy.MIRO) {
+    /**
+     * Miro's SCIM API: teams are matched by name and never created or deleted; Entra's default PATCH client; an
+     * attribute is never cleared, since Miro documents no way to (its only documented {@code Remove} is of a role).
+     */
+    MIRO(PatchDialect.ENTRA_DEFAULT, false, false, RateLimitPolicy.MIRO) {
         @Override
         List<AttributeMappingDefinition> defaultUserMappings() {
             return List.of(
@@ -37,8 +40,11 @@ public enum ConnectorProfile {
         }
     },
 
-    /** Any RFC 7643/7644 endpoint: groups are created and deleted; PATCH follows RFC 7644 §3.5.2 exactly. */
-    GENERIC_SCIM(PatchDialect.RFC7644, true, RateLimitPolicy.NONE) {
+    /**
+     * Any RFC 7643/7644 endpoint: groups are created and deleted; PATCH follows RFC 7644 §3.5.2 exactly; a mapped value
+     * that becomes empty is removed from the target ({@code remove} with its path).
+     */
+    GENERIC_SCIM(PatchDialect.RFC7644, true, true, RateLimitPolicy.NONE) {
         @Override
         List<AttributeMappingDefinition> defaultUserMappings() {
             return List.of(
@@ -77,12 +83,23 @@ public enum ConnectorProfile {
 
     private final PatchDialect patchDialect;
     private final boolean canCreateAndDeleteGroups;
+    private final boolean canClearAttributes;
     private final RateLimitPolicy rateLimits;
 
-    ConnectorProfile(PatchDialect patchDialect, boolean canCreateAndDeleteGroups, RateLimitPolicy rateLimits) {
+    ConnectorProfile(PatchDialect patchDialect, boolean canCreateAndDeleteGroups, boolean canClearAttributes,
+            RateLimitPolicy rateLimits) {
         this.patchDialect = patchDialect;
         this.canCreateAndDeleteGroups = canCreateAndDeleteGroups;
+        this.canClearAttributes = canClearAttributes;
         this.rateLimits = rateLimits;
+    }
+
+    /**
+     * True when the target can remove an attribute's value, so that a mapped value that became empty is cleared there;
+     * false when it cannot, and the target keeps its value (logged as such, never as "in sync").
+     */
+    public boolean canClearAttributes() {
+        return canClearAttributes;
     }
 
     /** The target's request budgets, which jobs of this profile keep to unless told otherwise. */

@@ -7,7 +7,9 @@ import io.scimitar.provisioner.connection.TenantUrlRules;
 import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.rules.filter.ScopingFilterValidationException;
+import io.scimitar.provisioner.rules.mapping.AttributeMappingDefinition;
 import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
+import io.scimitar.provisioner.rules.mapping.MappingType;
 import io.scimitar.provisioner.rules.mapping.MappingValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -101,6 +103,9 @@ public class JobValidator {
                 errors.add(error(field + ".mappings[" + i + "].source", "SelectUniqueValue is supported only for "
                         + "provisioning into Active Directory, as in Entra; SCIM jobs cannot use it"));
             }
+            if (mapping != null) {
+                validateWhenEmpty(field + ".mappings[" + i + "].whenEmpty", mapping, errors);
+            }
         }
         try {
             CompiledMappingSet.compile(settings.mappings());
@@ -115,6 +120,30 @@ public class JobValidator {
                         List.of(filter)));
             } catch (ScopingFilterValidationException e) {
                 errors.add(error(field + ".scopingFilters[" + i + "]", e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * {@code whenEmpty} is CLEAR or KEEP; CLEAR cannot be asked of a mapping whose empty value never clears the target
+     * (a matching attribute identifies the object; NONE and default values are written on create only).
+     */
+    private static void validateWhenEmpty(String field, AttributeMappingDefinition mapping, List<FieldError> errors) {
+        String whenEmpty = mapping.whenEmpty();
+        if (whenEmpty == null) {
+            return;
+        }
+        String action = whenEmpty.toUpperCase(Locale.ROOT);
+        if (!action.equals(AttributeMappingDefinition.CLEAR) && !action.equals(AttributeMappingDefinition.KEEP)) {
+            errors.add(error(field, "must be CLEAR (remove the target's value when the mapped value becomes empty; the "
+                    + "default) or KEEP (the target keeps its value, as Entra does)"));
+        } else if (action.equals(AttributeMappingDefinition.CLEAR)) {
+            if (mapping.matching()) {
+                errors.add(error(field, "CLEAR cannot apply to a matching attribute: it identifies the object in the "
+                        + "target, so an empty value is never sent"));
+            } else if (mapping.type() == MappingType.NONE || mapping.defaultValue() != null) {
+                errors.add(error(field, "CLEAR cannot apply to a mapping of type NONE or with a default value: those "
+                        + "values are written on create only"));
             }
         }
     }

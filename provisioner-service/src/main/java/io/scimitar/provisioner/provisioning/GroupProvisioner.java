@@ -138,7 +138,7 @@ public class GroupProvisioner {
                     "Matched target group " + matched.targetId() + " on " + matched.attribute() + " = '"
                             + matched.value() + "'");
             return update(context, event, link, trace, mapped, matched.targetId(),
-                    ScimResourceReader.values(matched.resource(), mapped.values().keySet()));
+                    ScimResourceReader.values(matched.resource(), mapped.targets()));
         }
         if (match instanceof MatchResult.NotFound notFound) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
@@ -214,7 +214,7 @@ public class GroupProvisioner {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
                     RefusedCreate.matched("group", matched, mapped.matchingValues()));
             return update(context, event, link, trace, mapped, matched.targetId(),
-                    ScimResourceReader.values(matched.resource(), mapped.values().keySet()));
+                    ScimResourceReader.values(matched.resource(), mapped.targets()));
         }
         trace.action(ProvisioningAction.CREATE);
         created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
@@ -226,17 +226,25 @@ public class GroupProvisioner {
     private Uni<ChangeOutcome> update(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
             ChangeTrace trace, MappingResult mapped, String targetId, Map<String, Object> current) {
         trace.targetId(targetId);
-        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), current);
+        EmptiedValues emptied = EmptiedValues.of(context.job().profile(), mapped, current);
+        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), emptied.toClear(), current);
         Map<String, Object> exported = new LinkedHashMap<>(current);
         exported.putAll(mapped.values());
         boolean newlyLinked = link.isEmpty() || link.get().state() != LinkState.ACTIVE
                 || !targetId.equals(link.get().targetId());
         if (changes.isEmpty() || !context.job().groups().update()) {
-            if (!newlyLinked) {
+            if (changes.isEmpty() && emptied.keepsAny()) {
+                emptied.explain(trace, "group");
+            } else if (!newlyLinked) {
                 trace.skipped("EntrySynchronizationSkipped", changes.isEmpty()
                         ? "The target group is already in sync" : "The Update action is turned off for groups");
             }
             return linked(context, event, trace, targetId, exported);
+        }
+        emptied.toClear().forEach(exported::remove);
+        if (emptied.keepsAny()) {
+            trace.step(StepType.PROCESSING, "EntryExportKeepValue", ProvisioningStatus.SKIPPED,
+                    emptied.description("group"));
         }
         trace.action(ProvisioningAction.UPDATE);
         changes.forEach(change -> trace.modified(change.path(), change.oldValue(), change.newValue()));

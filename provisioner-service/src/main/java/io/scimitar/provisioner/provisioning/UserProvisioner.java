@@ -20,6 +20,7 @@ import io.scimitar.provisioner.matching.TargetMatcher;
 import io.scimitar.provisioner.mapping.SourceObjects;
 import io.scimitar.provisioner.membership.MembershipRepository;
 import io.scimitar.provisioner.rules.SourceObject;
+import io.scimitar.provisioner.rules.expression.ExpressionResult;
 import io.scimitar.provisioner.rules.mapping.MappingEvaluationException;
 import io.scimitar.provisioner.rules.mapping.MappingResult;
 import io.scimitar.provisioner.scim.AttributeChange;
@@ -177,7 +178,7 @@ public class UserProvisioner {
         trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
                 "Matched target user " + matched.targetId() + " on " + matched.attribute() + " = '"
                         + matched.value() + "'");
-        Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.values().keySet());
+        Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.targets());
         return update(context, event, link, trace, inScope, source, mapped, matched.targetId(), current);
     }
 
@@ -222,7 +223,7 @@ public class UserProvisioner {
         if (match instanceof MatchResult.Matched matched) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
                     RefusedCreate.matched("user", matched, mapped.matchingValues()));
-            Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.values().keySet());
+            Map<String, Object> current = ScimResourceReader.values(matched.resource(), mapped.targets());
             return update(context, event, link, trace, inScope, source, mapped, matched.targetId(), current);
         }
         trace.action(ProvisioningAction.CREATE);
@@ -237,13 +238,23 @@ public class UserProvisioner {
         trace.targetId(targetId);
         LinkState state = inScope.shouldBeActive() ? LinkState.ACTIVE : LinkState.DISABLED;
         String activated = inScope.shouldBeActive() ? event.objectId() : null;
-        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), current);
+        EmptiedValues emptied = EmptiedValues.of(context.job().profile(), mapped, current);
+        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), emptied.toClear(), current);
         Map<String, Object> exported = new LinkedHashMap<>(current);
         exported.putAll(mapped.values());
+        emptied.toClear().forEach(exported::remove);
         if (changes.isEmpty()) {
-            trace.skipped("EntrySynchronizationSkipped", "The target user is already in sync");
+            if (emptied.keepsAny()) {
+                emptied.explain(trace, "user");
+            } else {
+                trace.skipped("EntrySynchronizationSkipped", "The target user is already in sync");
+            }
             return record(context, event, link, trace, targetId, state, exported)
                     .map(outcome -> outcome.activating(activated));
+        }
+        if (emptied.keepsAny()) {
+            trace.step(StepType.PROCESSING, "EntryExportKeepValue", ProvisioningStatus.SKIPPED,
+                    emptied.description("user"));
         }
         if (!context.job().users().update()) {
             trace.skipped("EntrySynchronizationSkipped", "The Update action is turned off for users");
@@ -252,13 +263,13 @@ public class UserProvisioner {
         boolean disables = AttributeDiff.deactivates(changes);
         trace.action(disables ? ProvisioningAction.DISABLE : ProvisioningAction.UPDATE);
         Map<String, Object> loggable = mapped.loggableValues();
-        changes.forEach(change -> trace.modified(change.path(),
-                mapped.redactedTargets().contains(change.path()) ? loggable.get(change.path()) : change.oldValue(),
-                loggable.get(change.path())));
+        changes.forEach(change -> trace.modified(change.path(), mapped.redactedTargets().contains(change.path())
+                        ? ExpressionResult.REDACTED_TEXT : change.oldValue(), loggable.get(change.path())));
         UserChange change = new UserChange(context, event, link, trace, inScope, source, mapped);
         if (disables) {
             TargetPatch disable = new TargetPatch(targetId, changes, state, exported, activated, true);
-            return deletions.guard(context, change.event(), trace, "disable of user " + targetId, () -> patch(change, disable));
+            return deletions.guard(context, change.event(), trace, "disable of user " + targetId,
+                    () -> patch(change, disable));
         }
         return patch(change, new TargetPatch(targetId, changes, state, exported, activated, false));
     }

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.scim;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,15 @@ public final class AttributeDiff {
      * left alone: null values are never sent, as in Entra.
      */
     public static List<AttributeChange> changes(Map<String, Object> desired, Map<String, Object> current) {
+        return changes(desired, List.of(), current);
+    }
+
+    /**
+     * As {@link #changes(Map, Map)}, plus a removal for each of {@code cleared} (attributes whose mapped value became
+     * empty) that the target still holds.
+     */
+    public static List<AttributeChange> changes(Map<String, Object> desired, Collection<String> cleared,
+            Map<String, Object> current) {
         List<AttributeChange> changes = new ArrayList<>();
         desired.forEach((path, value) -> {
             Object old = current.get(path);
@@ -22,6 +32,12 @@ public final class AttributeDiff {
                 changes.add(new AttributeChange(path, old, value));
             }
         });
+        for (String path : cleared) {
+            Object old = current.get(path);
+            if (old != null && !desired.containsKey(path)) {
+                changes.add(new AttributeChange(path, old, null));
+            }
+        }
         return changes;
     }
 

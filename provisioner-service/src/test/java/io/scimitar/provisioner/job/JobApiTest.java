@@ -91,6 +91,27 @@ class JobApiTest {
     }
 
     @Test
+    void refusesAnUnknownWhenEmptyAndAClearOfAMatchingAttribute() {
+        Map<String, Object> job = miroJob(newApplication());
+        job.put("users", Map.of("enabled", true, "create", true, "update", true, "delete", true,
+                "mappings", List.of(
+                        Map.of("type", "DIRECT", "source", "userPrincipalName", "target", "userName",
+                                "applyOn", "ALWAYS", "matching", true, "matchingPrecedence", 1, "whenEmpty", "CLEAR"),
+                        Map.of("type", "DIRECT", "source", "jobTitle", "target", "title", "applyOn", "ALWAYS",
+                                "matching", false, "matchingPrecedence", 0, "whenEmpty", "IGNORE"),
+                        Map.of("type", "DIRECT", "source", "department", "target", "department", "applyOn", "ALWAYS",
+                                "matching", false, "matchingPrecedence", 0, "whenEmpty", "keep"))));
+
+        asAdmin().contentType(ContentType.JSON).body(job).post("/api/v1/jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.size()", equalTo(2))
+                .body("errors[0].field", equalTo("users.mappings[0].whenEmpty"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("matching attribute"))
+                .body("errors[1].field", equalTo("users.mappings[1].whenEmpty"))
+                .body("errors[1].message", org.hamcrest.Matchers.containsString("CLEAR"));
+    }
+
+    @Test
     void carriesMirosRateLimitsUnlessTheJobChangesThem() {
         String miro = createJob(miroJob(newApplication()));
         asReader().get("/api/v1/jobs/" + miro).then().statusCode(200)

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScimPatchWriterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ENTERPRISE = ScimSchemas.ENTERPRISE_USER;
     private final ScimPatchWriter writer = new ScimPatchWriter(JSON);
 
     @Test
@@ -48,14 +49,66 @@ class ScimPatchWriterTest {
     }
 
     @Test
-    void groupsPlainAttributesIntoOnePathlessReplaceAndKeepsFilteredPathsInRfc7644() {
+    void nestsSubAttributesAndExtensionAttributesInTheRfc7644PathlessReplace() {
         ObjectNode patch = writer.attributes(PatchDialect.RFC7644, List.of(
                 new AttributeChange("displayName", "A", "B"),
-                new AttributeChange("name.givenName", "X", "Y"),
+                new AttributeChange("name.familyName", "O'Neil", "Núñez-García"),
+                new AttributeChange("name.formatted", "Ann O'Neil", "Ann Núñez-García"),
+                new AttributeChange(ENTERPRISE + ":department", "Ventes", "Achats"),
                 new AttributeChange("emails[type eq \"work\"].value", "a@x.com", "b@x.com")));
         assertThat(patch.path("Operations").toString()).isEqualTo("["
-                + "{\"op\":\"replace\",\"value\":{\"displayName\":\"B\",\"name.givenName\":\"Y\"}},"
+                + "{\"op\":\"replace\",\"value\":{\"displayName\":\"B\","
+                + "\"name\":{\"familyName\":\"Núñez-García\",\"formatted\":\"Ann Núñez-García\"},"
+                + "\"" + ENTERPRISE + "\":{\"department\":\"Achats\"}}},"
                 + "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"b@x.com\"}]");
+    }
+
+    @Test
+    void namesAttributesByPathInThePathlessReplaceOfEntrasFlaggedClient() {
+        ObjectNode patch = writer.attributes(PatchDialect.ENTRA_RFC7644, List.of(
+                new AttributeChange("displayName", "A", "B"),
+                new AttributeChange("name.givenName", "X", "Y"),
+                new AttributeChange(ENTERPRISE + ":department", "Ventes", "Achats"),
+                new AttributeChange("emails[type eq \"work\"].value", "a@x.com", "b@x.com")));
+        assertThat(patch.path("Operations").toString()).isEqualTo("["
+                + "{\"op\":\"replace\",\"value\":{\"displayName\":\"B\",\"name.givenName\":\"Y\","
+                + "\"" + ENTERPRISE + ":department\":\"Achats\"}},"
+                + "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"b@x.com\"}]");
+    }
+
+    @Test
+    void removesAClearedAttributeByItsPathAndAFilteredElementAsAWhole() {
+        ObjectNode patch = writer.attributes(PatchDialect.RFC7644, List.of(
+                new AttributeChange("title", "Data Engineer", null),
+                new AttributeChange("name.formatted", "Ann O'Neil", null),
+                new AttributeChange(ENTERPRISE + ":department", "Ventes", null),
+                new AttributeChange("phoneNumbers[type eq \"mobile\"].value", "+33 6", null),
+                new AttributeChange("roles[primary eq \"True\"].display", "Admin", null),
+                new AttributeChange("displayName", "A", "B")));
+        assertThat(patch.path("Operations").toString()).isEqualTo("["
+                + "{\"op\":\"remove\",\"path\":\"title\"},"
+                + "{\"op\":\"remove\",\"path\":\"name.formatted\"},"
+                + "{\"op\":\"remove\",\"path\":\"" + ENTERPRISE + ":department\"},"
+                + "{\"op\":\"remove\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"]\"},"
+                + "{\"op\":\"remove\",\"path\":\"roles[primary eq \\\"True\\\"].display\"},"
+                + "{\"op\":\"replace\",\"value\":{\"displayName\":\"B\"}}]");
+    }
+
+    @Test
+    void writesARemovalWithEntrasCapitalisedOp() {
+        ObjectNode patch = writer.attributes(PatchDialect.ENTRA_DEFAULT,
+                List.of(new AttributeChange("title", "Data Engineer", null)));
+        assertThat(patch.path("Operations").toString()).isEqualTo("[{\"op\":\"Remove\",\"path\":\"title\"}]");
+    }
+
+    @Test
+    void keepsStrictShapesForAStrictProfileWhateverTheTenantUrlSays() {
+        assertThat(PatchDialect.forTenant("https://x/scim?aadOptscim062020", PatchDialect.RFC7644))
+                .isEqualTo(PatchDialect.RFC7644);
+        assertThat(PatchDialect.forTenant("https://x/scim?aadOptscim062020", PatchDialect.ENTRA_DEFAULT))
+                .isEqualTo(PatchDialect.ENTRA_RFC7644);
+        assertThat(PatchDialect.forTenant("https://x/scim", PatchDialect.ENTRA_DEFAULT))
+                .isEqualTo(PatchDialect.ENTRA_DEFAULT);
     }
 
     @Test
@@ -74,8 +127,10 @@ class ScimPatchWriterTest {
     void removesMembersWithAValueArrayForEntraAndAFilteredPathForRfc7644() {
         assertThat(writer.removeMembers(PatchDialect.ENTRA_DEFAULT, List.of("1", "2")).path("Operations").toString())
                 .isEqualTo("[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"1\"},{\"value\":\"2\"}]}]");
-        assertThat(writer.removeMembers(PatchDialect.RFC7644, List.of("1")).path("Operations").toString())
-                .isEqualTo("[{\"op\":\"remove\",\"path\":\"members[value eq \\\"1\\\"]\"}]");
+        for (PatchDialect dialect : List.of(PatchDialect.RFC7644, PatchDialect.ENTRA_RFC7644)) {
+            assertThat(writer.removeMembers(dialect, List.of("1")).path("Operations").toString())
+                    .isEqualTo("[{\"op\":\"remove\",\"path\":\"members[value eq \\\"1\\\"]\"}]");
+        }
     }
 
     @Test

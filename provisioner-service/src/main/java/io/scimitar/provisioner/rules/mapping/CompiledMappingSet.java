@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +104,10 @@ public final class CompiledMappingSet {
 
     /**
      * The target values for one source object. CREATE_ONLY mappings apply only when {@code isCreate}; the default
-     * value replaces a null only on create; nulls and IgnoreFlowIfNullOrEmpty results are left out. Matching values
+     * value replaces a null only on create; nulls and IgnoreFlowIfNullOrEmpty results are left out. A value that is null
+     * or "" is no value when its mapping clears ({@link AttributeMappingDefinition#clearsWhenEmpty()}): on update its
+     * target is {@code cleared}; otherwise a null leaves the target {@code kept} on update (an empty text is then sent
+     * as it is, as before). Matching values
      * are computed whatever {@code isCreate} is, since matching happens before create-or-update is known. Throws
      * {@link MappingEvaluationException} naming the target when an expression fails.
      */
@@ -111,6 +115,8 @@ public final class CompiledMappingSet {
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> redacted = new HashSet<>();
         Map<String, Object> matchingByTarget = new HashMap<>();
+        Set<String> cleared = new LinkedHashSet<>();
+        Set<String> kept = new LinkedHashSet<>();
         for (CompiledMapping mapping : mappings) {
             boolean applies = mapping.appliesTo(isCreate);
             boolean matching = mapping.definition().matching();
@@ -129,13 +135,28 @@ public final class CompiledMappingSet {
             if (value == null && isCreate) {
                 value = mapping.definition().defaultValue();
             }
-            if (value == null || !applies) {
+            if (!applies) {
                 continue;
             }
-            values.put(target, value);
             if (result.redacted()) {
                 redacted.add(target);
             }
+            if (value == null || (value instanceof String text && text.isEmpty())) {
+                if (mapping.definition().clearsWhenEmpty()) {
+                    if (!isCreate) {
+                        cleared.add(target);
+                    }
+                    continue;
+                }
+                if (!isCreate && value == null && !mapping.definition().matching()
+                        && mapping.definition().type() != MappingType.NONE) {
+                    kept.add(target);
+                }
+                if (value == null) {
+                    continue;
+                }
+            }
+            values.put(target, value);
         }
         List<MatchingValue> matching = new ArrayList<>();
         for (MatchingAttribute attribute : matchingAttributes) {
@@ -144,7 +165,7 @@ public final class CompiledMappingSet {
                 matching.add(new MatchingValue(attribute.target(), attribute.precedence(), value));
             }
         }
-        return new MappingResult(values, redacted, matching);
+        return new MappingResult(values, redacted, matching, cleared, kept);
     }
 
     /** The matching attributes in precedence order. */

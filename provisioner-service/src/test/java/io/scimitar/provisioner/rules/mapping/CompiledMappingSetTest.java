@@ -50,6 +50,42 @@ class CompiledMappingSetTest {
     }
 
     @Test
+    void marksAnEmptiedValueToClearUnlessItsMappingKeepsTheTargetValue() {
+        CompiledMappingSet set = CompiledMappingSet.compile(List.of(
+                direct("userPrincipalName", "userName").matchingWithPrecedence(1),
+                direct("jobTitle", "title"),
+                direct("department", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"),
+                direct("mobile", "phoneNumbers[type eq \"mobile\"].value").whenEmpty("KEEP"),
+                direct("officeLocation", "locale").withDefaultValue("fr-FR"),
+                expression("IgnoreFlowIfNullOrEmpty([city])", "addresses[type eq \"work\"].locality")));
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("jobTitle", null);
+        attributes.put("department", "");
+
+        MappingResult update = set.evaluate(user(attributes), ENVIRONMENT, false);
+        MappingResult create = set.evaluate(user(attributes), ENVIRONMENT, true);
+
+        assertThat(update.values()).isEmpty();
+        assertThat(update.cleared()).containsExactly("title",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department");
+        assertThat(update.kept()).containsExactly("phoneNumbers[type eq \"mobile\"].value", "locale");
+        assertThat(update.targets()).doesNotContain("userName", "addresses[type eq \"work\"].locality");
+        assertThat(create.cleared()).isEmpty();
+        assertThat(create.kept()).isEmpty();
+        assertThat(create.values()).containsExactly(entry("locale", "fr-FR"));
+    }
+
+    @Test
+    void keepsSendingAnEmptyTextWhenTheMappingKeepsTheTargetValue() {
+        CompiledMappingSet set = CompiledMappingSet.compile(List.of(direct("jobTitle", "title").whenEmpty("keep")));
+
+        MappingResult update = set.evaluate(user(Map.of("jobTitle", "")), ENVIRONMENT, false);
+
+        assertThat(update.values()).containsExactly(entry("title", ""));
+        assertThat(update.cleared()).isEmpty();
+    }
+
+    @Test
     void usesTheDefaultValueOnlyOnCreateAndOnlyForNull() {
         CompiledMappingSet set = CompiledMappingSet.compile(List.of(
                 direct("department", "department").withDefaultValue("Unknown"),
