@@ -16,6 +16,7 @@ import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.membership.MembershipRepository;
+import io.scimitar.provisioner.membership.MembershipRow;
 import io.scimitar.provisioner.pipeline.ProvisioningLogEntry;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.provisioning.EventDispatcher;
@@ -174,12 +175,11 @@ public class OnDemandProvisioner {
 
     /** The members the job knows the target group holds (exported), by directory id. */
     private Uni<Set<String>> inTargetGroup(JobDefinition job, String groupId) {
-        return memberships.members(job.id(), groupId).chain(all -> memberships.pending(job.id(), groupId)
-                .map(pending -> {
-                    Set<String> exported = new LinkedHashSet<>(all);
-                    pending.forEach(exported::remove);
-                    return exported;
-                }));
+        return memberships.rows(job.id(), groupId).map(rows -> {
+            Set<String> exported = new LinkedHashSet<>();
+            rows.stream().filter(MembershipRow::exported).forEach(row -> exported.add(row.memberId()));
+            return exported;
+        });
     }
 
     private Uni<OnDemandGroupAnswer> answer(JobDefinition job, List<ProvisioningLogEntry> entries, Set<String> before,
