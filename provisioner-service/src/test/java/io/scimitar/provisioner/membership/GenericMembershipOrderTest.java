@@ -50,7 +50,7 @@ class GenericMembershipOrderTest extends MembershipOrderScenarios {
     void createJob(String app) {
         ProvisioningFixture.createJob(Map.of("name", "Generic " + app, "applicationId", app,
                 "profile", "GENERIC_SCIM", "tenantUrl", MiroMockResource.scimUrl(),
-                "secretToken", MiroMockResource.TOKEN, "allowInsecureHttp", true));
+                "secretToken", MiroMockResource.TOKEN, "allowInsecureHttp", true, "status", "ON"));
     }
 
     @Override

@@ -151,7 +151,7 @@ class TargetRecoveryTest {
             String app = newApplication();
             String job = createJob(Map.of("name", "Generic " + app, "applicationId", app, "profile", "GENERIC_SCIM",
                     "tenantUrl", MiroMockResource.scimUrl(), "secretToken", MiroMockResource.TOKEN,
-                    "allowInsecureHttp", true));
+                    "allowInsecureHttp", true, "status", "ON"));
             UserSnapshot ann = uniqueUser("Ann", "Member", "G");
             UserSnapshot bob = uniqueUser("Bob", "Member", "G");
             publish(assigned(app, ann, 1), assigned(app, bob, 1));

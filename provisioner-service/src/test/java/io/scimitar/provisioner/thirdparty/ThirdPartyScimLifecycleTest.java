@@ -262,7 +262,7 @@ class ThirdPartyScimLifecycleTest {
     private String genericJob(String app, String titleWhenEmpty) {
         Map<String, Object> job = new HashMap<>(Map.of("name", "Third party " + app, "applicationId", app,
                 "profile", "GENERIC_SCIM", "tenantUrl", server.scimUrl(), "secretToken",
-                ThirdPartyScimServer.TOKEN, "allowInsecureHttp", true));
+                ThirdPartyScimServer.TOKEN, "allowInsecureHttp", true, "status", "ON"));
         if (titleWhenEmpty != null) {
             job.put("users", Map.of("enabled", true, "create", true, "update", true, "delete", true,
                     "mappings", List.of(
