@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DeletionGuard {
 
+    private static final String SETTLING_CODE = "DeletionSettling";
+
     private final DeletionGuardRepository repository;
     private final QuarantineKeeper quarantine;
     private final DeletionGuardSettings settings;
@@ -50,7 +52,7 @@ public class DeletionGuard {
         return repository.admit(deletion, job.deletionThreshold(), settings.countingWindow(), held)
                 .chain(admission -> switch (admission.verdict()) {
                     case SEND -> send.get();
-                    case SETTLING -> kept(trace, "DeletionSettling", "The " + what + " waits until its burst of "
+                    case SETTLING -> kept(trace, SETTLING_CODE, "The " + what + " waits until its burst of "
                             + "disables and deletes is over (none for the job's settle window, "
                             + settings.settleWindow().toSeconds() + " s by default), then goes out with it unless "
                             + "they are more than " + job.deletionThreshold() + " (" + admission.counted()
@@ -63,6 +65,15 @@ public class DeletionGuard {
                                     + job.deletionThreshold() + "; all of them are held, none was sent")
                             .chain(() -> kept(trace, "TooManyDeletes", held));
                 });
+    }
+
+    /**
+     * Whether {@code trace} is a disable or delete still settling: it is not logged (it is in escrow, listed by
+     * {@code GET /jobs/{id}/staged-deletions}); its entry is written when it goes out, or when the guard holds it.
+     */
+    public static boolean settling(ChangeTrace trace) {
+        return trace.action() == ProvisioningAction.STAGED_DELETE
+                && SETTLING_CODE.equals(trace.toEntry().errorCode());
     }
 
     private String heldReason(JobDefinition job, String what) {

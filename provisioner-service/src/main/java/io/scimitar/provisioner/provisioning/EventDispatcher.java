@@ -7,6 +7,7 @@ import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.pipeline.PendingWrites;
+import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
@@ -78,15 +79,16 @@ public class EventDispatcher {
         }
         if (EscrowKeeper.onlyResolves(outcome)) {
             writes.resolved(EscrowKeeper.escrowKey(event), event.objectVersion());
-            if (outcome.trace() != null) {
-                writes.log(outcome.trace().toEntry());
-            }
+            log(outcome, writes);
             return Uni.createFrom().voidItem();
         }
-        return escrow.record(context, event, outcome).invoke(() -> {
-            if (outcome.trace() != null) {
-                writes.log(outcome.trace().toEntry());
-            }
-        });
+        return escrow.record(context, event, outcome).invoke(() -> log(outcome, writes));
+    }
+
+    /** Logs the change, unless it is a deletion still settling in the guard (logged once it goes out or is held). */
+    private static void log(ChangeOutcome outcome, PendingWrites writes) {
+        if (outcome.trace() != null && !DeletionGuard.settling(outcome.trace())) {
+            writes.log(outcome.trace().toEntry());
+        }
     }
 }
