@@ -171,8 +171,8 @@ class TargetRecoveryTest {
             JsonNode after = await().atMost(WAIT).until(() -> findGroup(renamed),
                     found -> found != null && found.path("members").size() == 2);
             ProvisioningLogEntry entry = await().atMost(WAIT).until(() -> log.forObject(UUID.fromString(job),
-                    groupId).await().indefinitely(), entries -> entries.stream().anyMatch(e -> e.objectVersion() == 3))
-                    .stream().filter(e -> e.objectVersion() == 3).findFirst().orElseThrow();
+                    groupId).await().indefinitely(), entries -> entries.stream().anyMatch(e -> Long.valueOf(3).equals(e.objectVersion())))
+                    .stream().filter(e -> Long.valueOf(3).equals(e.objectVersion())).findFirst().orElseThrow();
             assertThat(entry.status()).isEqualTo(ProvisioningStatus.SUCCESS);
             assertThat(entry.steps()).filteredOn(step -> step.name().equals("EntryExportAdd")).singleElement()
                     .satisfies(step -> assertThat(step.description()).isEqualTo("Created group " + after.path("id")

@@ -244,7 +244,7 @@ class RestartConvergenceTest {
         private void awaitApplied() {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(this::assertTargetEqualsTheDirectory);
             await().atMost(WAIT).until(() -> test.entries(job).stream()
-                    .anyMatch(entry -> entry.sourceId().equals(groupId) && entry.objectVersion() == 3L));
+                    .anyMatch(entry -> entry.sourceId().equals(groupId) && Long.valueOf(3).equals(entry.objectVersion())));
             awaitSettled(() -> test.entries(job).size());
             cyclesBefore = new HashSet<>();
             test.entries(job).forEach(entry -> cyclesBefore.add(entry.cycleId()));
