@@ -11,7 +11,9 @@ import jakarta.enterprise.event.Observes;
  * The outbox's Prometheus metrics ({@code /q/metrics}): gauges {@code scimitar_outbox_dead_letters},
  * {@code scimitar_outbox_backlog_rows}, {@code scimitar_outbox_oldest_row_age_seconds} (from the figures of
  * {@link OutboxStatistics}, at most {@code statistics-max-age} plus one scrape old), and the counters
- * {@code scimitar_outbox_relayed_events_total} and {@code scimitar_outbox_dead_lettered_rows_total} of this instance.
+ * {@code scimitar_outbox_relayed_events_total}, {@code scimitar_outbox_dead_lettered_rows_total} and
+ * {@code scimitar_outbox_relay_wakeups_total} (by {@code cause}: {@code notification} when a commit woke the relay,
+ * {@code poll} when its poll interval ran out; only polls means notifications are not arriving) of this instance.
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -42,6 +44,14 @@ public class OutboxMetrics {
                 .register(registry);
         FunctionCounter.builder("scimitar.outbox.dead.lettered.rows", relay, OutboxRelay::deadLetteredCount)
                 .description("Outbox rows this instance moved to the dead letters")
+                .register(registry);
+        FunctionCounter.builder("scimitar.outbox.relay.wakeups", relay, OutboxRelay::notifiedWakeUpCount)
+                .tag("cause", "notification")
+                .description("Times the idle relay was woken, by a commit's notification or by its poll interval")
+                .register(registry);
+        FunctionCounter.builder("scimitar.outbox.relay.wakeups", relay, OutboxRelay::pollWakeUpCount)
+                .tag("cause", "poll")
+                .description("Times the idle relay was woken, by a commit's notification or by its poll interval")
                 .register(registry);
     }
 

@@ -60,6 +60,8 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong notifiedWakeUps = new AtomicLong();
+    private final AtomicLong pollWakeUps = new AtomicLong();
     private volatile boolean running;
     private RuntimeException lastFailure;
     private Thread thread;
@@ -113,6 +115,16 @@ public class OutboxRelay {
         return deadLettered.get();
     }
 
+    /** Idle waits this relay left because a commit's notification woke it. */
+    public long notifiedWakeUpCount() {
+        return notifiedWakeUps.get();
+    }
+
+    /** Idle waits this relay left at the end of the poll interval, without a notification. */
+    public long pollWakeUpCount() {
+        return pollWakeUps.get();
+    }
+
     void wake() {
         wakeUp.release();
     }
@@ -132,8 +144,9 @@ public class OutboxRelay {
                 }
                 backoff = config.initialBackoff();
                 if (sent < config.batchSize()) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    boolean notified = wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
+                    (notified ? notifiedWakeUps : pollWakeUps).incrementAndGet();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static io.scimitar.assignment.support.EventTap.about;
 import static io.scimitar.assignment.support.EventTap.forApplication;
@@ -40,6 +38,9 @@ class OutboxDeliveryTest {
 
     @Inject
     Pool database;
+
+    @Inject
+    OutboxRelay relay;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -123,26 +124,27 @@ class OutboxDeliveryTest {
         }
     }
 
+    /**
+     * Each commit wakes the relay through the outbox trigger's notification, rather than waiting for the fallback
+     * poll: with notifications lost, every one of these deliveries would come from a poll round. How fast delivery is
+     * gets measured by the whole-stack benchmark's latency phase, not here.
+     */
     @Test
-    void relaysWithinMillisecondsOfTheCommit() {
+    void eachCommitWakesTheRelayThroughItsNotification() {
         try (EventTap tap = EventTap.open()) {
-            String app = Api.createApplication("Latency");
-            String user = Api.createUser("fast");
+            String app = Api.createApplication("Notified");
+            String user = Api.createUser("notified");
             Api.assign(app, user);
             tap.await(about(app, user), 1, Duration.ofSeconds(10));
-            long[] latencies = new long[20];
-            for (int i = 0; i < latencies.length; i++) {
-                long start = System.nanoTime();
+            int updates = 20;
+            long notifiedBefore = relay.notifiedWakeUpCount();
+            for (int i = 0; i < updates; i++) {
                 Api.patchUser(user, Map.of("jobTitle", "Take " + i)).statusCode(200);
                 tap.await(about(app, user), i + 2, Duration.ofSeconds(10));
-                latencies[i] = (System.nanoTime() - start) / 1_000_000;
             }
-            Arrays.sort(latencies);
-            System.out.printf("Write-to-consume latency ms over %d updates: median %d, max %d (%s)%n",
-                    latencies.length, latencies[latencies.length / 2], latencies[latencies.length - 1],
-                    Arrays.stream(latencies).mapToObj(Long::toString).collect(Collectors.joining(",")));
-            assertThat(latencies[latencies.length / 2]).as("median ms, far below the 1 s fallback poll")
-                    .isLessThan(500);
+            // a late notification may share a wake-up with the next one, so not every update is counted alone
+            assertThat(relay.notifiedWakeUpCount() - notifiedBefore).as("wake-ups by notification")
+                    .isGreaterThanOrEqualTo(updates / 2);
         }
     }
 
