@@ -3,7 +3,7 @@ package io.scimitar.provisioner.consumer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The compacted view of one partition as a restart builds it: per object key (a 64-bit hash of it, not the key), the
+ * The compacted view of one partition as a restart (and a dry run) builds it: per object key (a 64-bit hash of it, not the key), the
  * offset and version of its newest state event (user or group,
  * assignment or deletion) and the offset from which its membership events still matter (the first part of its
  * newest snapshot; past its deletion, none). Open addressing over primitive arrays, no boxing: 32 bytes a slot, 1.3
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * million, and the consequence is bounded: the older object's newest state is not re-applied by this restart (its
  * link, already holding it, is untouched).
  */
-final class NewestEvents {
+public final class NewestEvents {
 
     /** No membership event of the object matters (it was deleted after them). */
     static final long NO_MEMBERSHIP = Long.MAX_VALUE;
@@ -27,7 +27,7 @@ final class NewestEvents {
     private int size;
 
     /** A state event of {@code key} at {@code offset}: kept when its version is the highest seen (the later on ties). */
-    void state(String key, long offset, long version, boolean deletion) {
+    public void state(String key, long offset, long version, boolean deletion) {
         int slot = slot(hash(key), true);
         if (stateOffsets[slot] == ABSENT || version >= stateVersions[slot]) {
             stateOffsets[slot] = offset;
@@ -47,7 +47,7 @@ final class NewestEvents {
     }
 
     /** Whether the state event of {@code key} at {@code offset} is the one to apply. */
-    boolean isNewestState(String key, long offset) {
+    public boolean isNewestState(String key, long offset) {
         int slot = slot(hash(key), false);
         return slot >= 0 && stateOffsets[slot] == offset;
     }
@@ -58,7 +58,7 @@ final class NewestEvents {
         return slot < 0 || offset >= membershipFrom[slot];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -217,6 +220,25 @@ public class DeletionGuardRepository {
                     List<HeldDeletion> held = new ArrayList<>();
                     rows.forEach(row -> held.add(read(row)));
                     return held;
+                });
+    }
+
+    /**
+     * Which of {@code objectKeys} have a disable or delete the guard keeps and has not sent yet: settling, held, or
+     * allowed and on its way (a rejected one is never sent). Read-only.
+     */
+    public Uni<Set<String>> pendingDeletions(UUID job, Collection<String> objectKeys) {
+        if (objectKeys.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return database.preparedQuery("select object_key from escrow where job_id = $1 and object_key = any($2) "
+                        + "and deletion_action is not null "
+                        + "and kind in ('SETTLING_DELETE', 'STAGED_DELETE', 'RELEASED_DELETE')")
+                .execute(Tuple.of(job, objectKeys.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> pending = new HashSet<>();
+                    rows.forEach(row -> pending.add(row.getString("object_key")));
+                    return pending;
                 });
     }
 

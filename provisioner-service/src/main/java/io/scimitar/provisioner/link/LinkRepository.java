@@ -188,6 +188,29 @@ public class LinkRepository {
     }
 
     /**
+     * The target object of one link answered 404 where it was expected: the link is unlinked as
+     * {@link #unlinkMissingTargets} does (only while it still names {@code targetId}), and its memberships are marked as
+     * not in the target. Answers whether it was.
+     */
+    public Uni<Boolean> unlinkGoneTarget(UUID jobId, ObjectType type, String sourceId, String targetId) {
+        String membershipColumn = type == ObjectType.USER ? "member_id" : "group_id";
+        return database.preparedQuery("""
+                        with gone as (
+                            update object_link l set target_id = null, state = 'NOT_PROVISIONED',
+                                exported = '{}'::jsonb, reevaluate = true, updated_at = now()
+                            where l.job_id = $1 and l.object_type = $2 and l.source_id = $3 and l.target_id = $4
+                                and l.state in ('ACTIVE', 'DISABLED')
+                            returning l.source_id),
+                        memberships as (
+                            update group_membership m set exported = false
+                            where m.job_id = $1 and m.exported and m.COLUMN in (select source_id from gone)
+                            returning 1)
+                        select count(*) from gone""".replace("COLUMN", membershipColumn))
+                .execute(Tuple.of(jobId, type.name(), sourceId, targetId))
+                .map(rows -> rows.iterator().next().getLong(0) > 0);
+    }
+
+    /**
      * A page of the job's provisioned links of {@code type} (by source id, after {@code afterSourceId}) whose target
      * object the read {@code readId} holds, with that object's resource as read.
      */

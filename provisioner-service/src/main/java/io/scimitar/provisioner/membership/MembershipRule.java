@@ -32,17 +32,28 @@ public final class MembershipRule {
      *
      * @param sourceMember a direct member of the group in the source now
      * @param provisioned the user is linked to an object in the target (created or matched, not deleted since)
-     * @param active that target object is active (the user is enabled, not soft-deleted, as last written)
+     * @param active that target object is active (the user is enabled, not soft-deleted, as last written) and stays
+     *        so: no disable or delete of it waits in the deletion guard (settling, held, or allowed and on its way)
      * @param inScope the user is in the job's scope (assigned, or the job syncs all, and passing its scoping filters)
      */
     public record MemberState(boolean sourceMember, boolean provisioned, boolean active, boolean inScope) {
 
         /** The state of a member whose user has {@code link} (if any) and is in the job's scope or not. */
         public static MemberState of(boolean sourceMember, Optional<ObjectLink> link, boolean inScope) {
+            return of(sourceMember, link, inScope, false);
+        }
+
+        /**
+         * The state of a member whose user has {@code link} (if any), is in the job's scope or not, and has a disable
+         * or delete pending in the deletion guard or not: a pending one makes it inactive already (its link still
+         * reads ACTIVE until the disable goes out, but adding it to a Miro team now would reactivate it there).
+         */
+        public static MemberState of(boolean sourceMember, Optional<ObjectLink> link, boolean inScope,
+                boolean deactivationPending) {
             boolean provisioned = link.isPresent() && link.get().targetId() != null
                     && (link.get().state() == LinkState.ACTIVE || link.get().state() == LinkState.DISABLED);
             return new MemberState(sourceMember, provisioned,
-                    provisioned && link.get().state() == LinkState.ACTIVE, inScope);
+                    provisioned && link.get().state() == LinkState.ACTIVE && !deactivationPending, inScope);
         }
     }
 

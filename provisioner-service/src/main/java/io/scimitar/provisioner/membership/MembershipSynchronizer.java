@@ -2,10 +2,13 @@ package io.scimitar.provisioner.membership;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.EventKeys;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.MemberRef;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.configuration.InactiveMembers;
+import io.scimitar.provisioner.deletions.DeletionGuardRepository;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
@@ -30,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Keeps target groups' members as {@link MembershipRule} asks, from the current state: every change of one of its
@@ -57,12 +62,14 @@ public class MembershipSynchronizer {
     private final LinkRepository links;
     private final ScimPatchWriter patches;
     private final ScopeEvaluator scope;
+    private final DeletionGuardRepository deletions;
     private final Set<UUID> heldBack = ConcurrentHashMap.newKeySet();
     private final int concurrency;
 
     public MembershipSynchronizer(MembershipRepository memberships, LinkRepository links, ObjectMapper json,
-            ConsumerSettings settings, ScopeEvaluator scope) {
+            ConsumerSettings settings, ScopeEvaluator scope, DeletionGuardRepository deletions) {
         this.scope = scope;
+        this.deletions = deletions;
         this.concurrency = settings.concurrency();
         this.memberships = memberships;
         this.links = links;
@@ -186,7 +193,8 @@ public class MembershipSynchronizer {
         UUID jobId = context.job().id();
         List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
         return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
-                .map(scopes -> plan(context, rows, users, scopes))).chain(plan -> {
+                .chain(scopes -> pendingDeactivations(context, ids)
+                        .map(pending -> plan(context, rows, users, scopes, pending)))).chain(plan -> {
             if (plan.isEmpty()) {
                 return Uni.createFrom().item(trace);
             }
@@ -200,16 +208,30 @@ public class MembershipSynchronizer {
         });
     }
 
+    /**
+     * The members whose disable or delete waits in the deletion guard, where that matters to the rule: only where the
+     * target's groups do not hold inactive members (an active member is one there too otherwise).
+     */
+    private Uni<Set<String>> pendingDeactivations(JobContext context, List<String> memberIds) {
+        if (context.job().profile().inactiveMembers() == InactiveMembers.HELD || memberIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Map<String, String> byKey = new HashMap<>();
+        memberIds.forEach(id -> byKey.put(EventKeys.key(context.job().applicationId(), id), id));
+        return deletions.pendingDeletions(context.job().id(), byKey.keySet())
+                .map(keys -> keys.stream().map(byKey::get).collect(Collectors.toSet()));
+    }
+
     /** What the target group needs, member by member, to hold what the rule asks. */
     private static Plan plan(JobContext context, List<MembershipRow> rows, Map<String, ObjectLink> users,
-            Map<String, Boolean> scopes) {
+            Map<String, Boolean> scopes, Set<String> deactivationPending) {
         Map<String, String> add = new LinkedHashMap<>();
         Map<String, String> remove = new LinkedHashMap<>();
         List<String> gone = new ArrayList<>();
         for (MembershipRow row : rows) {
             ObjectLink user = users.get(row.memberId());
             MemberState state = MemberState.of(row.sourceMember(), Optional.ofNullable(user),
-                    scopes.getOrDefault(row.memberId(), true));
+                    scopes.getOrDefault(row.memberId(), true), deactivationPending.contains(row.memberId()));
             TargetMembership decision = MembershipRule.decide(state, context.job().profile().inactiveMembers(),
                     context.job().skipOutOfScopeDeletions());
             if (decision == TargetMembership.MEMBER && !row.exported()) {

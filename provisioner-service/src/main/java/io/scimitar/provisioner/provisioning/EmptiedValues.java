@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
  * @param keptByTarget     attribute to the value the target keeps because the profile's target cannot clear it
  * @param profile          the job's connector profile
  */
-record EmptiedValues(List<String> toClear, Map<String, Object> keptByMapping, Map<String, Object> keptByTarget,
+public record EmptiedValues(List<String> toClear, Map<String, Object> keptByMapping, Map<String, Object> keptByTarget,
         ConnectorProfile profile) {
 
-    static EmptiedValues of(ConnectorProfile profile, MappingResult mapped, Map<String, Object> current) {
+    public static EmptiedValues of(ConnectorProfile profile, MappingResult mapped, Map<String, Object> current) {
         Map<String, Object> keptByMapping = held(mapped.kept(), mapped, current);
         Map<String, Object> keptByTarget = profile.canClearAttributes() ? Map.of()
                 : held(mapped.cleared(), mapped, current);
@@ -44,7 +44,7 @@ record EmptiedValues(List<String> toClear, Map<String, Object> keptByMapping, Ma
         return held;
     }
 
-    boolean keepsAny() {
+    public boolean keepsAny() {
         return !keptByMapping.isEmpty() || !keptByTarget.isEmpty();
     }
 
@@ -58,7 +58,7 @@ record EmptiedValues(List<String> toClear, Map<String, Object> keptByMapping, Ma
     }
 
     /** In words: which values the target keeps although the mapped values are empty, and why. */
-    String description(String objectType) {
+    public String description(String objectType) {
         StringBuilder text = new StringBuilder();
         if (!keptByTarget.isEmpty()) {
             text.append("The target ").append(objectType).append(" keeps ").append(list(keptByTarget))

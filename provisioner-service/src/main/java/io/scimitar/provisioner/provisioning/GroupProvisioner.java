@@ -19,6 +19,7 @@ import io.scimitar.provisioner.pipeline.ProvisioningStep.StepType;
 import io.scimitar.provisioner.mapping.SourceObjects;
 import io.scimitar.provisioner.matching.MatchResult;
 import io.scimitar.provisioner.matching.TargetMatcher;
+import io.scimitar.provisioner.membership.LostMembers;
 import io.scimitar.provisioner.membership.MembershipRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.ratelimit.RequestClass;
@@ -61,13 +62,15 @@ public class GroupProvisioner {
     private final LinkRepository links;
     private final MembershipRepository memberships;
     private final MembershipSynchronizer membershipSync;
+    private final LostMembers lostMembers;
     private final ScimResourceWriter resources;
     private final ScimPatchWriter patches;
 
     public GroupProvisioner(ScopeEvaluator scope, TargetMatcher matcher, LinkRepository links,
             MembershipRepository memberships, MembershipSynchronizer membershipSync, ObjectMapper json,
-            DeletionGuard deletions) {
+            DeletionGuard deletions, LostMembers lostMembers) {
         this.deletions = deletions;
+        this.lostMembers = lostMembers;
         this.scope = scope;
         this.matcher = matcher;
         this.links = links;
@@ -269,8 +272,9 @@ public class GroupProvisioner {
      * The linked target group answered 404: it was deleted in the target (or the target lost its data). The link is
      * dropped, every membership marked as not in the target, and the group matched again in this same change: linked
      * to a group that matches, or created again where groups may be created; either way with its current members
-     * (all of them wait for the group now). Where groups are not created (Miro teams) a missing group is
-     * {@code TargetGroupMissing}, as for any group not found.
+     * (all of them wait for the group now), whose target users are read first where the group may be created again
+     * (a target that lost its data lost them too: those gone are unlinked, not given to the group). Where groups are
+     * not created (Miro teams) a missing group is {@code TargetGroupMissing}, as for any group not found.
      */
     private Uni<ChangeOutcome> targetGone(JobContext context, GroupAssignmentEvent event, ChangeTrace trace,
             MappingResult mapped, String targetId) {
@@ -282,6 +286,8 @@ public class GroupProvisioner {
                         : ""));
         trace.targetId(null).restartExport();
         return memberships.resetGroup(job.id(), event.objectId())
+                .chain(() -> job.groups().create() ? lostMembers.unlinkGone(context, event.objectId(), trace)
+                        : Uni.createFrom().voidItem())
                 .chain(() -> matcher.matchAgain(job.id(), context.scim(), ObjectType.GROUP, targetId,
                         mapped.matchingValues(), job.groups().create()))
                 .chain(match -> act(context, event, Optional.empty(), trace, mapped, match));

@@ -13,6 +13,7 @@ import io.scimitar.provisioner.link.ObjectLink;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.mapping.SourceObjects;
+import io.scimitar.provisioner.provisioning.EmptiedValues;
 import io.scimitar.provisioner.replay.PlannedChange.PlannedAction;
 import io.scimitar.provisioner.rules.EvaluationEnvironment;
 import io.scimitar.provisioner.rules.UniquenessCheck;
@@ -29,15 +30,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A dry run: reads the history of the job's application, keeps each object's newest state, and decides what a run
- * would do with the job's configuration (stored, or proposed and not saved) and its current links, without calling
- * the target. Objects the job has not linked yet are assumed absent from the target (a real run first tries to match
- * them). Each listed change carries the values it would send, old and new; a full dry run also lists the objects in
+ * A dry run: walks the compacted view of the job's application's history (each object's newest state event, as a
+ * restart applies it) and decides what a run would do with the job's configuration (stored, or proposed and not
+ * saved) and its current links, without calling the target. Objects the job has not linked yet are assumed absent
+ * from the target (a real run first tries to match them). Each listed change carries the values it would send, old and new; a full dry run also lists the objects in
  * scope that are already in sync, with every value they would have.
  */
 @ApplicationScoped
@@ -60,33 +60,35 @@ public class DryRunPlanner {
 
     public Uni<DryRunReport> plan(JobDefinition job, Instant from, boolean full) {
         String prefix = job.applicationId() + "/";
-        return Uni.createFrom().item(() -> {
-                    Map<String, AssignmentEvent> newest = new LinkedHashMap<>();
-                    long[] read = {0};
-                    topic.scan(key -> key.startsWith(prefix), from, null, event -> {
-                        read[0]++;
-                        if (!(event instanceof io.scimitar.events.GroupMembershipEvent)) {
-                            newest.merge(event.type().startsWith("user") ? "U" + event.objectId()
-                                    : "G" + event.objectId(), event,
-                                    (old, next) -> next.objectVersion() >= old.objectVersion() ? next : old);
-                        }
-                    });
-                    return new History(read[0], newest);
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(history -> links.all(job.id(), ObjectType.USER)
-                        .chain(users -> links.all(job.id(), ObjectType.GROUP)
-                                .map(groups -> report(job, history, users, groups, full))));
+        return links.all(job.id(), ObjectType.USER)
+                .chain(users -> links.all(job.id(), ObjectType.GROUP)
+                        .chain(groups -> Uni.createFrom().item(() -> {
+                            Report report = new Report(job, users, groups, full);
+                            long read = topic.scanNewestStates(key -> key.startsWith(prefix), from, report::add);
+                            return report.done(read);
+                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())));
     }
 
-    private DryRunReport report(JobDefinition job, History history, Map<String, ObjectLink> users,
-            Map<String, ObjectLink> groups, boolean full) {
-        Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
-        List<PlannedChange> changes = new ArrayList<>();
-        long listable = 0;
-        EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
+    /** The report as the newest states come: counts for all, the changes listed up to {@link #MAX_LISTED}. */
+    private final class Report {
+        private final JobDefinition job;
+        private final Map<String, ObjectLink> users;
+        private final Map<String, ObjectLink> groups;
+        private final boolean full;
+        private final Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
+        private final List<PlannedChange> changes = new ArrayList<>();
+        private final EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
                 .withBudget(evaluation.budget());
-        for (AssignmentEvent event : history.newest().values()) {
+        private long listable;
+
+        Report(JobDefinition job, Map<String, ObjectLink> users, Map<String, ObjectLink> groups, boolean full) {
+            this.job = job;
+            this.users = users;
+            this.groups = groups;
+            this.full = full;
+        }
+
+        void add(AssignmentEvent event) {
             PlannedChange change;
             try {
                 change = plan(job, event, users, groups, environment);
@@ -102,7 +104,10 @@ public class DryRunPlanner {
                 }
             }
         }
-        return new DryRunReport(history.eventsRead(), counts, changes, listable > changes.size());
+
+        DryRunReport done(long eventsRead) {
+            return new DryRunReport(eventsRead, counts, changes, listable > changes.size());
+        }
     }
 
     private static boolean listed(PlannedChange change, boolean full) {
@@ -145,7 +150,8 @@ public class DryRunPlanner {
                             List.copyOf(mapped.values().keySet()), created(mapped), true, inScope.reason())
                     : skip("User", event.objectId(), display, true, "The Create action is turned off for users");
         }
-        return update("User", event.objectId(), display, mapped, link, job.users().update(), inScope.inScope());
+        return update(job, "User", event.objectId(), display, mapped, link, job.users().update(),
+                inScope.inScope());
     }
 
     private PlannedChange group(JobDefinition job, GroupAssignmentEvent event, ObjectLink link,
@@ -167,29 +173,38 @@ public class DryRunPlanner {
                     List.copyOf(mapped.values().keySet()), created(mapped), true, job.groups().create()
                     ? inScope.reason() : "Matched by " + mapped.matchingValues() + "; the target must already have it");
         }
-        return update("Group", event.objectId(), display, mapped, link, job.groups().update(), true);
+        return update(job, "Group", event.objectId(), display, mapped, link, job.groups().update(), true);
     }
 
-    private static PlannedChange update(String type, String id, String display, MappingResult mapped,
-            ObjectLink link, boolean updateEnabled, boolean inScope) {
-        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), link.exported());
+    /**
+     * An update as the real run decides it ({@link EmptiedValues}): a mapped value that became empty is cleared where
+     * the mapping says CLEAR and the profile can clear (shown as the old value, then none); one the target keeps is
+     * named in the reason, never called "in sync".
+     */
+    private static PlannedChange update(JobDefinition job, String type, String id, String display,
+            MappingResult mapped, ObjectLink link, boolean updateEnabled, boolean inScope) {
+        Map<String, Object> current = link.exported();
+        EmptiedValues emptied = EmptiedValues.of(job.profile(), mapped, current);
+        List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), emptied.toClear(), current);
+        String kept = emptied.keepsAny() ? emptied.description(type.toLowerCase(java.util.Locale.ROOT)) : null;
         if (changes.isEmpty()) {
             // a full dry run shows what the object would hold: every mapped value, as the target has it
             Map<String, Object> loggable = mapped.loggableValues();
             List<ModifiedProperty> all = loggable.keySet().stream().map(attribute -> new ModifiedProperty(attribute,
-                    shown(mapped, attribute, link.exported().get(attribute)), loggable.get(attribute))).toList();
+                    shown(mapped, attribute, current.get(attribute)), loggable.get(attribute))).toList();
             return new PlannedChange(type, id, display, PlannedAction.SKIP, List.of(), all, inScope,
-                    "Already in sync");
+                    kept != null ? kept : "Already in sync");
         }
         if (!updateEnabled) {
             return skip(type, id, display, inScope, "The Update action is turned off");
         }
         Map<String, Object> loggable = mapped.loggableValues();
         List<ModifiedProperty> values = changes.stream().map(change -> new ModifiedProperty(change.path(),
-                shown(mapped, change.path(), change.oldValue()), loggable.get(change.path()))).toList();
+                shown(mapped, change.path(), change.oldValue()),
+                change.removes() ? null : loggable.get(change.path()))).toList();
         return new PlannedChange(type, id, display, AttributeDiff.deactivates(changes) ? PlannedAction.DISABLE
                 : PlannedAction.UPDATE, changes.stream().map(AttributeChange::path).toList(), values, inScope,
-                "Attributes changed");
+                kept != null ? "Attributes changed; " + kept : "Attributes changed");
     }
 
     /** A create's values: nothing before, the mapped values after (Redact ones masked). */
@@ -222,6 +237,4 @@ public class DryRunPlanner {
         return new PlannedChange(type, id, display, PlannedAction.SKIP, List.of(), List.of(), inScope, reason);
     }
 
-    private record History(long eventsRead, Map<String, AssignmentEvent> newest) {
-    }
 }

@@ -3,7 +3,11 @@ package io.scimitar.provisioner.replay;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.KafkaClientSecurity;
+import io.scimitar.events.GroupDeletedEvent;
+import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.UnsupportedEventException;
+import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.provisioner.consumer.NewestEvents;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,11 +26,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -45,7 +52,7 @@ public class TopicReader {
 
     /** Every readable event whose key passes {@code keys}, in topic order per partition, from {@code from} on. */
     public void scan(Predicate<String> keys, Instant from, Collection<String> onlyPartitionsOfKeys,
-            java.util.function.Consumer<AssignmentEvent> sink) {
+            Consumer<AssignmentEvent> sink) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<PartitionInfo> infos = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
@@ -80,6 +87,88 @@ public class TopicReader {
                 }
             }
         }
+    }
+
+    /**
+     * The compacted view of the topic from {@code from} on, as a restart applies it: per object whose key passes
+     * {@code keys}, only its newest state event (a user or group, assigned or deleted; the later on equal versions),
+     * one partition at a time, in two reads of it (the first notes where each object's newest state is, in
+     * {@link NewestEvents}: memory bounded by 64-bit key hashes, not by events). Membership events are not handed on.
+     * Answers how many readable events of those keys the topic holds from {@code from} on.
+     */
+    public long scanNewestStates(Predicate<String> keys, Instant from, Consumer<AssignmentEvent> sink) {
+        long read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                return 0;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> start = startOffsets(consumer, partitions, from, end);
+            for (TopicPartition partition : partitions) {
+                NewestEvents view = new NewestEvents();
+                long[] counted = {0};
+                readPartition(consumer, partition, start.get(partition), end.get(partition), keys,
+                        (record, event) -> {
+                            counted[0]++;
+                            if (!(event instanceof GroupMembershipEvent)) {
+                                view.state(record.key(), record.offset(), event.objectVersion(),
+                                        event instanceof UserDeletedEvent || event instanceof GroupDeletedEvent);
+                            }
+                        });
+                read += counted[0];
+                if (view.size() > 0) {
+                    readPartition(consumer, partition, start.get(partition), end.get(partition), keys,
+                            (record, event) -> {
+                                if (!(event instanceof GroupMembershipEvent)
+                                        && view.isNewestState(record.key(), record.offset())) {
+                                    sink.accept(event);
+                                }
+                            });
+                }
+            }
+        }
+        return read;
+    }
+
+    /** Reads {@code [from, until)} of one partition, handing each readable event whose key passes {@code keys}. */
+    private static void readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long from,
+            long until, Predicate<String> keys, BiConsumer<ConsumerRecord<String, byte[]>, AssignmentEvent> sink) {
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, from);
+        while (consumer.position(partition) < until) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.offset() >= until || record.key() == null || !keys.test(record.key())) {
+                    continue;
+                }
+                try {
+                    sink.accept(record, AssignmentEventCodec.decode(record.value()));
+                } catch (UnsupportedEventException e) {
+                    // unreadable events are skipped here as they are by the job runners
+                }
+            }
+        }
+    }
+
+    /** Where each partition's history from {@code from} starts (its beginning when {@code from} is null). */
+    private static Map<TopicPartition, Long> startOffsets(KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> partitions, Instant from, Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> start = new HashMap<>();
+        if (from == null) {
+            start.putAll(consumer.beginningOffsets(partitions));
+            return start;
+        }
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, from.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            start.put(partition, offset == null ? end.get(partition) : offset.offset());
+        }
+        return start;
     }
 
     /** The partition Kafka's default partitioner gives {@code key}. */

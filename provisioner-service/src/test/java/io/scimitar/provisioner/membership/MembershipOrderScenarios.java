@@ -48,6 +48,11 @@ abstract class MembershipOrderScenarios {
     /** The target user ids the target group holds; empty while the target has no such group. */
     abstract Set<String> targetMembers(Group group);
 
+    /** The target's users with this userName (the mock's, unless the target is another server). */
+    List<JsonNode> targetUsers(String userName) {
+        return miroUsers(userName);
+    }
+
     // --- scenarios ---------------------------------------------------------------------------------------------
 
     /** Observed bug: only users with an active link were pushed, so a disabled member never got into the group. */
@@ -178,23 +183,23 @@ abstract class MembershipOrderScenarios {
     }
 
     void awaitMember(Group group, UserSnapshot user) {
-        await().atMost(WAIT).until(() -> miroUsers(user.userPrincipalName()).size() == 1);
+        await().atMost(WAIT).until(() -> targetUsers(user.userPrincipalName()).size() == 1);
         String targetId = targetId(user);
         await().atMost(WAIT).untilAsserted(() -> assertThat(targetMembers(group)).contains(targetId));
     }
 
-    static void awaitActive(UserSnapshot user, boolean active) {
+    void awaitActive(UserSnapshot user, boolean active) {
         await().atMost(WAIT).until(() -> {
-            List<JsonNode> found = miroUsers(user.userPrincipalName());
+            List<JsonNode> found = targetUsers(user.userPrincipalName());
             return found.size() == 1 && found.get(0).path("active").asBoolean() == active;
         });
     }
 
-    static JsonNode account(UserSnapshot user) {
-        return miroUsers(user.userPrincipalName()).get(0);
+    JsonNode account(UserSnapshot user) {
+        return targetUsers(user.userPrincipalName()).get(0);
     }
 
-    static String targetId(UserSnapshot user) {
+    String targetId(UserSnapshot user) {
         return account(user).path("id").asText();
     }
 }

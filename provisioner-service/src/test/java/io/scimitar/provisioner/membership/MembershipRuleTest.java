@@ -77,6 +77,18 @@ class MembershipRuleTest {
     }
 
     @Test
+    void aMemberWhoseDisableIsPendingInTheDeletionGuardIsInactiveAlready() {
+        UUID job = UUID.randomUUID();
+        MemberState pending = MemberState.of(true, Optional.of(link(job, "t-1", LinkState.ACTIVE)), true, true);
+        assertThat(pending.provisioned()).isTrue();
+        assertThat(pending.active()).isFalse();
+        assertThat(MembershipRule.decide(pending, MIRO, false)).isEqualTo(LEFT_AS_IS);
+        assertThat(MembershipRule.decide(pending, GENERIC, false)).isEqualTo(MEMBER);
+        assertThat(MemberState.of(true, Optional.of(link(job, "t-1", LinkState.ACTIVE)), true, false).active())
+                .isTrue();
+    }
+
+    @Test
     void readsProvisionedAndActiveFromTheUsersLink() {
         UUID job = UUID.randomUUID();
         assertThat(MemberState.of(true, Optional.empty(), true).provisioned()).isFalse();

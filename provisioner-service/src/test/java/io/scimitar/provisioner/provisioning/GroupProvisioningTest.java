@@ -165,8 +165,10 @@ class GroupProvisioningTest {
         }
 
         // the disable goes out once the deletion guard's settle window is over, after the team's PATCHes, and no team
-        // PATCH reactivates the user after it
+        // PATCH reactivates the user after it; while it settled, the user was not added to the team (the membership
+        // rule reads a pending disable as inactive: neither added nor removed)
         await().atMost(WAIT).until(() -> !miroUsers(leaving.userPrincipalName()).get(0).path("active").asBoolean());
+        assertThat(memberIds(team.id())).doesNotContain(miroId(leaving));
     }
 
     @Test
