@@ -120,6 +120,29 @@ class EntraSchemaApiTest {
                 .put("/api/v1/jobs/" + id + "/entra-schema").then().statusCode(412);
     }
 
+    @Test
+    void anExportedJobImportsBackIntoTheSameConfiguration() throws Exception {
+        Map<String, Object> connection = miroJob(newApplication());
+        connection.put("profile", "GENERIC_SCIM");
+        connection.put("status", "OFF");
+        String first = importSchema(connection, EntraSchemas.load(EntraSchemas.GENERIC_SCIM)).then().statusCode(201)
+                .extract().path("job.id");
+        JsonNode exported = JSON.readTree(asReader().get("/api/v1/jobs/" + first + "/entra-schema").then()
+                .statusCode(200).contentType(ContentType.JSON).extract().asString());
+
+        Map<String, Object> again = miroJob(newApplication());
+        again.put("profile", "GENERIC_SCIM");
+        again.put("status", "OFF");
+        String second = importSchema(again, exported).then().statusCode(201).extract().path("job.id");
+
+        assertThat(JSON.readTree(asReader().get("/api/v1/jobs/" + second + "/entra-schema").asString()))
+                .isEqualTo(exported);
+        JsonNode firstJob = JSON.readTree(asReader().get("/api/v1/jobs/" + first).asString());
+        JsonNode secondJob = JSON.readTree(asReader().get("/api/v1/jobs/" + second).asString());
+        assertThat(secondJob.get("users")).isEqualTo(firstJob.get("users"));
+        assertThat(secondJob.get("groups")).isEqualTo(firstJob.get("groups"));
+    }
+
     static Response importSchema(Map<String, Object> connection, JsonNode schema) {
         Map<String, Object> body = new HashMap<>();
         body.put("connection", connection);
