@@ -143,6 +143,16 @@ class EntraSchemaApiTest {
         assertThat(secondJob.get("groups")).isEqualTo(firstJob.get("groups"));
     }
 
+    @Test
+    void aNewMiroJobStartsFromEntrasMiroApplicationMappings() throws Exception {
+        Map<String, Object> connection = miroJob(newApplication());
+        connection.put("status", "OFF");
+        String id = createJob(connection);
+
+        assertThat(JSON.readTree(asReader().get("/api/v1/jobs/" + id + "/entra-schema").asString()))
+                .isEqualTo(EntraSchemas.load(EntraSchemas.MIRO_GALLERY));
+    }
+
     static Response importSchema(Map<String, Object> connection, JsonNode schema) {
         Map<String, Object> body = new HashMap<>();
         body.put("connection", connection);
