@@ -104,9 +104,7 @@ public class GroupService {
             Group restored = withDeleted(group, null);
             groups.update(tx, restored);
             republishScope(tx, id, group.securityEnabled(), changes, "GROUP_RESTORED");
-            return new Group(restored.id(), restored.displayName(), restored.mailNickname(), restored.description(),
-                    restored.securityEnabled(), restored.createdDateTime(), restored.modifiedDateTime(), null,
-                    group.rowVersion() + 1);
+            return restored.at(restored.modifiedDateTime(), null, group.rowVersion() + 1);
         });
     }
 
@@ -119,8 +117,7 @@ public class GroupService {
     }
 
     private static Group withDeleted(Group g, Instant deletedAt) {
-        return new Group(g.id(), g.displayName(), g.mailNickname(), g.description(), g.securityEnabled(),
-                g.createdDateTime(), Instant.now(), deletedAt, g.rowVersion() + 1);
+        return g.at(Instant.now(), deletedAt, g.rowVersion() + 1);
     }
 
     /**
@@ -173,8 +170,7 @@ public class GroupService {
             throw new ConflictException("id", "An object with id " + id + " exists already");
         }
         Instant now = Instant.now();
-        Group group = new Group(id, request.displayName(), request.mailNickname(), request.description(),
-                request.securityEnabled() == null || request.securityEnabled(), now, now, null, 1);
+        Group group = GroupMapper.fromRequest(id, request, now, now, null, 1);
         groups.insert(tx, group);
         changes.group(id, Audience.allApplications(), "GROUP_CREATED");
         return group;
@@ -185,9 +181,8 @@ public class GroupService {
         if (request.id() != null && !request.id().equals(current.id().toString())) {
             throw new InvalidInputException("id", "does not match the group being changed");
         }
-        Group group = new Group(current.id(), request.displayName(), request.mailNickname(), request.description(),
-                request.securityEnabled() == null || request.securityEnabled(), current.createdDateTime(),
-                Instant.now(), current.deletedDateTime(), current.rowVersion() + 1);
+        Group group = GroupMapper.fromRequest(current.id(), request, current.createdDateTime(), Instant.now(),
+                current.deletedDateTime(), current.rowVersion() + 1);
         groups.update(tx, group);
         changes.group(group.id(), Audience.allApplications(), "GROUP_UPDATED");
         if (group.securityEnabled() != current.securityEnabled() && !current.softDeleted()) {
