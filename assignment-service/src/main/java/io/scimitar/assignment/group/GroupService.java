@@ -39,17 +39,19 @@ public class GroupService {
     private final MembershipRepository memberships;
     private final UserRepository users;
     private final ChangePublisher publisher;
+    private final GroupChangeStatement changeStatement;
     private final ObjectMapper json;
 
     public GroupService(ChangeTransactions changeTransactions, Transactions transactions, GroupRepository groups,
             MembershipRepository memberships, UserRepository users, ChangePublisher publisher,
-            ObjectMapper json) {
+            GroupChangeStatement changeStatement, ObjectMapper json) {
         this.changeTransactions = changeTransactions;
         this.transactions = transactions;
         this.groups = groups;
         this.memberships = memberships;
         this.users = users;
         this.publisher = publisher;
+        this.changeStatement = changeStatement;
         this.json = json;
     }
 
@@ -66,15 +68,30 @@ public class GroupService {
                 Group::id);
     }
 
+    /**
+     * Reads and locks the group and applies the merge patch. A change that keeps {@code securityEnabled} alters no
+     * member's effective state: it is written with its events in one statement ({@link GroupChangeStatement});
+     * otherwise the members are published again through the publisher.
+     */
     public Group patch(UUID id, JsonNode patch, Long ifMatch) {
-        return changeTransactions.run((tx, changes) -> {
+        return transactions.inTransaction(tx -> {
             Group current = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
             if (ifMatch != null && ifMatch != current.rowVersion()) {
                 throw new PreconditionFailedException("Group", id, current.rowVersion());
             }
             GroupRequest merged = MergePatch.apply(json, GroupMapper.toRequest(current), patch, GroupRequest.class,
                     READ_ONLY);
-            return replace(tx, current, merged, changes);
+            GroupValidator.check(merged).throwIfAny();
+            Group group = GroupMapper.fromRequest(current.id(), merged, current.createdDateTime(), Instant.now(),
+                    current.deletedDateTime(), current.rowVersion() + 1);
+            if (group.securityEnabled() != current.securityEnabled() && !current.softDeleted()) {
+                ChangeSet changes = new ChangeSet();
+                Group replaced = replace(tx, current, merged, changes);
+                publisher.publish(tx, changes);
+                return replaced;
+            }
+            changeStatement.update(tx, group, "GROUP_UPDATED");
+            return group;
         });
     }
 
