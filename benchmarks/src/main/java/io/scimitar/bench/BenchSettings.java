@@ -19,10 +19,12 @@ import java.nio.file.Path;
  * @param syncTimeoutSeconds how long the initial sync may take before the benchmark gives up
  * @param preseededUsers     users of the directory put into the mock (unlinked) before the job is created, as after
  *                           a migration from Entra: the job must link them rather than create them (0: none)
+ * @param latencyTargetP99Ms the latency phase's target: p99 accepted -> applied under this many ms at
+ *                           {@code changeRate} sustained for {@code changeSeconds} (reported met or not)
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
-        int preseededUsers) {
+        int preseededUsers, int latencyTargetP99Ms) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -37,6 +39,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Integer.getInteger("bench.rateLimitedUsers", 0),
                 Boolean.getBoolean("bench.mockRateLimits"),
                 Integer.getInteger("bench.syncTimeoutSeconds", 1800),
-                Integer.getInteger("bench.preseededUsers", 0));
+                Integer.getInteger("bench.preseededUsers", 0),
+                Integer.getInteger("bench.latencyTargetP99Ms", 250));
     }
 }

@@ -205,6 +205,28 @@ public final class WholeStackBenchmark {
         printLatency(latency);
         System.out.println("CPU during the latency phase:");
         System.out.print(afterChanges.cpuTable(beforeChanges, cores));
+        printLatencyTarget(latency, afterChanges.cpuSeconds(beforeChanges, LocalStack.ASSIGNMENT_SERVICE)
+                + afterChanges.cpuSeconds(beforeChanges, "PostgreSQL"));
+    }
+
+    /**
+     * Whether the phase met its target ({@code bench.changeRate} changes/s sustained for {@code bench.changeSeconds},
+     * p99 accepted -> applied under {@code bench.latencyTargetP99Ms}), and the CPU per change of assignment-service
+     * and PostgreSQL together. Sustained: every change sent on schedule (within 2 %) and accepted.
+     */
+    private void printLatencyTarget(LatencyProbe.Result result, double directoryCpuSeconds) {
+        double sentRate = result.sent() / result.sendSeconds();
+        boolean sustained = result.sent() >= bench.changeRate() * bench.changeSeconds()
+                && sentRate >= 0.98 * bench.changeRate() && result.accepted() == result.sent();
+        long p99 = result.percentile(result.latencies(), 99);
+        boolean underTarget = p99 >= 0 && p99 < bench.latencyTargetP99Ms() && result.notApplied() == 0;
+        System.out.printf("RESULT target %d changes/s for %d s, p99 < %d ms: rate %s (%.1f/s sent, %,d of %,d"
+                        + " accepted), p99 %d ms %s%n", bench.changeRate(), bench.changeSeconds(),
+                bench.latencyTargetP99Ms(), sustained ? "sustained" : "NOT sustained", sentRate, result.accepted(),
+                result.sent(), p99, underTarget ? "met" : "NOT met");
+        System.out.printf("  CPU per change, assignment-service + PostgreSQL: %.2f ms (%.1f CPU s for %,d changes)%n",
+                result.accepted() == 0 ? 0.0 : 1000 * directoryCpuSeconds / result.accepted(), directoryCpuSeconds,
+                result.accepted());
     }
 
     private void printSync(InitialSync.Result sync) {

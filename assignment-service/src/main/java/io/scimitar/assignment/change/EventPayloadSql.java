@@ -1,58 +1,14 @@
 package io.scimitar.assignment.change;
 
-import java.util.List;
-import java.util.stream.Collectors;
+import io.scimitar.assignment.attribute.AttributeList;
 
 /**
  * SQL expressions that build assignment events in PostgreSQL, field for field the JSON that {@code
  * AssignmentEventCodec} writes for the same event, so that set-based statements can write thousands of events
- * without loading the objects into Java. The attribute lists ({@link #USER_SNAPSHOT}, {@link #GROUP_SNAPSHOT}) are
- * the one place where this SQL names the snapshot fields and their columns.
+ * without loading the objects into Java. A snapshot's attribute fields come from the object's {@link AttributeList}
+ * (the one declaration of its attributes); the id and the times around them are the same for every object.
  */
 public final class EventPayloadSql {
-
-    /** One snapshot field: its JSON name and the SQL expression that reads it. */
-    public record Field(String json, String sql) {
-    }
-
-    /** The fields of {@code UserSnapshot}, in its order, over a row of {@code app_user} named {@code u}. */
-    public static final List<Field> USER_SNAPSHOT = List.of(
-            new Field("id", "u.id::text"),
-            new Field("userPrincipalName", "u.user_principal_name"),
-            new Field("mail", "u.mail"),
-            new Field("mailNickname", "u.mail_nickname"),
-            new Field("givenName", "u.given_name"),
-            new Field("surname", "u.surname"),
-            new Field("displayName", "u.display_name"),
-            new Field("jobTitle", "u.job_title"),
-            new Field("department", "u.department"),
-            new Field("companyName", "u.company_name"),
-            new Field("employeeId", "u.employee_id"),
-            new Field("employeeType", "u.employee_type"),
-            new Field("officeLocation", "u.office_location"),
-            new Field("city", "u.city"),
-            new Field("country", "u.country"),
-            new Field("usageLocation", "u.usage_location"),
-            new Field("mobilePhone", "u.mobile_phone"),
-            new Field("businessPhones", "u.business_phones"),
-            new Field("preferredLanguage", "u.preferred_language"),
-            new Field("accountEnabled", "u.account_enabled"),
-            new Field("managerId", "u.manager_id::text"),
-            new Field("extensionAttributes", "u.extension_attributes"),
-            new Field("createdDateTime", instant("u.created_date_time")),
-            new Field("modifiedDateTime", instant("u.modified_date_time")),
-            new Field("deletedDateTime", instant("u.deleted_date_time")));
-
-    /** The fields of {@code GroupSnapshot}, in its order, over a row of {@code app_group} named {@code g}. */
-    public static final List<Field> GROUP_SNAPSHOT = List.of(
-            new Field("id", "g.id::text"),
-            new Field("displayName", "g.display_name"),
-            new Field("mailNickname", "g.mail_nickname"),
-            new Field("description", "g.description"),
-            new Field("securityEnabled", "g.security_enabled"),
-            new Field("createdDateTime", instant("g.created_date_time")),
-            new Field("modifiedDateTime", instant("g.modified_date_time")),
-            new Field("deletedDateTime", instant("g.deleted_date_time")));
 
     /** A role as {@code RoleAssignment}, over a row {@code x} of (assignment_id, role_id, value, display_name, via). */
     private static final String ROLE = """
@@ -96,15 +52,26 @@ public final class EventPayloadSql {
      * cause, occurred_at as text), with the given version and roles (a JSON array or null, as from
      * {@link #USER_ROLES_LATERAL}).
      */
-    public static String userEvent(String version, String roles) {
-        return assignmentEvent("user.assignment", "u.id", version, roles, "user", USER_SNAPSHOT,
+    public static String userEvent(AttributeList attributes, String version, String roles) {
+        return assignmentEvent("user.assignment", "u.id", version, roles, "user", snapshot(attributes, "u"),
                 "u.deleted_date_time");
     }
 
     /** The payload of a {@code group.assignment} event over {@code g} and {@code t}. */
-    public static String groupEvent(String version, String roles) {
-        return assignmentEvent("group.assignment", "g.id", version, roles, "group", GROUP_SNAPSHOT,
+    public static String groupEvent(AttributeList attributes, String version, String roles) {
+        return assignmentEvent("group.assignment", "g.id", version, roles, "group", snapshot(attributes, "g"),
                 "g.deleted_date_time");
+    }
+
+    /**
+     * The snapshot of the object in row {@code alias}, field for field as {@code UserSnapshot} or {@code
+     * GroupSnapshot}: its id, its attributes in the list's order, and its times.
+     */
+    public static String snapshot(AttributeList attributes, String alias) {
+        return "json_build_object('id', " + alias + ".id::text, " + attributes.snapshotSql(alias)
+                + ", 'createdDateTime', " + instant(alias + ".created_date_time")
+                + ", 'modifiedDateTime', " + instant(alias + ".modified_date_time")
+                + ", 'deletedDateTime', " + instant(alias + ".deleted_date_time") + ")";
     }
 
     /**
@@ -126,19 +93,14 @@ public final class EventPayloadSql {
     }
 
     private static String assignmentEvent(String type, String id, String version, String roles, String snapshotName,
-            List<Field> snapshot, String deleted) {
+            String snapshot, String deleted) {
         return """
                 json_build_object('type', '%s', 'schemaVersion', 1, 'eventId', gen_random_uuid(),
                   'occurredAt', t.occurred_at, 'applicationId', t.application_id::text, 'objectId', %s::text,
                   'objectVersion', %s, 'cause', t.cause, '%s', %s,
                   'assigned', %s is not null, 'roles', coalesce(%s, '[]'::json),
                   'softDeleted', %s is not null)::text"""
-                .formatted(type, id, version, snapshotName, object(snapshot), roles, roles, deleted);
-    }
-
-    private static String object(List<Field> fields) {
-        return fields.stream().map(f -> "'" + f.json() + "', " + f.sql())
-                .collect(Collectors.joining(", ", "json_build_object(", ")"));
+                .formatted(type, id, version, snapshotName, snapshot, roles, roles, deleted);
     }
 
     /** An instant as ISO-8601 in UTC with microseconds, which {@code Instant.parse} reads back exactly. */

@@ -16,10 +16,12 @@ import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.GroupMembershipEvent;
+import io.scimitar.events.GroupSnapshot;
 import io.scimitar.events.MemberRef;
 import io.scimitar.events.RoleAssignment;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
+import io.scimitar.events.UserSnapshot;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -137,7 +139,9 @@ public class EffectiveStatePublisher implements ChangePublisher {
             }
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, USER_ROLES, chunk, candidates);
             Map<UUID, List<AssignmentEvent>> perUser = new LinkedHashMap<>();
+            SnapshotEncoder encoder = new SnapshotEncoder();
             for (User user : users.findAll(tx, chunk)) {
+                UserSnapshot snapshot = encoder.user(UserMapper.toSnapshot(user));
                 ChangeSet.Republish target = targets.get(user.id());
                 Map<UUID, List<RoleAssignment>> userRoles = roles.getOrDefault(user.id(), Map.of());
                 List<AssignmentEvent> events = new ArrayList<>();
@@ -145,12 +149,12 @@ public class EffectiveStatePublisher implements ChangePublisher {
                     List<RoleAssignment> appRoles = userRoles.getOrDefault(app, List.of());
                     if (target.audience().includes(app, !appRoles.isEmpty(), applications.getOrDefault(app, false))) {
                         events.add(UserAssignmentEvent.of(UUID.randomUUID(), now, app.toString(), 0, target.cause(),
-                                UserMapper.toSnapshot(user), !appRoles.isEmpty(), appRoles, user.softDeleted()));
+                                snapshot, !appRoles.isEmpty(), appRoles, user.softDeleted()));
                     }
                 }
                 perUser.put(user.id(), events);
             }
-            append(tx, perUser);
+            append(tx, perUser, encoder);
         }
     }
 
@@ -162,7 +166,9 @@ public class EffectiveStatePublisher implements ChangePublisher {
             Set<UUID> candidates = candidates(applications, chunk, targets);
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, GROUP_ROLES, chunk, candidates);
             Map<UUID, List<AssignmentEvent>> perGroup = new LinkedHashMap<>();
+            SnapshotEncoder encoder = new SnapshotEncoder();
             for (Group group : groups.findAll(tx, chunk)) {
+                GroupSnapshot snapshot = encoder.group(GroupMapper.toSnapshot(group));
                 ChangeSet.Republish target = targets.get(group.id());
                 Map<UUID, List<RoleAssignment>> groupRoles = roles.getOrDefault(group.id(), Map.of());
                 List<AssignmentEvent> events = new ArrayList<>();
@@ -170,13 +176,13 @@ public class EffectiveStatePublisher implements ChangePublisher {
                     List<RoleAssignment> appRoles = groupRoles.getOrDefault(app, List.of());
                     if (target.audience().includes(app, !appRoles.isEmpty(), applications.getOrDefault(app, false))) {
                         events.add(GroupAssignmentEvent.of(UUID.randomUUID(), now, app.toString(), 0, target.cause(),
-                                GroupMapper.toSnapshot(group), !appRoles.isEmpty(), appRoles,
+                                snapshot, !appRoles.isEmpty(), appRoles,
                                 group.softDeleted()));
                     }
                 }
                 perGroup.put(group.id(), events);
             }
-            append(tx, perGroup);
+            append(tx, perGroup, encoder);
         }
     }
 
@@ -281,6 +287,11 @@ public class EffectiveStatePublisher implements ChangePublisher {
 
     /** Gives each object's events consecutive versions, then appends them all. */
     private void append(SqlTransaction tx, Map<UUID, List<AssignmentEvent>> perObject) {
+        append(tx, perObject, new SnapshotEncoder());
+    }
+
+    /** Gives each object's events consecutive versions, then appends them all, snapshots as {@code encoder} keeps them. */
+    private void append(SqlTransaction tx, Map<UUID, List<AssignmentEvent>> perObject, SnapshotEncoder encoder) {
         Map<UUID, Integer> counts = new HashMap<>();
         perObject.forEach((id, events) -> {
             if (!events.isEmpty()) {
@@ -295,7 +306,7 @@ public class EffectiveStatePublisher implements ChangePublisher {
                 versioned.add(EventVersions.withVersion(event, version++));
             }
         });
-        outbox.append(tx, versioned);
+        outbox.append(tx, versioned, encoder::encode);
     }
 
     private static Set<UUID> candidates(Map<UUID, Boolean> applications, List<UUID> chunk,

@@ -2,15 +2,15 @@ package io.scimitar.assignment.group;
 
 import io.scimitar.assignment.attribute.Attribute;
 import io.scimitar.assignment.attribute.AttributeKind;
+import io.scimitar.assignment.attribute.AttributeList;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.scimitar.assignment.attribute.Attribute.text;
 
 /**
  * Every writable attribute of a group, declared once: its JSON and event name, its column, its kind and its limits.
- * {@link GroupValidator} checks a request from this list; {@code GroupAttributesTest} holds the other places to it.
+ * The REST body, validation, SQL, row mapping and event snapshot are driven by it, as {@code UserAttributes} for users.
  */
 public final class GroupAttributes {
 
@@ -19,12 +19,12 @@ public final class GroupAttributes {
     public static final int MAX_DESCRIPTION = 1024;
 
     /** The attributes in the order of the REST body, the event snapshot and the table. */
-    public static final List<Attribute<GroupRequest>> ALL = List.of(
-            text("displayName", "display_name", GroupRequest::displayName, MAX_DISPLAY_NAME).asRequired(),
-            text("mailNickname", "mail_nickname", GroupRequest::mailNickname, 0)
+    public static final AttributeList ALL = AttributeList.of(
+            text("displayName", "display_name", MAX_DISPLAY_NAME).asRequired(),
+            text("mailNickname", "mail_nickname", 0)
                     .matching(MAIL_NICKNAME, "must be 1 to 64 characters without spaces or '@'"),
-            text("description", "description", GroupRequest::description, MAX_DESCRIPTION),
-            Attribute.of(AttributeKind.BOOLEAN, "securityEnabled", "security_enabled", GroupRequest::securityEnabled));
+            text("description", "description", MAX_DESCRIPTION),
+            Attribute.of(AttributeKind.BOOLEAN, "securityEnabled", "security_enabled").absentMeans(true));
 
     private GroupAttributes() {
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +27,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class GroupRepository {
 
-    static final String COLUMNS = "id, display_name, mail_nickname, description, security_enabled,"
-            + " created_date_time, modified_date_time, deleted_date_time, row_version";
+    /** The columns a {@link Group} is read from: its id, the attributes of {@link GroupAttributes#ALL}, its times. */
+    static final String COLUMNS = "id, " + GroupAttributes.ALL.selectColumns("")
+            + ", created_date_time, modified_date_time, deleted_date_time, row_version";
+
+    /** The position of the first time parameter after the ids and one array per attribute. */
+    static final int TIMES = GroupAttributes.ALL.all().size() + 2;
+
+    private static final String INSERT = "insert into app_group (id, " + GroupAttributes.ALL.columns()
+            + ", created_date_time, modified_date_time, deleted_date_time, row_version) select v.id, "
+            + GroupAttributes.ALL.unnestedValues() + ", $" + TIMES + "::timestamptz, $" + (TIMES + 1)
+            + "::timestamptz, $" + (TIMES + 2) + "::timestamptz, 1 from " + GroupAttributes.ALL.unnest(1);
+
+    /** Every attribute, the modification and deletion times of the groups in the arrays; version + 1. */
+    static final String UPDATE = "update app_group g set " + GroupAttributes.ALL.assignFromUnnest()
+            + ", modified_date_time = $" + TIMES + "::timestamptz, deleted_date_time = $" + (TIMES + 1)
+            + "::timestamptz, row_version = g.row_version + 1 from " + GroupAttributes.ALL.unnest(1)
+            + " where g.id = v.id";
 
     public Optional<Group> find(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_group where id = $1", GroupRepository::map, id);
@@ -80,20 +96,20 @@ public class GroupRepository {
     }
 
     public void insert(SqlTransaction tx, Group group) {
-        tx.update("insert into app_group (id, display_name, mail_nickname, description, security_enabled,"
-                        + " created_date_time, modified_date_time, deleted_date_time, row_version)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, 1)",
-                group.id(), group.displayName(), group.mailNickname(), group.description(), group.securityEnabled(),
-                utc(group.createdDateTime()), utc(group.modifiedDateTime()), utc(group.deletedDateTime()));
+        tx.update(INSERT, withTimes(group, utc(group.createdDateTime()), utc(group.modifiedDateTime()),
+                utc(group.deletedDateTime())));
     }
 
     /** Writes every attribute of {@code group} and counts its version up; its row must be locked by this transaction. */
     public void update(SqlTransaction tx, Group group) {
-        tx.update("update app_group set display_name = $2, mail_nickname = $3, description = $4,"
-                        + " security_enabled = $5, modified_date_time = $6, deleted_date_time = $7,"
-                        + " row_version = row_version + 1 where id = $1",
-                group.id(), group.displayName(), group.mailNickname(), group.description(), group.securityEnabled(),
-                utc(group.modifiedDateTime()), utc(group.deletedDateTime()));
+        tx.update(UPDATE, withTimes(group, utc(group.modifiedDateTime()), utc(group.deletedDateTime())));
+    }
+
+    private static Object[] withTimes(Group group, Object... times) {
+        Object[] arrays = GroupAttributes.ALL.arrays(List.of(group.id()), List.of(group.attributes()));
+        Object[] params = Arrays.copyOf(arrays, arrays.length + times.length);
+        System.arraycopy(times, 0, params, arrays.length, times.length);
+        return params;
     }
 
     /** The applications a principal (user or group) is directly assigned to. */
@@ -122,8 +138,7 @@ public class GroupRepository {
     }
 
     static Group map(Row r) {
-        return new Group(r.getUUID("id"), r.getString("display_name"), r.getString("mail_nickname"),
-                r.getString("description"), r.getBoolean("security_enabled"),
+        return new Group(r.getUUID("id"), GroupAttributes.ALL.read(r),
                 instant(r.getOffsetDateTime("created_date_time")), instant(r.getOffsetDateTime("modified_date_time")),
                 instant(r.getOffsetDateTime("deleted_date_time")), r.getLong("row_version"));
     }

@@ -39,17 +39,19 @@ public class GroupService {
     private final MembershipRepository memberships;
     private final UserRepository users;
     private final ChangePublisher publisher;
+    private final GroupChangeStatement changeStatement;
     private final ObjectMapper json;
 
     public GroupService(ChangeTransactions changeTransactions, Transactions transactions, GroupRepository groups,
             MembershipRepository memberships, UserRepository users, ChangePublisher publisher,
-            ObjectMapper json) {
+            GroupChangeStatement changeStatement, ObjectMapper json) {
         this.changeTransactions = changeTransactions;
         this.transactions = transactions;
         this.groups = groups;
         this.memberships = memberships;
         this.users = users;
         this.publisher = publisher;
+        this.changeStatement = changeStatement;
         this.json = json;
     }
 
@@ -66,15 +68,30 @@ public class GroupService {
                 Group::id);
     }
 
+    /**
+     * Reads and locks the group and applies the merge patch. A change that keeps {@code securityEnabled} alters no
+     * member's effective state: it is written with its events in one statement ({@link GroupChangeStatement});
+     * otherwise the members are published again through the publisher.
+     */
     public Group patch(UUID id, JsonNode patch, Long ifMatch) {
-        return changeTransactions.run((tx, changes) -> {
+        return transactions.inTransaction(tx -> {
             Group current = groups.lockIfExists(tx, id).orElseThrow(() -> notFound(id));
             if (ifMatch != null && ifMatch != current.rowVersion()) {
                 throw new PreconditionFailedException("Group", id, current.rowVersion());
             }
             GroupRequest merged = MergePatch.apply(json, GroupMapper.toRequest(current), patch, GroupRequest.class,
                     READ_ONLY);
-            return replace(tx, current, merged, changes);
+            GroupValidator.check(merged).throwIfAny();
+            Group group = GroupMapper.fromRequest(current.id(), merged, current.createdDateTime(), Instant.now(),
+                    current.deletedDateTime(), current.rowVersion() + 1);
+            if (group.securityEnabled() != current.securityEnabled() && !current.softDeleted()) {
+                ChangeSet changes = new ChangeSet();
+                Group replaced = replace(tx, current, merged, changes);
+                publisher.publish(tx, changes);
+                return replaced;
+            }
+            changeStatement.update(tx, group, "GROUP_UPDATED");
+            return group;
         });
     }
 
@@ -104,9 +121,7 @@ public class GroupService {
             Group restored = withDeleted(group, null);
             groups.update(tx, restored);
             republishScope(tx, id, group.securityEnabled(), changes, "GROUP_RESTORED");
-            return new Group(restored.id(), restored.displayName(), restored.mailNickname(), restored.description(),
-                    restored.securityEnabled(), restored.createdDateTime(), restored.modifiedDateTime(), null,
-                    group.rowVersion() + 1);
+            return restored.at(restored.modifiedDateTime(), null, group.rowVersion() + 1);
         });
     }
 
@@ -119,8 +134,7 @@ public class GroupService {
     }
 
     private static Group withDeleted(Group g, Instant deletedAt) {
-        return new Group(g.id(), g.displayName(), g.mailNickname(), g.description(), g.securityEnabled(),
-                g.createdDateTime(), Instant.now(), deletedAt, g.rowVersion() + 1);
+        return g.at(Instant.now(), deletedAt, g.rowVersion() + 1);
     }
 
     /**
@@ -173,8 +187,7 @@ public class GroupService {
             throw new ConflictException("id", "An object with id " + id + " exists already");
         }
         Instant now = Instant.now();
-        Group group = new Group(id, request.displayName(), request.mailNickname(), request.description(),
-                request.securityEnabled() == null || request.securityEnabled(), now, now, null, 1);
+        Group group = GroupMapper.fromRequest(id, request, now, now, null, 1);
         groups.insert(tx, group);
         changes.group(id, Audience.allApplications(), "GROUP_CREATED");
         return group;
@@ -185,9 +198,8 @@ public class GroupService {
         if (request.id() != null && !request.id().equals(current.id().toString())) {
             throw new InvalidInputException("id", "does not match the group being changed");
         }
-        Group group = new Group(current.id(), request.displayName(), request.mailNickname(), request.description(),
-                request.securityEnabled() == null || request.securityEnabled(), current.createdDateTime(),
-                Instant.now(), current.deletedDateTime(), current.rowVersion() + 1);
+        Group group = GroupMapper.fromRequest(current.id(), request, current.createdDateTime(), Instant.now(),
+                current.deletedDateTime(), current.rowVersion() + 1);
         groups.update(tx, group);
         changes.group(group.id(), Audience.allApplications(), "GROUP_UPDATED");
         if (group.securityEnabled() != current.securityEnabled() && !current.softDeleted()) {

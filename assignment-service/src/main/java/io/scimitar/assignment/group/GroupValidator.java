@@ -10,6 +10,6 @@ public final class GroupValidator {
     }
 
     public static FieldChecks check(GroupRequest r) {
-        return AttributeChecks.check(new FieldChecks().uuid("id", r.id()), GroupAttributes.ALL, r);
+        return AttributeChecks.check(new FieldChecks().uuid("id", r.id()), GroupAttributes.ALL, r.attributes());
     }
 }

@@ -3,11 +3,17 @@ package io.scimitar.assignment.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimitar.assignment.attribute.AttributeKind;
+import io.scimitar.assignment.attribute.AttributeList;
+import io.scimitar.assignment.group.GroupAttributes;
+import io.scimitar.assignment.user.UserAttributes;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rows of an RFC 4180 CSV body whose first line names the fields (the JSON field names). Empty cells are absent
@@ -20,6 +26,11 @@ final class CsvReader implements RowReader {
     private final LineSource lines;
     private final ObjectMapper json;
     private final int maxLength;
+    /** The columns read as true or false: the boolean attributes of users and groups, and publishUnassigned. */
+    private static final Set<String> BOOLEANS = named(AttributeKind.BOOLEAN, "publishUnassigned");
+    /** The columns read as lists separated by ';': the text-list attributes (businessPhones). */
+    private static final Set<String> LISTS = named(AttributeKind.TEXT_LIST);
+
     private List<String> header;
 
     CsvReader(Reader in, ObjectMapper json, int maxLength) {
@@ -70,13 +81,12 @@ final class CsvReader implements RowReader {
                 ObjectNode extensions = row.has("extensionAttributes")
                         ? (ObjectNode) row.get("extensionAttributes") : row.putObject("extensionAttributes");
                 extensions.put(name, value);
-            } else if (name.equals("businessPhones")) {
+            } else if (LISTS.contains(name)) {
                 ArrayNode phones = row.putArray(name);
                 for (String phone : value.split(";")) {
                     phones.add(phone.trim());
                 }
-            } else if (name.equals("accountEnabled") || name.equals("securityEnabled")
-                    || name.equals("publishUnassigned")) {
+            } else if (BOOLEANS.contains(name)) {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     return ImportRow.unreadable(line, name, "must be true or false");
                 }
@@ -120,5 +130,13 @@ final class CsvReader implements RowReader {
         }
         cells.add(cell.toString());
         return cells;
+    }
+
+    private static Set<String> named(AttributeKind kind, String... more) {
+        Set<String> names = new HashSet<>(List.of(more));
+        for (AttributeList list : List.of(UserAttributes.ALL, GroupAttributes.ALL)) {
+            list.all().stream().filter(a -> a.kind() == kind).forEach(a -> names.add(a.name()));
+        }
+        return Set.copyOf(names);
     }
 }

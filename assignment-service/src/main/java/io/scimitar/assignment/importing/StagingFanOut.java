@@ -1,6 +1,8 @@
 package io.scimitar.assignment.importing;
 
 import io.scimitar.assignment.change.EventPayloadSql;
+import io.scimitar.assignment.group.GroupAttributes;
+import io.scimitar.assignment.user.UserAttributes;
 import io.scimitar.events.GroupMembershipEvent;
 
 import java.sql.Connection;
@@ -93,8 +95,8 @@ final class StagingFanOut {
                 from (select member_id, member_type from group_member where group_id = t.group_id
                       order by member_id offset (t.part - 1) * %d limit %d) m) members) e
             order by phase, k1, k2 nulls first, k3, k4""".formatted(
-            EventPayloadSql.key("u.id"), EventPayloadSql.userEvent("t.version", "roles.list"), EventPayloadSql.USER_ROLES_LATERAL,
-            EventPayloadSql.key("g.id"), EventPayloadSql.groupEvent("t.version", "roles.list"), EventPayloadSql.GROUP_ROLES_LATERAL,
+            EventPayloadSql.key("u.id"), EventPayloadSql.userEvent(UserAttributes.ALL, "t.version", "roles.list"), EventPayloadSql.USER_ROLES_LATERAL,
+            EventPayloadSql.key("g.id"), EventPayloadSql.groupEvent(GroupAttributes.ALL, "t.version", "roles.list"), EventPayloadSql.GROUP_ROLES_LATERAL,
             EventPayloadSql.key("t.group_id"), EventPayloadSql.membershipSnapshotPart("t.version", "members.list"),
             PART, PART);
 

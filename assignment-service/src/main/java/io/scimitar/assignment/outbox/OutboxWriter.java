@@ -8,6 +8,7 @@ import io.scimitar.events.AssignmentEventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** Appends events to the outbox, each row naming its topic, inside the caller's transaction, in the order given. */
 @ApplicationScoped
@@ -26,6 +27,12 @@ public class OutboxWriter {
 
     /** Appends assignment events for the assignment topic. */
     public void append(SqlTransaction tx, List<? extends AssignmentEvent> events) {
+        append(tx, events, AssignmentEventCodec::encodeToString);
+    }
+
+    /** Appends assignment events for the assignment topic, each written as JSON by {@code encoder}. */
+    public void append(SqlTransaction tx, List<? extends AssignmentEvent> events,
+            Function<AssignmentEvent, String> encoder) {
         if (events.isEmpty()) {
             return;
         }
@@ -36,7 +43,7 @@ public class OutboxWriter {
             AssignmentEvent event = events.get(i);
             keys[i] = event.key();
             types[i] = event.type();
-            payloads[i] = AssignmentEventCodec.encodeToString(event);
+            payloads[i] = encoder.apply(event);
         }
         tx.query(APPEND, keys, types, payloads);
     }

@@ -1,40 +1,35 @@
 package io.scimitar.assignment.user;
 
+import io.scimitar.assignment.attribute.AttributeValues;
+
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** A directory user as stored; {@code rowVersion} is the optimistic-concurrency version (the ETag). */
-public record User(
-        UUID id,
-        String userPrincipalName,
-        String mail,
-        String mailNickname,
-        String givenName,
-        String surname,
-        String displayName,
-        String jobTitle,
-        String department,
-        String companyName,
-        String employeeId,
-        String employeeType,
-        String officeLocation,
-        String city,
-        String country,
-        String usageLocation,
-        String mobilePhone,
-        List<String> businessPhones,
-        String preferredLanguage,
-        boolean accountEnabled,
-        UUID managerId,
-        Map<String, Object> extensionAttributes,
-        Instant createdDateTime,
-        Instant modifiedDateTime,
-        Instant deletedDateTime,
-        long rowVersion) {
+/**
+ * A directory user as stored: its id, the values of {@link UserAttributes#ALL}, its times, and {@code rowVersion},
+ * the optimistic-concurrency version (the ETag).
+ */
+public record User(UUID id, AttributeValues attributes, Instant createdDateTime, Instant modifiedDateTime,
+        Instant deletedDateTime, long rowVersion) {
 
     public boolean softDeleted() {
         return deletedDateTime != null;
+    }
+
+    public String userPrincipalName() {
+        return attributes.text("userPrincipalName");
+    }
+
+    public String displayName() {
+        return attributes.text("displayName");
+    }
+
+    public boolean accountEnabled() {
+        return Boolean.TRUE.equals(attributes.bool("accountEnabled"));
+    }
+
+    public UUID managerId() {
+        String manager = attributes.text("managerId");
+        return manager == null ? null : UUID.fromString(manager);
     }
 }

@@ -2,17 +2,17 @@ package io.scimitar.assignment.user;
 
 import io.scimitar.assignment.attribute.Attribute;
 import io.scimitar.assignment.attribute.AttributeKind;
+import io.scimitar.assignment.attribute.AttributeList;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 import static io.scimitar.assignment.attribute.Attribute.text;
 
 /**
  * Every writable attribute of a user, declared once: its JSON and event name, its column, its kind and its limits.
- * {@link UserValidator} checks a request from this list; {@code UserAttributesTest} fails, naming each place, until
- * the REST records, the service record, the event snapshot and its schema, the SQL column list and a migration all
- * carry a new entry.
+ * The REST body and merge patch ({@link UserRequest}, {@link UserResponse}), the validation, the SQL of
+ * {@link UserRepository} and {@link UserChangeStatement}, the row mapping and the event snapshot's JSON are driven
+ * by this list at run time: a new entry needs only its column in a migration.
  */
 public final class UserAttributes {
 
@@ -37,42 +37,39 @@ public final class UserAttributes {
     private static final int BY_PATTERN = 0;
 
     /** The attributes in the order of the REST body, the event snapshot and the table. */
-    public static final List<Attribute<UserRequest>> ALL = List.of(
-            text("userPrincipalName", "user_principal_name", UserRequest::userPrincipalName,
-                    MAX_USER_PRINCIPAL_NAME).asRequired().matching(USER_PRINCIPAL_NAME,
+    public static final AttributeList ALL = AttributeList.of(
+            text("userPrincipalName", "user_principal_name", MAX_USER_PRINCIPAL_NAME).asRequired().matching(USER_PRINCIPAL_NAME,
                     "must be an alias, '@' and a domain, e.g. ada@contoso.com, without spaces"),
-            text("mail", "mail", UserRequest::mail, MAX_TEXT)
+            text("mail", "mail", MAX_TEXT)
                     .matching(EMAIL, "must be an email address, e.g. ada@contoso.com"),
-            text("mailNickname", "mail_nickname", UserRequest::mailNickname, BY_PATTERN)
+            text("mailNickname", "mail_nickname", BY_PATTERN)
                     .matching(MAIL_NICKNAME, "must be 1 to 64 characters without spaces or '@'"),
-            text("givenName", "given_name", UserRequest::givenName, MAX_TEXT),
-            text("surname", "surname", UserRequest::surname, MAX_TEXT),
-            text("displayName", "display_name", UserRequest::displayName, MAX_TEXT).asRequired(),
-            text("jobTitle", "job_title", UserRequest::jobTitle, MAX_TEXT),
-            text("department", "department", UserRequest::department, MAX_TEXT),
-            text("companyName", "company_name", UserRequest::companyName, MAX_TEXT),
-            text("employeeId", "employee_id", UserRequest::employeeId, MAX_TEXT),
-            text("employeeType", "employee_type", UserRequest::employeeType, MAX_TEXT),
-            text("officeLocation", "office_location", UserRequest::officeLocation, MAX_TEXT),
-            text("city", "city", UserRequest::city, MAX_TEXT),
-            text("country", "country", UserRequest::country, MAX_TEXT),
-            text("usageLocation", "usage_location", UserRequest::usageLocation, BY_PATTERN)
+            text("givenName", "given_name", MAX_TEXT),
+            text("surname", "surname", MAX_TEXT),
+            text("displayName", "display_name", MAX_TEXT).asRequired(),
+            text("jobTitle", "job_title", MAX_TEXT),
+            text("department", "department", MAX_TEXT),
+            text("companyName", "company_name", MAX_TEXT),
+            text("employeeId", "employee_id", MAX_TEXT),
+            text("employeeType", "employee_type", MAX_TEXT),
+            text("officeLocation", "office_location", MAX_TEXT),
+            text("city", "city", MAX_TEXT),
+            text("country", "country", MAX_TEXT),
+            text("usageLocation", "usage_location", BY_PATTERN)
                     .matching(COUNTRY_CODE, "must be a two-letter ISO 3166 country code, e.g. GB"),
-            text("mobilePhone", "mobile_phone", UserRequest::mobilePhone, MAX_TEXT),
-            Attribute.<UserRequest>of(AttributeKind.TEXT_LIST, "businessPhones", "business_phones",
-                    UserRequest::businessPhones).items(MAX_BUSINESS_PHONES, MAX_PHONE),
-            text("preferredLanguage", "preferred_language", UserRequest::preferredLanguage, MAX_PREFERRED_LANGUAGE)
+            text("mobilePhone", "mobile_phone", MAX_TEXT),
+            Attribute.of(AttributeKind.TEXT_LIST, "businessPhones", "business_phones").items(MAX_BUSINESS_PHONES, MAX_PHONE),
+            text("preferredLanguage", "preferred_language", MAX_PREFERRED_LANGUAGE)
                     .matching(LANGUAGE, "must be an ISO 639-1 language tag, e.g. en-US"),
-            Attribute.of(AttributeKind.BOOLEAN, "accountEnabled", "account_enabled", UserRequest::accountEnabled),
-            Attribute.of(AttributeKind.GUID, "managerId", "manager_id", UserRequest::managerId),
-            Attribute.of(AttributeKind.EXTENSIONS, "extensionAttributes", "extension_attributes",
-                    UserRequest::extensionAttributes));
+            Attribute.of(AttributeKind.BOOLEAN, "accountEnabled", "account_enabled").absentMeans(true),
+            Attribute.of(AttributeKind.GUID, "managerId", "manager_id"),
+            Attribute.of(AttributeKind.EXTENSIONS, "extensionAttributes", "extension_attributes"));
 
     private UserAttributes() {
     }
 
     /** The attribute of this name. */
-    static Attribute<UserRequest> named(String name) {
-        return ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    static Attribute named(String name) {
+        return ALL.named(name);
     }
 }

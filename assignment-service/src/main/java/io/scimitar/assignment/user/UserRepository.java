@@ -1,7 +1,6 @@
 package io.scimitar.assignment.user;
 
 import io.scimitar.assignment.database.LikePatterns;
-import io.scimitar.assignment.database.JsonColumns;
 import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.paging.PageRequest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,44 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository {
 
-    static final String COLUMNS = """
-            id, user_principal_name, mail, mail_nickname, given_name, surname, display_name, job_title, department,
-            company_name, employee_id, employee_type, office_location, city, country, usage_location, mobile_phone,
-            business_phones::text as business_phones, preferred_language, account_enabled, manager_id,
-            extension_attributes::text as extension_attributes, created_date_time, modified_date_time,
-            deleted_date_time, row_version""";
-
-    private static final String UNNEST_ATTRIBUTES = """
-            unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-              $17::text[], $18::text[], $19::text[], $20::boolean[], $21::uuid[], $22::text[])
-            as v(id, upn, mail, mail_nickname, given_name, surname, display_name, job_title, department, company_name,
-              employee_id, employee_type, office_location, city, country, usage_location, mobile_phone,
-              business_phones, preferred_language, account_enabled, manager_id, extension_attributes)""";
-
-    private static final String INSERT_ALL = """
-            insert into app_user (id, user_principal_name, mail, mail_nickname, given_name, surname, display_name,
-              job_title, department, company_name, employee_id, employee_type, office_location, city, country,
-              usage_location, mobile_phone, business_phones, preferred_language, account_enabled, manager_id,
-              extension_attributes, created_date_time, modified_date_time, deleted_date_time, row_version)
-            select id, upn, mail, mail_nickname, given_name, surname, display_name, job_title, department,
-              company_name, employee_id, employee_type, office_location, city, country, usage_location, mobile_phone,
-              business_phones::jsonb, preferred_language, account_enabled, manager_id, extension_attributes::jsonb,
-              $23::timestamptz, $23::timestamptz, null, 1
-            from\s""" + UNNEST_ATTRIBUTES;
-
-    /** Every attribute of the users in the arrays $1..$22, modified at $23, version + 1 (also UserChangeStatement). */
-    static final String UPDATE_ALL = """
-            update app_user u set user_principal_name = v.upn, mail = v.mail, mail_nickname = v.mail_nickname,
-              given_name = v.given_name, surname = v.surname, display_name = v.display_name, job_title = v.job_title,
-              department = v.department, company_name = v.company_name, employee_id = v.employee_id,
-              employee_type = v.employee_type, office_location = v.office_location, city = v.city,
-              country = v.country, usage_location = v.usage_location, mobile_phone = v.mobile_phone,
-              business_phones = v.business_phones::jsonb, preferred_language = v.preferred_language,
-              account_enabled = v.account_enabled, manager_id = v.manager_id,
-              extension_attributes = v.extension_attributes::jsonb, modified_date_time = $23::timestamptz,
-              row_version = u.row_version + 1
-            from\s""" + UNNEST_ATTRIBUTES + " where u.id = v.id";
+    static final String COLUMNS = UserSql.STANDARD.columns();
 
     public Optional<User> find(SqlTransaction tx, UUID id) {
         return tx.optional("select " + COLUMNS + " from app_user where id = $1", UserRepository::map, id);
@@ -122,7 +84,7 @@ public class UserRepository {
      * locked by this transaction.
      */
     public void update(SqlTransaction tx, User user) {
-        tx.query(UPDATE_ALL, attributeArrays(List.of(user), utc(user.modifiedDateTime())));
+        tx.query(UserSql.STANDARD.updateAll(), attributeArrays(List.of(user), utc(user.modifiedDateTime())));
     }
 
     public void setDeleted(SqlTransaction tx, UUID id, Instant deletedAt) {
@@ -147,48 +109,20 @@ public class UserRepository {
     /** Inserts many users in one statement (the bulk import); each gets version 1. */
     public void insertAll(SqlTransaction tx, List<User> users, Instant now) {
         if (!users.isEmpty()) {
-            tx.query(INSERT_ALL, attributeArrays(users, utc(now)));
+            tx.query(UserSql.STANDARD.insertAll(), attributeArrays(users, utc(now)));
         }
     }
 
     /** Writes every attribute of many users in one statement (the bulk import); each version goes up by one. */
     public void updateAll(SqlTransaction tx, List<User> users, Instant now) {
         if (!users.isEmpty()) {
-            tx.query(UPDATE_ALL, attributeArrays(users, utc(now)));
+            tx.query(UserSql.STANDARD.updateAll(), attributeArrays(users, utc(now)));
         }
     }
 
     static Object[] attributeArrays(List<User> users, OffsetDateTime now) {
-        int n = users.size();
-        Object[] columns = new Object[23];
-        UUID[] ids = new UUID[n];
-        String[][] texts = new String[17][n];
-        Boolean[] enabled = new Boolean[n];
-        UUID[] managers = new UUID[n];
-        for (int i = 0; i < n; i++) {
-            User u = users.get(i);
-            ids[i] = u.id();
-            String[] values = {u.userPrincipalName(), u.mail(), u.mailNickname(), u.givenName(), u.surname(),
-                    u.displayName(), u.jobTitle(), u.department(), u.companyName(), u.employeeId(), u.employeeType(),
-                    u.officeLocation(), u.city(), u.country(), u.usageLocation(), u.mobilePhone(),
-                    JsonColumns.write(u.businessPhones())};
-            for (int c = 0; c < values.length; c++) {
-                texts[c][i] = values[c];
-            }
-            enabled[i] = u.accountEnabled();
-            managers[i] = u.managerId();
-        }
-        String[] languages = users.stream().map(User::preferredLanguage).toArray(String[]::new);
-        String[] extensions = users.stream().map(u -> JsonColumns.write(u.extensionAttributes()))
-                .toArray(String[]::new);
-        columns[0] = ids;
-        System.arraycopy(texts, 0, columns, 1, 17);
-        columns[18] = languages;
-        columns[19] = enabled;
-        columns[20] = managers;
-        columns[21] = extensions;
-        columns[22] = now;
-        return columns;
+        return UserSql.STANDARD.parameters(users.stream().map(User::id).toList(),
+                users.stream().map(User::attributes).toList(), now);
     }
 
     /**
@@ -213,16 +147,8 @@ public class UserRepository {
     }
 
     public static User map(Row r) {
-        return new User(r.getUUID("id"), r.getString("user_principal_name"), r.getString("mail"),
-                r.getString("mail_nickname"), r.getString("given_name"), r.getString("surname"),
-                r.getString("display_name"), r.getString("job_title"), r.getString("department"),
-                r.getString("company_name"), r.getString("employee_id"), r.getString("employee_type"),
-                r.getString("office_location"), r.getString("city"), r.getString("country"),
-                r.getString("usage_location"), r.getString("mobile_phone"),
-                JsonColumns.stringList(r.getString("business_phones")), r.getString("preferred_language"),
-                r.getBoolean("account_enabled"), r.getUUID("manager_id"),
-                JsonColumns.map(r.getString("extension_attributes")),
-                instant(r.getOffsetDateTime("created_date_time")), instant(r.getOffsetDateTime("modified_date_time")),
-                instant(r.getOffsetDateTime("deleted_date_time")), r.getLong("row_version"));
+        return new User(r.getUUID("id"), UserAttributes.ALL.read(r), instant(r.getOffsetDateTime("created_date_time")),
+                instant(r.getOffsetDateTime("modified_date_time")), instant(r.getOffsetDateTime("deleted_date_time")),
+                r.getLong("row_version"));
     }
 }

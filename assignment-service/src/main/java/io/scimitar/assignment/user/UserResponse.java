@@ -1,36 +1,44 @@
 package io.scimitar.assignment.user;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.scimitar.assignment.attribute.AttributeJson;
+import io.scimitar.assignment.attribute.AttributeValues;
+
+import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** A user as the API returns it; {@code version} is also sent as the ETag. */
-public record UserResponse(
-        UUID id,
-        String userPrincipalName,
-        String mail,
-        String mailNickname,
-        String givenName,
-        String surname,
-        String displayName,
-        String jobTitle,
-        String department,
-        String companyName,
-        String employeeId,
-        String employeeType,
-        String officeLocation,
-        String city,
-        String country,
-        String usageLocation,
-        String mobilePhone,
-        List<String> businessPhones,
-        String preferredLanguage,
-        boolean accountEnabled,
-        UUID managerId,
-        Map<String, Object> extensionAttributes,
-        Instant createdDateTime,
-        Instant modifiedDateTime,
-        Instant deletedDateTime,
-        long version) {
+/**
+ * A user as the API returns it: {@code id}, the attributes of {@link UserAttributes#ALL}, its times and
+ * {@code version}, which is also sent as the ETag.
+ */
+@JsonSerialize(using = UserResponse.Writer.class)
+public record UserResponse(UUID id, AttributeValues attributes, Instant createdDateTime, Instant modifiedDateTime,
+        Instant deletedDateTime, long version) {
+
+    /** Writes the JSON object of a response. */
+    @RegisterForReflection
+    public static final class Writer extends StdSerializer<UserResponse> {
+
+        public Writer() {
+            super(UserResponse.class);
+        }
+
+        @Override
+        public void serialize(UserResponse user, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeStartObject();
+            provider.defaultSerializeField("id", user.id(), generator);
+            AttributeJson.write(generator, provider, user.attributes());
+            provider.defaultSerializeField("createdDateTime", user.createdDateTime(), generator);
+            provider.defaultSerializeField("modifiedDateTime", user.modifiedDateTime(), generator);
+            provider.defaultSerializeField("deletedDateTime", user.deletedDateTime(), generator);
+            generator.writeNumberField("version", user.version());
+            generator.writeEndObject();
+        }
+    }
 }

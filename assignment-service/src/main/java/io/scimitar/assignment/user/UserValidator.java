@@ -30,7 +30,8 @@ public final class UserValidator {
     }
 
     public static FieldChecks check(UserRequest r) {
-        FieldChecks checks = AttributeChecks.check(new FieldChecks().uuid("id", r.id()), UserAttributes.ALL, r);
+        FieldChecks checks = AttributeChecks.check(new FieldChecks().uuid("id", r.id()), UserAttributes.ALL,
+                r.attributes());
         if (r.id() != null && r.id().equals(r.managerId())) {
             checks.fail("managerId", "a user cannot be their own manager");
         }
@@ -50,7 +51,7 @@ public final class UserValidator {
         }
     }
 
-    private static void checkPhones(FieldChecks checks, Attribute<UserRequest> attribute, List<String> values) {
+    private static void checkPhones(FieldChecks checks, Attribute attribute, List<String> values) {
         if (values == null) {
             return;
         }

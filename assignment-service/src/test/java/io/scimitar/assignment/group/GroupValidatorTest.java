@@ -13,29 +13,29 @@ class GroupValidatorTest {
 
     @Test
     void acceptsAGroupAtEveryLimit() {
-        assertThat(GroupValidator.check(new GroupRequest("6d1b7a3e-6f0e-4a52-9d37-1f8b0c7a2e11", "x".repeat(256),
+        assertThat(GroupValidator.check(GroupRequests.of("6d1b7a3e-6f0e-4a52-9d37-1f8b0c7a2e11", "x".repeat(256),
                 "a".repeat(64), "d".repeat(1024), false)).ok()).isTrue();
-        assertThat(GroupValidator.check(new GroupRequest(null, "Sales", null, null, null)).ok()).isTrue();
+        assertThat(GroupValidator.check(GroupRequests.of(null, "Sales", null, null, null)).ok()).isTrue();
     }
 
     @Test
     void requiresADisplayName() {
-        assertThat(errors(new GroupRequest(null, " ", null, null, null)))
+        assertThat(errors(GroupRequests.of(null, " ", null, null, null)))
                 .containsExactly(new FieldError("displayName", "is required"));
     }
 
     @Test
     void namesEveryFieldOverItsLimitAtOnce() {
-        assertThat(errors(new GroupRequest("not-a-guid", "x".repeat(257), "a".repeat(65), "d".repeat(1025), true)))
+        assertThat(errors(GroupRequests.of("not-a-guid", "x".repeat(257), "a".repeat(65), "d".repeat(1025), true)))
                 .extracting(FieldError::field)
                 .containsExactly("id", "displayName", "mailNickname", "description");
     }
 
     @Test
     void refusesAMailNicknameWithSpacesOrAt() {
-        assertThat(errors(new GroupRequest(null, "Sales", "sales team", null, null))).containsExactly(
+        assertThat(errors(GroupRequests.of(null, "Sales", "sales team", null, null))).containsExactly(
                 new FieldError("mailNickname", "must be 1 to 64 characters without spaces or '@'"));
-        assertThat(errors(new GroupRequest(null, "Sales", "sales@contoso", null, null)))
+        assertThat(errors(GroupRequests.of(null, "Sales", "sales@contoso", null, null)))
                 .extracting(FieldError::field).containsExactly("mailNickname");
     }
 

@@ -50,6 +50,11 @@ class RealInfrastructureTest {
         given().get("/q/openapi").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("/api/v1/users"))
                 .body(org.hamcrest.Matchers.containsString("/api/v1/applications/{id}/resnapshot"));
+        // the user and group bodies are described from their attribute lists
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.UserRequest.properties.jobTitle.maxLength", equalTo(256))
+                .body("components.schemas.UserResponse.properties.version.type", equalTo("integer"))
+                .body("components.schemas.GroupRequest.required", org.hamcrest.Matchers.contains("displayName"));
     }
 
     @Test

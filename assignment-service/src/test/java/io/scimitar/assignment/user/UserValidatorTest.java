@@ -57,7 +57,7 @@ class UserValidatorTest {
     @Test
     void refusesLongTextFieldsAndTooManyPhones() {
         assertThat(errors(user("x".repeat(257), null))).extracting(FieldError::field).containsExactly("displayName");
-        UserRequest phones = new UserRequest(null, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
+        UserRequest phones = UserRequests.inOrder(null, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
                 null, null, null, null, null, null, null, java.util.Collections.nCopies(11, "+1"), "en-" + "x".repeat(40),
                 null, null, null);
         assertThat(errors(phones)).extracting(FieldError::field)
@@ -66,7 +66,7 @@ class UserValidatorTest {
 
     @Test
     void requiresAPrincipalNameAndADisplayName() {
-        UserRequest nameless = new UserRequest(null, null, null, null, null, null, " ", null, null, null, null, null,
+        UserRequest nameless = UserRequests.inOrder(null, null, null, null, null, null, " ", null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null);
         assertThat(errors(nameless)).containsExactly(new FieldError("userPrincipalName", "is required"),
                 new FieldError("displayName", "is required"));
@@ -74,7 +74,7 @@ class UserValidatorTest {
 
     @Test
     void refusesMalformedNamesAddressesCodesAndIds() {
-        UserRequest bad = new UserRequest("not-a-guid", "ada lovelace@contoso", "ada@", "ada lovelace", null, null,
+        UserRequest bad = UserRequests.inOrder("not-a-guid", "ada lovelace@contoso", "ada@", "ada lovelace", null, null,
                 "Ada", null, null, null, null, null, null, null, null, "gb", null, null, "english!", null,
                 "also-not-a-guid", null);
         assertThat(errors(bad)).extracting(FieldError::field).containsExactly("id", "userPrincipalName", "mail",
@@ -84,7 +84,7 @@ class UserValidatorTest {
     @Test
     void refusesAUserWhoIsTheirOwnManager() {
         String id = "6d1b7a3e-6f0e-4a52-9d37-1f8b0c7a2e11";
-        UserRequest self = new UserRequest(id, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
+        UserRequest self = UserRequests.inOrder(id, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
                 null, null, null, null, null, null, null, null, null, null, id, null);
         assertThat(errors(self)).containsExactly(new FieldError("managerId", "a user cannot be their own manager"));
     }
@@ -105,14 +105,14 @@ class UserValidatorTest {
 
     @Test
     void refusesBlankOrLongPhoneNumbers() {
-        UserRequest blank = new UserRequest(null, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
+        UserRequest blank = UserRequests.inOrder(null, "ada@contoso.com", null, null, null, null, "Ada", null, null, null,
                 null, null, null, null, null, null, null, List.of("+44 1", " "), null, null, null, null);
         assertThat(errors(blank)).containsExactly(
                 new FieldError("businessPhones", "each number must be 1 to " + UserValidator.MAX_PHONE + " characters"));
     }
 
     private static UserRequest user(String displayName, Map<String, Object> extensions) {
-        return new UserRequest(null, "ada@contoso.com", null, null, null, null, displayName, null, null, null, null,
+        return UserRequests.inOrder(null, "ada@contoso.com", null, null, null, null, displayName, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, extensions);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.assignment.error.MalformedInputException;
 import io.scimitar.assignment.group.GroupRequest;
+import io.scimitar.assignment.group.GroupRequests;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -14,22 +15,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MergePatchTest {
 
     private static final ObjectMapper JSON = StrictJson.apply(new ObjectMapper());
-    private static final GroupRequest CURRENT = new GroupRequest("6d1b7a3e-6f0e-4a52-9d37-1f8b0c7a2e11", "Sales",
+    private static final GroupRequest CURRENT = GroupRequests.of("6d1b7a3e-6f0e-4a52-9d37-1f8b0c7a2e11", "Sales",
             "sales", "The sales team", true);
 
     @Test
     void replacesThePresentFieldsAndKeepsTheOthers() {
         GroupRequest merged = MergePatch.apply(JSON, CURRENT, patch("{\"displayName\":\"Sales EMEA\"}"),
                 GroupRequest.class, Set.of("id"));
-        assertThat(merged).isEqualTo(new GroupRequest(CURRENT.id(), "Sales EMEA", "sales", "The sales team", true));
+        assertThat(merged).isEqualTo(GroupRequests.of(CURRENT.id(), "Sales EMEA", "sales", "The sales team", true));
     }
 
     @Test
     void clearsAFieldSetToNull() {
         GroupRequest merged = MergePatch.apply(JSON, CURRENT, patch("{\"description\":null,\"mailNickname\":null}"),
                 GroupRequest.class, Set.of("id"));
-        assertThat(merged.description()).isNull();
-        assertThat(merged.mailNickname()).isNull();
+        assertThat(merged.attributes().text("description")).isNull();
+        assertThat(merged.attributes().text("mailNickname")).isNull();
         assertThat(merged.displayName()).isEqualTo("Sales");
     }
 
