@@ -37,6 +37,7 @@ class PackageLoopTest {
     private static final Set<String> LOW = Set.of("pipeline", "configuration");
     private static final Set<String> STAGES = Set.of("consumer", "scope", "mapping", "matching", "provisioning",
             "membership", "escrow", "quarantine", "deletions", "log", "replay", "job", "connection");
+    private static final Set<String> SIDE_CONCERNS = Set.of("escrow", "quarantine", "deletions", "membership");
 
     @Test
     void hasNoPackageLoop() throws IOException {
@@ -60,6 +61,27 @@ class PackageLoopTest {
         }
         assertThat(graph.keySet()).containsAll(LOW);
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Escrow, quarantine, the deletion guard and membership are side concerns of the pipeline: each depends on the low
+     * packages only, never on another of them (the deletion guard quarantines a job through
+     * {@code pipeline.DeletionQuarantine}, which quarantine implements).
+     */
+    @Test
+    void sideConcernsUseNoOtherSideConcern() throws IOException {
+        Map<String, Map<String, Set<String>>> graph = graph();
+        List<String> violations = new ArrayList<>();
+        for (String side : SIDE_CONCERNS) {
+            graph.getOrDefault(side, Map.of()).forEach((used, files) -> {
+                String top = used.split("\\.")[0];
+                if (SIDE_CONCERNS.contains(top) && !top.equals(side)) {
+                    violations.add(side + " -> " + used + " " + files);
+                }
+            });
+        }
+        assertThat(graph.keySet()).containsAll(SIDE_CONCERNS);
+        assertThat(violations).as("side concerns using one another").isEmpty();
     }
 
     /** Each package (relative to the root) to each other package it uses, with the files that use it. */

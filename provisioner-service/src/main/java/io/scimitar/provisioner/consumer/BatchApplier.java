@@ -115,10 +115,9 @@ public class BatchApplier {
             // groups resolve their members' links in the database: the users' links of this poll must be there
             batchWriter.flush(writes).await().indefinitely();
         }
-        // groups one at a time: whether a group's lookup has room in the target's query budget is checked before its
-        // index lookup (a database round trip), so groups side by side would all see the same free slot and all but
-        // one would then hold the job up waiting for the budget instead of being put off
-        applyInParallel(batch, groups, changedUsers, watch, 1, traces);
+        // groups side by side too: a group that may need a query takes its slot in the target's budget in one atomic
+        // step before its index lookup, so no two see the same free slot (the others are put off, not held up)
+        applyInParallel(batch, groups, changedUsers, watch, settings.concurrency(), traces);
         if (!changedUsers.isEmpty()) {
             // the rule reads the users' links from the database
             batchWriter.flush(writes).await().indefinitely();

@@ -3,11 +3,10 @@ package io.scimitar.provisioner.deletions;
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.DeletionQuarantine;
 import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
-import io.scimitar.provisioner.quarantine.QuarantineKeeper;
-import io.scimitar.provisioner.quarantine.QuarantineReason;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,10 +25,10 @@ public class DeletionGuard {
     private static final String SETTLING_CODE = "DeletionSettling";
 
     private final DeletionGuardRepository repository;
-    private final QuarantineKeeper quarantine;
+    private final DeletionQuarantine quarantine;
     private final DeletionGuardSettings settings;
 
-    public DeletionGuard(DeletionGuardRepository repository, QuarantineKeeper quarantine,
+    public DeletionGuard(DeletionGuardRepository repository, DeletionQuarantine quarantine,
             DeletionGuardSettings settings) {
         this.repository = repository;
         this.quarantine = quarantine;
@@ -60,7 +59,7 @@ public class DeletionGuard {
                     case HELD -> kept(trace, "TooManyDeletes", held);
                     case REJECTED -> kept(trace, "DeletionRejected", "The " + what + " was rejected by an "
                             + "administrator and is not sent");
-                    case TRIPPED -> quarantine.enter(job, QuarantineReason.TooManyDeletes, admission.counted()
+                    case TRIPPED -> quarantine.enter(job, admission.counted()
                                     + " disables and deletes came together, more than the threshold of "
                                     + job.deletionThreshold() + "; all of them are held, none was sent")
                             .chain(() -> kept(trace, "TooManyDeletes", held));

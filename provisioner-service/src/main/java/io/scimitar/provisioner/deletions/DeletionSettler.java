@@ -2,8 +2,7 @@ package io.scimitar.provisioner.deletions;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.scimitar.provisioner.quarantine.QuarantineKeeper;
-import io.scimitar.provisioner.quarantine.QuarantineReason;
+import io.scimitar.provisioner.pipeline.DeletionQuarantine;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -25,13 +24,13 @@ public class DeletionSettler {
     private static final Logger LOG = Logger.getLogger(DeletionSettler.class);
 
     private final DeletionGuardRepository repository;
-    private final QuarantineKeeper quarantine;
+    private final DeletionQuarantine quarantine;
     private final DeletionGuardSettings settings;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    public DeletionSettler(DeletionGuardRepository repository, QuarantineKeeper quarantine,
+    public DeletionSettler(DeletionGuardRepository repository, DeletionQuarantine quarantine,
             DeletionGuardSettings settings, Vertx vertx) {
         this.repository = repository;
         this.quarantine = quarantine;
@@ -62,7 +61,7 @@ public class DeletionSettler {
     private Uni<Boolean> episodeEnded(UUID job) {
         LOG.infof("Job %s: nothing is held or rejected by the deletion guard any more; its TooManyDeletes episode "
                 + "ends", job);
-        return quarantine.leave(job, QuarantineReason.TooManyDeletes);
+        return quarantine.leave(job);
     }
 
     private void check() {

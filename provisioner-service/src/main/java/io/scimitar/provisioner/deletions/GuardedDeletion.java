@@ -6,7 +6,7 @@ import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
-import io.scimitar.provisioner.escrow.EscrowKeeper;
+import io.scimitar.provisioner.pipeline.EscrowKey;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
 
 import java.util.UUID;
@@ -34,7 +34,7 @@ public record GuardedDeletion(UUID jobId, String objectKey, long objectVersion, 
         } else if (event instanceof GroupDeletedEvent deleted) {
             display = deleted.displayName();
         }
-        return new GuardedDeletion(jobId, EscrowKeeper.escrowKey(event), event.objectVersion(),
+        return new GuardedDeletion(jobId, EscrowKey.of(event), event.objectVersion(),
                 AssignmentEventCodec.encodeToString(event), type, event.objectId(), action, DeletionCause.of(event),
                 upn, display, targetId);
     }

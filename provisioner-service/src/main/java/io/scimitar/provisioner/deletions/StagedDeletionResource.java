@@ -6,10 +6,9 @@ import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.error.QueryNumbers;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.DeletionQuarantine;
 import io.scimitar.provisioner.pipeline.JobLookup;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
-import io.scimitar.provisioner.quarantine.QuarantineKeeper;
-import io.scimitar.provisioner.quarantine.QuarantineReason;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -48,10 +47,10 @@ public class StagedDeletionResource {
 
     private final JobLookup jobs;
     private final DeletionGuardRepository guard;
-    private final QuarantineKeeper quarantine;
+    private final DeletionQuarantine quarantine;
     private final ProvisioningLogRepository log;
 
-    public StagedDeletionResource(JobLookup jobs, DeletionGuardRepository guard, QuarantineKeeper quarantine,
+    public StagedDeletionResource(JobLookup jobs, DeletionGuardRepository guard, DeletionQuarantine quarantine,
             ProvisioningLogRepository log) {
         this.jobs = jobs;
         this.guard = guard;
@@ -108,7 +107,7 @@ public class StagedDeletionResource {
     public Uni<Allowed> allow(@RestPath UUID id) {
         return jobs.requireExists(id)
                 .chain(() -> guard.allow(id))
-                .call(decision -> decision.episodeEnded() ? quarantine.leave(id, QuarantineReason.TooManyDeletes)
+                .call(decision -> decision.episodeEnded() ? quarantine.leave(id)
                         : Uni.createFrom().voidItem())
                 .map(decision -> {
                     if (decision.deletions().isEmpty()) {
@@ -138,7 +137,7 @@ public class StagedDeletionResource {
             return Multi.createFrom().iterable(decision.deletions()).onItem()
                     .transformToUniAndConcatenate(deletion -> log.insert(rejectedEntry(id, decisionId, deletion)))
                     .collect().last()
-                    .chain(() -> quarantine.enter(job, QuarantineReason.TooManyDeletes, count + " disables and "
+                    .chain(() -> quarantine.enter(job, count + " disables and "
                             + "deletes were rejected by an administrator and not sent. The job stays quarantined "
                             + "(later disables and deletes are held) until the cause is fixed in the directory, "
                             + "or POST /api/v1/jobs/" + id + "/staged-deletions/clear"))
@@ -166,7 +165,7 @@ public class StagedDeletionResource {
                     }
                     return guard.clear(id);
                 })
-                .call(decision -> decision.episodeEnded() ? quarantine.leave(id, QuarantineReason.TooManyDeletes)
+                .call(decision -> decision.episodeEnded() ? quarantine.leave(id)
                         : Uni.createFrom().voidItem())
                 .map(decision -> new Cleared(decision.deletions().size()));
     }

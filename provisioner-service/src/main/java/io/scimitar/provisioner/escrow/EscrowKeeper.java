@@ -2,8 +2,8 @@ package io.scimitar.provisioner.escrow;
 
 import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.AssignmentEventCodec;
-import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
+import io.scimitar.provisioner.pipeline.EscrowKey;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
@@ -48,7 +48,7 @@ public class EscrowKeeper {
     public Uni<Void> record(JobContext context, AssignmentEvent event, ChangeOutcome outcome) {
         ChangeTrace trace = outcome.trace();
         UUID jobId = context.job().id();
-        String key = escrowKey(event);
+        String key = EscrowKey.of(event);
         if (trace != null && trace.action() == ProvisioningAction.STAGED_DELETE) {
             // the deletion guard stored it already (settling, held or rejected), with who and why
             return Uni.createFrom().voidItem();
@@ -111,10 +111,5 @@ public class EscrowKeeper {
      * @param deletionsAllowed an administrator allowed it past the deletion guard
      */
     public record DueChange(AssignmentEvent event, boolean deletionsAllowed) {
-    }
-
-    /** The escrow entry an event's change is kept under: its object's, or its own for a membership delta. */
-    public static String escrowKey(AssignmentEvent event) {
-        return event instanceof GroupMembershipEvent ? event.key() + "#members#" + event.eventId() : event.key();
     }
 }

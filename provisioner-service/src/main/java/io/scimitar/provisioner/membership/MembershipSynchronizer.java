@@ -21,6 +21,8 @@ import io.scimitar.provisioner.pipeline.ProvisioningStep.StepType;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.ratelimit.RequestClass;
+import io.scimitar.provisioner.ratelimit.Reservation;
+import io.scimitar.provisioner.ratelimit.Slot;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimPatchWriter;
 import io.scimitar.provisioner.scim.ScimResult;
@@ -165,7 +167,10 @@ public class MembershipSynchronizer {
                 .collect().asList();
     }
 
-    /** For a deferring context: not even a one-member PATCH has room now, so the rest waits (and says so). */
+    /**
+     * For a deferring context: not even a one-member PATCH has room now, so the rest waits (and says so). A hint that
+     * spares the group's reads; each PATCH takes its own slot atomically when it goes out ({@code addChunk}).
+     */
     private boolean noRoomForAnyPatch(JobContext context) {
         if (context.defersForRateLimits() && !context.scim().limiter().hasRoom(RequestClass.GROUPS_PATCH)) {
             heldBack.add(context.job().id());
@@ -275,7 +280,8 @@ public class MembershipSynchronizer {
     private Uni<Void> addChunk(JobContext context, ObjectLink group, List<String> chunk,
             Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent) {
         var patch = patches.addMembers(context.dialect(), chunk.stream().map(targetsBySource::get).toList());
-        if (context.defersForRateLimits() && !context.scim().patchGoesOutNow(ScimClient.GROUPS, patch)) {
+        Slot slot = context.defersForRateLimits() ? context.scim().reservePatch(ScimClient.GROUPS, patch) : null;
+        if (slot instanceof Slot.Later) {
             if (chunk.size() > 1) {
                 List<String> first = chunk.subList(0, chunk.size() / 2);
                 List<String> second = chunk.subList(chunk.size() / 2, chunk.size());
@@ -286,7 +292,13 @@ public class MembershipSynchronizer {
             return Uni.createFrom().voidItem();
         }
         sent.set(true);
-        return context.scim().patch(ScimClient.GROUPS, group.targetId(), patch).chain(result -> {
+        Reservation reserved = slot instanceof Slot.Reserved taken ? taken.reservation() : null;
+        ScimClient client = reserved != null ? context.scim().using(reserved) : context.scim();
+        return client.patch(ScimClient.GROUPS, group.targetId(), patch).onTermination().invoke(() -> {
+            if (reserved != null) {
+                reserved.release();
+            }
+        }).chain(result -> {
             trace.action(ProvisioningAction.UPDATE);
             if (!result.isSuccess()) {
                 fail(trace, "EntryExportUpdate", "adding " + chunk.size() + " member(s)", result);

@@ -11,6 +11,7 @@ import io.scimitar.provisioner.deletions.DeletionGuard;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
+import io.scimitar.provisioner.pipeline.EscrowKey;
 import io.scimitar.provisioner.pipeline.JobContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class EventDispatcher {
             writes.link(outcome.link());
         }
         if (EscrowKeeper.onlyResolves(outcome)) {
-            writes.resolved(EscrowKeeper.escrowKey(event), event.objectVersion());
+            writes.resolved(EscrowKey.of(event), event.objectVersion());
             log(outcome, writes);
             return Uni.createFrom().voidItem();
         }

@@ -22,7 +22,8 @@ import io.scimitar.provisioner.matching.TargetMatcher;
 import io.scimitar.provisioner.membership.LostMembers;
 import io.scimitar.provisioner.membership.MembershipRepository;
 import io.scimitar.provisioner.membership.MembershipSynchronizer;
-import io.scimitar.provisioner.ratelimit.RequestClass;
+import io.scimitar.provisioner.ratelimit.Reservation;
+import io.scimitar.provisioner.ratelimit.Slot;
 import io.scimitar.provisioner.rules.mapping.MappingEvaluationException;
 import io.scimitar.provisioner.rules.mapping.MappingResult;
 import io.scimitar.provisioner.scim.AttributeChange;
@@ -116,11 +117,20 @@ public class GroupProvisioner {
         // the index answers alone only where a create follows a miss; otherwise (Miro teams) a miss takes a query
         boolean mayQuery = !job.groups().create()
                 || !matcher.answersLocally(job.id(), ObjectType.GROUP, mapped.matchingValues());
-        if (usableLink.isEmpty() && context.defersForRateLimits() && mayQuery
-                && !context.scim().limiter().hasRoom(RequestClass.GROUPS_QUERY)) {
-            // finding the target group may need a GET /Groups, which Miro budgets at 5 per 30 s: tried again shortly
-            // from escrow instead of holding up the job's other changes until the budget has room
-            return Uni.createFrom().item(ChangeOutcome.deferred(Instant.now().plus(RATE_LIMIT_RECHECK)));
+        if (usableLink.isEmpty() && context.defersForRateLimits() && mayQuery) {
+            // finding the target group may need a GET /Groups, which Miro budgets at 5 per 30 s: its slot is taken
+            // now, before the index lookup, or the group is tried again from escrow once a slot may be free, instead
+            // of holding up the job's other changes until the budget has room
+            Slot slot = context.scim().reserveQuery(ScimClient.GROUPS);
+            if (slot instanceof Slot.Later later) {
+                Duration wait = later.after().compareTo(RATE_LIMIT_RECHECK) > 0 ? later.after() : RATE_LIMIT_RECHECK;
+                return Uni.createFrom().item(ChangeOutcome.deferred(Instant.now().plus(wait)));
+            }
+            Reservation reserved = ((Slot.Reserved) slot).reservation();
+            return matcher.match(job.id(), context.scim().using(reserved), ObjectType.GROUP, usableLink,
+                            mapped.matchingValues(), job.groups().create())
+                    .onTermination().invoke(reserved::release)
+                    .chain(match -> act(context, event, link, trace, mapped, match));
         }
         return matcher.match(job.id(), context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues(),
                         job.groups().create())

@@ -64,9 +64,27 @@ final class RequestBudget {
         return permit;
     }
 
-    /** Whether a request of this class would start at once: nobody waiting and a free slot. */
+    /**
+     * Whether a request of this class would start at once: nobody waiting and a free slot. A hint only: nothing is
+     * taken, so two callers may both see the same free slot; {@link #reserve()} decides and takes it in one step.
+     */
     synchronized boolean hasRoom() {
         return waiting.isEmpty() && canStart(clock.getAsLong());
+    }
+
+    /**
+     * Takes a slot for one request now if nobody waits and one is free, in the same step as the check, so that
+     * concurrent callers are never let through beyond the budget; otherwise takes nothing and says how soon a slot
+     * may free at the earliest.
+     */
+    synchronized Slot reserve() {
+        long now = clock.getAsLong();
+        if (waiting.isEmpty() && canStart(now)) {
+            inFlight++;
+            granted++;
+            return new Slot.Reserved(new Reservation(requestClass, this));
+        }
+        return new Slot.Later(Duration.ofNanos(untilRoom(now)));
     }
 
     /** The request's answer came: its slot stays taken for one more window; a 429 shrinks and pauses the budget. */
@@ -94,10 +112,14 @@ final class RequestBudget {
         grantWhatFits();
     }
 
-    /** A request that never went out (cancelled before it started) gives its slot back at once. */
+    /**
+     * A request that never went out (cancelled before it started, or a reservation released unused) gives its slot
+     * back at once, and is not counted as sent.
+     */
     void abandoned() {
         synchronized (this) {
             inFlight--;
+            granted--;
         }
         grantWhatFits();
     }
@@ -136,6 +158,7 @@ final class RequestBudget {
         if (lost > 0) {
             synchronized (this) {
                 inFlight -= lost;
+                granted -= lost;
             }
             grantWhatFits();
         }
@@ -146,6 +169,18 @@ final class RequestBudget {
         forgetOld(now);
         recover(now);
         return now >= pausedUntil && inFlight + answeredAt.size() < effective;
+    }
+
+    /**
+     * The earliest a slot may free, called with the lock held: the pause's end, and once every slot is taken the
+     * oldest answer's window end (a slot in flight frees one window after its answer, so not before a window from now).
+     */
+    private long untilRoom(long now) {
+        long at = Math.max(now, pausedUntil);
+        if (inFlight + answeredAt.size() >= effective) {
+            at = Math.max(at, answeredAt.isEmpty() ? now + windowNanos : answeredAt.peekFirst().at() + windowNanos);
+        }
+        return at - now;
     }
 
     private void forgetOld(long now) {

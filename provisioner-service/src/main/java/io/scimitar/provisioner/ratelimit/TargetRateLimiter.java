@@ -90,7 +90,32 @@ public final class TargetRateLimiter {
         });
     }
 
-    /** Whether a request of this class would go out at once rather than wait for its budget. */
+    /**
+     * Sends {@code request} in the slot {@code reserved} holds when that is for {@code requestClass} and still unused
+     * (without waiting); otherwise as {@link #send(RequestClass, Supplier)}.
+     */
+    public <T extends TargetAnswer> Uni<T> send(RequestClass requestClass, Reservation reserved,
+            Supplier<Uni<T>> request) {
+        if (reserved != null && reserved.claimFor(requestClass)) {
+            return reserved.sendClaimed(request);
+        }
+        return send(requestClass, request);
+    }
+
+    /**
+     * Takes a slot of this class for one request now, or says how long to put it off, in one atomic step: callers
+     * side by side are never let through beyond the budget, and one that is let through never waits. A class without
+     * a budget always has a slot.
+     */
+    public Slot reserve(RequestClass requestClass) {
+        RequestBudget budget = budgets.get(requestClass);
+        return budget == null ? new Slot.Reserved(new Reservation(requestClass, null)) : budget.reserve();
+    }
+
+    /**
+     * Whether a request of this class would go out at once rather than wait for its budget. A hint that takes nothing:
+     * to act on it, {@link #reserve} instead.
+     */
     public boolean hasRoom(RequestClass requestClass) {
         RequestBudget budget = budgets.get(requestClass);
         return budget == null || budget.hasRoom();

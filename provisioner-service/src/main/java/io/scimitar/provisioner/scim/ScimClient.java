@@ -3,6 +3,8 @@ package io.scimitar.provisioner.scim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.ratelimit.RequestClass;
+import io.scimitar.provisioner.ratelimit.Reservation;
+import io.scimitar.provisioner.ratelimit.Slot;
 import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
 import io.scimitar.provisioner.secret.SecretScrubber;
 import io.scimitar.provisioner.targethost.TargetHostPolicy;
@@ -41,6 +43,8 @@ public final class ScimClient {
     private final TargetHostPolicy hostPolicy;
     private final URI target;
     private final ScimTelemetry telemetry;
+    /** A slot taken in advance for this client's first request of its class; null when none. */
+    private final Reservation reserved;
 
     ScimClient(ScimHttpApi api, String secretToken, ObjectMapper json, TargetRateLimiter limiter,
             TargetHostPolicy hostPolicy, URI target, ScimTelemetry telemetry) {
@@ -52,6 +56,7 @@ public final class ScimClient {
         this.scrubber = SecretScrubber.of(secretToken);
         this.hostPolicy = hostPolicy;
         this.target = target;
+        this.reserved = null;
     }
 
     /**
@@ -59,10 +64,19 @@ public final class ScimClient {
      * a span under it, and its {@code traceparent} header names that span.
      */
     public ScimClient tracedBy(io.opentelemetry.context.Context parent) {
-        return new ScimClient(this, telemetry.under(parent));
+        return new ScimClient(this, telemetry.under(parent), reserved);
     }
 
-    private ScimClient(ScimClient client, ScimTelemetry telemetry) {
+    /**
+     * The same client whose first request of the reservation's class goes out in the slot taken for it, without
+     * waiting; the caller releases the reservation when done (a no-op if it was used).
+     */
+    public ScimClient using(Reservation reservation) {
+        return new ScimClient(this, telemetry, reservation);
+    }
+
+    private ScimClient(ScimClient client, ScimTelemetry telemetry, Reservation reserved) {
+        this.reserved = reserved;
         this.api = client.api;
         this.authorization = client.authorization;
         this.json = client.json;
@@ -115,9 +129,14 @@ public final class ScimClient {
                 traceparent -> api.patch(type, id, body, authorization, traceparent));
     }
 
-    /** Whether this PATCH would go out at once rather than wait for the target's rate limit. */
-    public boolean patchGoesOutNow(String type, JsonNode patch) {
-        return limiter.hasRoom(limiter.classify("PATCH", type, true, utf8Length(patch.toString())));
+    /** A slot for this PATCH taken now, or how long to put it off ({@link TargetRateLimiter#reserve}). */
+    public Slot reservePatch(String type, JsonNode patch) {
+        return limiter.reserve(limiter.classify("PATCH", type, true, utf8Length(patch.toString())));
+    }
+
+    /** A slot for a filter query of {@code type} taken now, or how long to put it off. */
+    public Slot reserveQuery(String type) {
+        return limiter.reserve(limiter.classify("GET", type, false, 0));
     }
 
     public Uni<ScimResult> delete(String type, String id) {
@@ -147,7 +166,7 @@ public final class ScimClient {
     private Uni<ScimResult> send(RequestClass requestClass, Function<String, Uni<Response>> request, int attempt) {
         return hostPolicy.check(target).chain(verdict -> !verdict.permitted()
                 ? Uni.createFrom().item(refused(verdict.reason()))
-                : limiter.send(requestClass, () -> {
+                : limiter.send(requestClass, reserved, () -> {
                     ScimTelemetry.Request observed = telemetry.start(requestClass, target);
                     return request.apply(observed.traceparent()).map(this::toResult)
                             .onFailure().recoverWithItem(error -> failure(error, scrubber))
