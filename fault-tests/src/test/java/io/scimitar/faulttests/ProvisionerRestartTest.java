@@ -37,7 +37,7 @@ class ProvisionerRestartTest {
     private static final int MINIMUM_SAMPLE = 25;
     private static final List<Map<String, Object>> FAIL_CREATES = List.of(Map.of("endpoint", "USERS_CREATE",
             "errorRate", 1.0, "errorStatus", 400));
-    private static final String ADMIN_MAIL = "guard-admin@example.com";
+    static final String ADMIN_MAIL = "guard-admin@example.com";
 
     private static DemoLoader.Loaded guarded;
     private static ExpectedMiro guardedExpected;
@@ -140,6 +140,33 @@ class ProvisionerRestartTest {
         await().atMost(WAIT).until(() -> failures(stack, failing) >= failuresBeforeTheKill + more);
         await().atMost(WAIT).until(() -> "EncounteredEscrowProportionThreshold"
                 .equals(quarantineReason(stack, failing)));
+    }
+
+    @Test
+    void theQuarantineEmailReachesTheStacksMailCatcherOnceWithTheHeldDeletionsAndNoSecret() {
+        Http inbox = new Http(stack.processes().mailCatcher().messagesOf(ADMIN_MAIL), null, null);
+        await().atMost(WAIT).until(() -> inbox.get("").size() >= 1);
+        // one email for the episode, though the job was held, its provisioner killed and a new one started
+        await().during(Duration.ofSeconds(5)).atMost(WAIT).until(() -> inbox.get("").size() == 1);
+
+        JsonNode message = inbox.get("").get(0);
+        assertThat(message.path("subject").asText()).contains("Miro restart guard").contains("TooManyDeletes");
+        String text = decodedQuotedPrintable(message.toString());
+        assertThat(text).contains("GET /api/v1/jobs/" + guarded.jobId() + "/staged-deletions");
+        assertThat(text).as("no secret").doesNotContain(stack.processes().miroToken())
+                .doesNotContain(stack.processes().apiKey());
+    }
+
+    /** The message's text with quoted-printable soft line breaks joined and escapes decoded. */
+    private static String decodedQuotedPrintable(String raw) {
+        String joined = raw.replace("=\\r\\n", "").replace("=\r\n", "");
+        java.util.regex.Matcher escape = java.util.regex.Pattern.compile("=([0-9A-F]{2})").matcher(joined);
+        StringBuilder decoded = new StringBuilder();
+        while (escape.find()) {
+            escape.appendReplacement(decoded, java.util.regex.Matcher.quoteReplacement(
+                    Character.toString((char) Integer.parseInt(escape.group(1), 16))));
+        }
+        return escape.appendTail(decoded).toString();
     }
 
     /** The guarded job: threshold 5, a short settle window, and an address for its quarantine email. */
