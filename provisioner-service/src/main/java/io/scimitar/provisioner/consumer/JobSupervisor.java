@@ -71,15 +71,15 @@ public class JobSupervisor {
     }
 
     /**
-     * Before a job reads anything: loads its quarantine as stored. Recent outcomes above the failure share of a job
+     * Before a job reads anything: loads its quarantine and its recent outcomes as stored. Recent outcomes above the failure share of a job
      * that is not quarantined mean its quarantine was lifted (restart): they are forgotten, so it is judged afresh.
      */
     void starting(JobContext context) {
         UUID jobId = context.job().id();
         quarantine.load(jobId).await().indefinitely();
-        RecentOutcomes recent = outcomes.of(jobId);
+        RecentOutcomes recent = outcomes.load(jobId).await().indefinitely();
         if (quarantine.current(jobId).isEmpty() && recent.above(quarantineSettings.failureRatio())) {
-            recent.clear();
+            outcomes.clear(jobId).await().indefinitely();
         }
     }
 
@@ -159,7 +159,7 @@ public class JobSupervisor {
         } else if (current.isPresent() && current.get().reason() == QuarantineReason.EncounteredEscrowProportionThreshold
                 && changes > 0) {
             if (failures <= quarantineSettings.failureRatio() * changes) {
-                recent.clear();
+                outcomes.clear(jobId).await().indefinitely();
                 quarantine.leave(jobId, QuarantineReason.EncounteredEscrowProportionThreshold).await().indefinitely();
             } else {
                 quarantine.stillFailing(jobId).await().indefinitely();

@@ -44,7 +44,7 @@ final class JobWatch {
 
     /**
      * Counts one applied change in the run's progress and the job's statistics to date (both once its writes are
-     * stored).
+     * stored), and in the job's failure-share window (stored with the poll's writes).
      */
     void record(ChangeOutcome outcome, PendingWrites writes) {
         ChangeTrace trace = outcome instanceof ChangeOutcome.Processed processed ? processed.trace() : null;
@@ -58,7 +58,12 @@ final class JobWatch {
         }
         if (trace != null && trace.status() != ProvisioningStatus.SKIPPED) {
             boolean failed = trace.status() == ProvisioningStatus.FAILURE;
-            recent.record(changeKey(trace), failed);
+            String change = changeKey(trace);
+            RecentOutcomes.Recorded recorded = recent.record(change, failed);
+            writes.window(new PendingWrites.WindowChange(change, false, failed, recorded.sequence()));
+            if (recorded.slidOut() != null) {
+                writes.window(new PendingWrites.WindowChange(recorded.slidOut(), true, false, recorded.sequence()));
+            }
             batchChanges.incrementAndGet();
             if (failed) {
                 batchFailures.incrementAndGet();

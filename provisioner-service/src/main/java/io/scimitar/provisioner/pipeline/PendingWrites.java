@@ -16,7 +16,8 @@ import java.util.UUID;
  * What the changes of one poll of one job leave to be written, gathered while they are applied (objects in parallel)
  * and written together by one flush: the newest link of each object, the escrow entries the changes resolve (each up
  * to the newest version applied), the log entries in the order they were made, the changes added to the job's
- * statistics to date, and what is counted once they are durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
+ * statistics to date, how its changes went in the job's failure-share window, and what is counted once they are
+ * durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
  * same poll (so the poll reads its own writes before they reach the database), or read with the links of the poll's
  * other objects in one query.
  */
@@ -30,6 +31,7 @@ public final class PendingWrites {
     private final List<ProvisioningLogEntry> entries = new ArrayList<>();
     private final List<Runnable> onceDurable = new ArrayList<>();
     private final Map<ChangeCount, Long> counted = new LinkedHashMap<>();
+    private final Map<String, WindowChange> window = new LinkedHashMap<>();
 
     public PendingWrites(UUID jobId) {
         this.jobId = jobId;
@@ -79,6 +81,14 @@ public final class PendingWrites {
         counted.merge(new ChangeCount(action, status), 1L, Long::sum);
     }
 
+    /**
+     * Keeps a change of the job's failure-share window to be written: a change recorded (or slid out) at
+     * {@code change.sequence()}; of two for the same change, the later one is written.
+     */
+    public synchronized void window(WindowChange change) {
+        window.merge(change.change(), change, (a, b) -> b.sequence() >= a.sequence() ? b : a);
+    }
+
     /** Runs {@code effect} once this poll's writes are durable (it is dropped if they fail). */
     public synchronized void onceDurable(Runnable effect) {
         onceDurable.add(effect);
@@ -87,14 +97,23 @@ public final class PendingWrites {
     /** Takes everything kept so far, leaving this empty for what the poll writes next. */
     public synchronized Batch drain() {
         Batch batch = new Batch(jobId, List.copyOf(links.values()), new LinkedHashMap<>(resolved),
-                List.copyOf(entries), List.copyOf(onceDurable), new LinkedHashMap<>(counted));
+                List.copyOf(entries), List.copyOf(onceDurable), new LinkedHashMap<>(counted),
+                List.copyOf(window.values()));
         links.forEach((key, link) -> stored.put(key, Optional.of(link)));
         counted.clear();
+        window.clear();
         links.clear();
         resolved.clear();
         entries.clear();
         onceDurable.clear();
         return batch;
+    }
+
+    /**
+     * A change of the failure-share window: {@code change} was recorded ({@code failed} or not) or slid out of the
+     * window, at {@code sequence}.
+     */
+    public record WindowChange(String change, boolean slidOut, boolean failed, long sequence) {
     }
 
     private record LinkKey(ObjectType type, String sourceId) {
@@ -112,12 +131,15 @@ public final class PendingWrites {
      * @param entries log entries in the order they were made
      * @param onceDurable effects to run once the writes are durable
      * @param counted changes to add to the job's statistics to date, by kind
+     * @param window changes of the job's failure-share window, one per change
      */
     public record Batch(UUID jobId, List<ObjectLink> links, Map<String, Long> resolved,
-            List<ProvisioningLogEntry> entries, List<Runnable> onceDurable, Map<ChangeCount, Long> counted) {
+            List<ProvisioningLogEntry> entries, List<Runnable> onceDurable, Map<ChangeCount, Long> counted,
+            List<WindowChange> window) {
 
         public boolean writesNothing() {
-            return links.isEmpty() && resolved.isEmpty() && entries.isEmpty() && counted.isEmpty();
+            return links.isEmpty() && resolved.isEmpty() && entries.isEmpty() && counted.isEmpty()
+                    && window.isEmpty();
         }
 
         /** Runs the effects kept for after the writes. */

@@ -6,6 +6,7 @@ import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
 import io.scimitar.provisioner.progress.JobStatisticsRepository;
+import io.scimitar.provisioner.quarantine.RecentOutcomesRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,8 +21,9 @@ import java.util.UUID;
 /**
  * Writes what a poll's changes left ({@link PendingWrites}) in one statement, so in one transaction: every link in one
  * multi-row upsert, every escrow resolution in one multi-row delete, the changes added to the job's statistics to date
- * in one multi-row upsert, every log entry in one multi-row insert, composed as data-modifying CTEs. Either all of them are stored or none (the poll is then read and applied again; versions
- * make that idempotent). A poll of 500 changes costs PostgreSQL one statement and one commit instead of 500, and
+ * in one multi-row upsert, the job's failure-share window in one multi-row upsert and one delete, every log entry in
+ * one multi-row insert, composed as data-modifying CTEs. Either all of them are stored or none (the poll is then read
+ * and applied again; versions make that idempotent). A poll of 500 changes costs PostgreSQL one statement and one commit instead of 500, and
  * one query for its users' links instead of one each ({@link #start}).
  */
 @ApplicationScoped
@@ -77,6 +79,14 @@ public class BatchWriter {
         if (!batch.counted().isEmpty()) {
             parts.add(JobStatisticsRepository.addAllStatement(values.size() + 1));
             values.addAll(JobStatisticsRepository.addAllValues(batch.jobId(), batch.counted()));
+        }
+        if (batch.window().stream().anyMatch(change -> !change.slidOut())) {
+            parts.add(RecentOutcomesRepository.recordAllStatement(values.size() + 1));
+            values.addAll(RecentOutcomesRepository.recordAllValues(batch.jobId(), batch.window()));
+        }
+        if (batch.window().stream().anyMatch(PendingWrites.WindowChange::slidOut)) {
+            parts.add(RecentOutcomesRepository.dropAllStatement(values.size() + 1));
+            values.addAll(RecentOutcomesRepository.dropAllValues(batch.jobId(), batch.window()));
         }
         if (!batch.entries().isEmpty()) {
             parts.add(ProvisioningLogRepository.insertAllStatement(values.size() + 1));

@@ -2,43 +2,70 @@ package io.scimitar.provisioner.quarantine;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * How a job's most recent distinct changes went, to compute the share of failures that quarantines it: a sliding
  * window of the last {@code capacity} changes, each counted once however often it was retried (its newest outcome
- * counts), judged once it holds at least {@code minimum} changes.
+ * counts), judged once it holds at least {@code minimum} changes. Each change recorded gets the next sequence number,
+ * the window's order as stored ({@link RecentOutcomesRepository}).
  */
 public final class RecentOutcomes {
 
     private final int capacity;
     private final int minimum;
-    /** Outcome (true: failed) by change, oldest first; a retried change moves to the end with its newest outcome. */
-    private final LinkedHashMap<String, Boolean> outcomes = new LinkedHashMap<>();
+    /** Outcome by change, oldest first; a retried change moves to the end with its newest outcome. */
+    private final LinkedHashMap<String, Stored> outcomes = new LinkedHashMap<>();
     private int failures;
+    private long sequence;
 
     public RecentOutcomes(int capacity, int minimum) {
         this.capacity = Math.max(1, capacity);
         this.minimum = Math.max(1, Math.min(minimum, this.capacity));
     }
 
-    /** Records how {@code change} (an object at one version) went; a retry replaces its earlier outcome. */
-    public synchronized void record(String change, boolean failure) {
-        Boolean before = outcomes.remove(change);
-        if (Boolean.TRUE.equals(before)) {
+    /**
+     * Records how {@code change} (an object at one version) went; a retry replaces its earlier outcome. Answers its
+     * sequence number and the change that slid out of the window to make room (null if none).
+     */
+    public synchronized Recorded record(String change, boolean failure) {
+        Stored before = outcomes.remove(change);
+        if (before != null && before.failed()) {
             failures--;
         }
-        outcomes.put(change, failure);
+        Stored recorded = new Stored(change, failure, ++sequence);
+        outcomes.put(change, recorded);
         if (failure) {
             failures++;
         }
+        String slidOut = null;
         if (outcomes.size() > capacity) {
-            Iterator<Map.Entry<String, Boolean>> oldest = outcomes.entrySet().iterator();
-            if (oldest.next().getValue()) {
+            Iterator<Map.Entry<String, Stored>> oldest = outcomes.entrySet().iterator();
+            Map.Entry<String, Stored> first = oldest.next();
+            if (first.getValue().failed()) {
                 failures--;
             }
+            slidOut = first.getKey();
             oldest.remove();
         }
+        return new Recorded(recorded.sequence(), slidOut);
+    }
+
+    /** Takes back the window as stored ({@code stored} oldest first), replacing what this holds. */
+    public synchronized void restore(List<Stored> stored) {
+        clear();
+        for (Stored outcome : stored) {
+            outcomes.remove(outcome.change());
+            outcomes.put(outcome.change(), outcome);
+            sequence = Math.max(sequence, outcome.sequence());
+        }
+        while (outcomes.size() > capacity) {
+            Iterator<Stored> oldest = outcomes.values().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        failures = (int) outcomes.values().stream().filter(Stored::failed).count();
     }
 
     /** Whether the window holds the minimum sample and its share of failures is above {@code ratio}. */
@@ -57,5 +84,17 @@ public final class RecentOutcomes {
 
     public synchronized int size() {
         return outcomes.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** One change in the window: whether it failed, and its place in the window's order. */
+    public record Stored(String change, boolean failed, long sequence) {
+    }
+
+    /** What recording a change did: its sequence number, and the change that slid out (null if none). */
+    public record Recorded(long sequence, String slidOut) {
     }
 }

@@ -2,6 +2,8 @@ package io.scimitar.provisioner.quarantine;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecentOutcomesTest {
@@ -53,5 +55,29 @@ class RecentOutcomesTest {
         assertThat(recent.size()).isEqualTo(10);
         assertThat(recent.failures()).isEqualTo(3);
         assertThat(recent.above(0.4)).isFalse();
+    }
+
+    @Test
+    void answersTheSequenceOfEachChangeAndTheChangeThatSlidOut() {
+        RecentOutcomes recent = new RecentOutcomes(2, 1);
+
+        assertThat(recent.record("User/a@1", true)).isEqualTo(new RecentOutcomes.Recorded(1, null));
+        assertThat(recent.record("User/b@1", false)).isEqualTo(new RecentOutcomes.Recorded(2, null));
+        assertThat(recent.record("User/a@1", false)).isEqualTo(new RecentOutcomes.Recorded(3, null));
+        assertThat(recent.record("User/c@1", true)).isEqualTo(new RecentOutcomes.Recorded(4, "User/b@1"));
+    }
+
+    @Test
+    void takesBackTheStoredWindowAndGoesOnNumberingAfterIt() {
+        RecentOutcomes recent = new RecentOutcomes(3, 2);
+        recent.restore(List.of(new RecentOutcomes.Stored("User/a@1", true, 7),
+                new RecentOutcomes.Stored("User/b@1", true, 9)));
+
+        assertThat(recent.size()).isEqualTo(2);
+        assertThat(recent.failures()).isEqualTo(2);
+        assertThat(recent.above(0.4)).isTrue();
+        assertThat(recent.record("User/c@1", false).sequence()).isEqualTo(10);
+        assertThat(recent.record("User/d@1", false)).isEqualTo(new RecentOutcomes.Recorded(11, "User/a@1"));
+        assertThat(recent.failures()).isEqualTo(1);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Follows a job's live progress in the terminal: a progress bar of the objects done out of the objects in scope (the
@@ -12,52 +13,80 @@ import java.time.Duration;
  */
 public final class ProvisioningWatch {
 
-    private static final int BAR = 30;
+    private static final int BAR = 20;
+    /** A frame longer than the terminal wraps, and a carriage return then rewrites only its last row. */
+    static final int TERMINAL_WIDTH = 80;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int QUIET_POLLS_TO_FINISH = 4;
 
     private final ApiClient provisioner;
     private final String jobId;
+    private final Supplier<JsonNode> progressSource;
     private final PrintStream out;
+    private final boolean terminal;
+    private final Duration poll;
 
-    ProvisioningWatch(ApiClient provisioner, String jobId, PrintStream out) {
+    ProvisioningWatch(ApiClient provisioner, String jobId, Supplier<JsonNode> progressSource, PrintStream out,
+            boolean terminal, Duration poll) {
         this.provisioner = provisioner;
         this.jobId = jobId;
+        this.progressSource = progressSource;
         this.out = out;
+        this.terminal = terminal;
+        this.poll = poll;
     }
 
     public static ProvisioningWatch of(DemoLoader loader, String jobId, PrintStream out) {
-        return new ProvisioningWatch(loader.provisioner(), jobId, out);
+        ApiClient provisioner = loader.provisioner();
+        return new ProvisioningWatch(provisioner, jobId, () -> provisioner.get("/api/v1/jobs/" + jobId + "/progress"),
+                out, System.console() != null, POLL);
     }
 
     /**
      * Draws the bar until the job has nothing left to do (the provisioner says 100% of the objects in scope, or, when
      * it cannot count them, nothing behind on the topic and nothing waiting in escrow); answers the last progress
-     * snapshot.
+     * snapshot. On a terminal each frame replaces the one before on the same row (a frame never fills the row, so
+     * it cannot wrap); otherwise each new figure gets its own line.
      */
     public JsonNode untilCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int quiet = 0;
-        JsonNode progress = provisioner.get("/api/v1/jobs/" + jobId + "/progress");
-        boolean toldSource = false;
+        JsonNode progress = null;
+        String shown = null;
+        int shownLength = 0;
         while (System.nanoTime() < deadline) {
-            progress = provisioner.get("/api/v1/jobs/" + jobId + "/progress");
-            if (!toldSource) {
+            progress = progressSource.get();
+            if (shown == null) {
                 out.println(sourceLine(progress));
-                toldSource = true;
             }
-            out.print("\r" + bar(progress) + "      ");
+            String frame = bar(progress);
+            if (terminal) {
+                out.print("\r" + frame + " ".repeat(Math.max(0, shownLength - frame.length())));
+                shownLength = frame.length();
+            } else if (!withoutRates(frame).equals(withoutRates(shown))) {
+                out.println(frame);
+            }
+            shown = frame;
             out.flush();
             quiet = finished(progress) ? quiet + 1 : 0;
             if (quiet >= QUIET_POLLS_TO_FINISH) {
-                out.println();
+                if (terminal) {
+                    out.println();
+                }
                 return progress;
             }
-            sleep();
+            sleep(poll);
         }
-        out.println();
+        if (terminal) {
+            out.println();
+        }
         out.println("Still provisioning after " + timeout.toSeconds() + " s; the job goes on in the background.");
         return progress;
+    }
+
+    /** A frame without its rate and time left, which change at every poll: what a new line is printed for. */
+    private static String withoutRates(String frame) {
+        return frame == null ? "" : frame.replaceAll("  [0-9,.]+/s .*$", "");
     }
 
     /** Where the bar's total comes from, said once before the bar. */
@@ -71,26 +100,30 @@ public final class ProvisioningWatch {
     }
 
     /**
-     * One line of progress: objects done out of the objects in scope, counted by the source before the events
-     * arrive, so the bar is never full while work remains; without that total, the events done and behind.
+     * One line of progress, narrower than {@link #TERMINAL_WIDTH}: objects done out of the objects in scope, counted
+     * by the source before the events arrive, so the bar is never full while work remains; without that total, the
+     * events done and behind.
      */
     static String bar(JsonNode progress) {
         JsonNode seconds = progress.path("estimatedSecondsLeft");
-        String left = seconds.isNumber() ? seconds.asLong() + " s left" : "time left unknown";
+        String left = seconds.isNumber() ? String.format("%,d s left", seconds.asLong()) : "time left ?";
         JsonNode scope = progress.path("objectsInScope");
         JsonNode percent = progress.path("percentComplete");
+        String frame;
         if (scope.isObject() && percent.isNumber()) {
             long total = scope.path("total").asLong();
             long done = Math.min(total, progress.path("objectsDone").asLong());
             int filled = (int) Math.min(BAR, Math.floor(BAR * percent.asDouble() / 100));
-            return String.format("  [%s%s] %,d / %,d objects in scope  %5.1f%%  %,.1f changes/s  %s",
-                    "#".repeat(filled), ".".repeat(BAR - filled), done, total, percent.asDouble(),
+            frame = String.format("  [%s%s] %,d / %,d objects %5.1f%%  %,.1f/s  %s", "#".repeat(filled),
+                    ".".repeat(BAR - filled), done, total, percent.asDouble(),
                     progress.path("changesPerSecond").asDouble(), left);
+        } else {
+            JsonNode behind = progress.path("eventsBehind");
+            frame = String.format("  %,d events done, %s behind, total unknown  %,.1f/s  %s",
+                    progress.path("eventsCommitted").asLong(), behind.isNumber() ? String.format("%,d",
+                            behind.asLong()) : "?", progress.path("eventsPerSecond").asDouble(), left);
         }
-        JsonNode behind = progress.path("eventsBehind");
-        return String.format("  [%s] %,d events done, %s behind, total unknown  %,.1f events/s  %s", ".".repeat(BAR),
-                progress.path("eventsCommitted").asLong(), behind.isNumber() ? String.format("%,d", behind.asLong())
-                        : "?", progress.path("eventsPerSecond").asDouble(), left);
+        return frame.length() < TERMINAL_WIDTH ? frame : frame.substring(0, TERMINAL_WIDTH - 1);
     }
 
     /** Nothing left: every object in scope done (100%), or without a total nothing behind and nothing escrowed. */
@@ -137,13 +170,13 @@ public final class ProvisioningWatch {
                 }
             }
             newest = top;
-            sleep();
+            sleep(POLL);
         }
     }
 
-    private static void sleep() {
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
