@@ -32,6 +32,7 @@ final class DemoRun {
         System.out.printf("""
 
                 Where to look next:
+                  console       %2$s/console/   (sign in with the key in %1$s)
                   progress      curl -H "X-API-Key: $(cat %1$s)" %2$s/api/v1/jobs/%3$s/progress
                   logs          curl -H "X-API-Key: $(cat %1$s)" "%2$s/api/v1/jobs/%3$s/logs?limit=20"
                   logs as CSV   curl -H "X-API-Key: $(cat %1$s)" -o logs.zip "%2$s/api/v1/jobs/%3$s/logs/export?format=entra"

@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private final Object pidFileLock = new Object();
     private Supervisor supervisor;
     private String apiKey;
+    private String readerKey;
     private String miroToken;
 
     public LocalStack(StackSettings settings) {
@@ -66,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
             stopLeftovers(settings);
             writePidFile(List.of(ProcessHandle.current().pid()));
             apiKey = ApiKeyFile.readOrCreate(settings.apiKeyFile());
+            readerKey = ApiKeyFile.readOrCreate(settings.readerKeyFile());
             miroToken = ApiKeyFile.readOrCreate(settings.miroTokenFile());
 
             reporter.step("PostgreSQL", "starting on 127.0.0.1:" + settings.postgresPort());
@@ -329,7 +331,8 @@ public final class LocalStack implements AutoCloseable {
                 "SCIMITAR_DB_USER", PostgresServer.USER,
                 "SCIMITAR_DB_PASSWORD", PostgresServer.PASSWORD,
                 "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                "SCIMITAR_API_ADMIN_KEYS", apiKey);
+                "SCIMITAR_API_ADMIN_KEYS", apiKey,
+                "SCIMITAR_API_READER_KEYS", "reader:" + readerKey);
     }
 
     /**
@@ -369,6 +372,11 @@ public final class LocalStack implements AutoCloseable {
     /** The admin API key of this stack's services (kept in {@link StackSettings#apiKeyFile()}). */
     public String apiKey() {
         return apiKey;
+    }
+
+    /** The reader API key of this stack's services (kept in {@link StackSettings#readerKeyFile()}). */
+    public String readerKey() {
+        return readerKey;
     }
 
     private void writePidFile(List<Long> pids) throws IOException {

@@ -65,6 +65,10 @@ public final class LocalStackCommand {
         System.out.printf("%n  %-20s in %s (send it as X-API-Key, e.g. curl -H \"X-API-Key: $(cat %s)\" %s)%n",
                 "admin API key", settings.apiKeyFile(), settings.apiKeyFile(),
                 "http://127.0.0.1:" + settings.provisionerPort() + "/api/v1/jobs");
+        System.out.printf("  %-20s in %s (sees everything, changes nothing)%n", "reader API key",
+                settings.readerKeyFile());
+        System.out.printf("  %-20s http://127.0.0.1:%d/console/ (sign in with one of the two keys)%n", "web console",
+                settings.provisionerPort());
         System.out.println();
         if (demo.load()) {
             DemoRun.run(stack, settings, demo);

@@ -84,6 +84,11 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
         return home.resolve("api-key");
     }
 
+    /** The reader API key of the stack's services (sees everything, changes nothing): e.g. for the web console. */
+    public Path readerKeyFile() {
+        return home.resolve("reader-api-key");
+    }
+
     /** The bearer token of the local Miro mock, created on first run. */
     public Path miroTokenFile() {
         return home.resolve("miro-mock-token");

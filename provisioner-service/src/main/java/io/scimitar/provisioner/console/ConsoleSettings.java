@@ -1,0 +1,15 @@
+package io.scimitar.provisioner.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The web console's settings. */
+@ConfigMapping(prefix = "scimitar.provisioner.console")
+public interface ConsoleSettings {
+
+    /** How often the progress stream sends a job's progress. */
+    @WithDefault("1s")
+    Duration progressInterval();
+}

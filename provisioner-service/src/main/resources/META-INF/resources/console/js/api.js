@@ -1,0 +1,56 @@
+// Calls the provisioner's JSON API with the key pasted at sign-in (kept in sessionStorage: this tab, this session).
+
+const KEY = 'scimitar.console.apiKey';
+
+export function apiKey() {
+  return sessionStorage.getItem(KEY);
+}
+
+export function rememberKey(key) {
+  sessionStorage.setItem(KEY, key);
+}
+
+export function forgetKey() {
+  sessionStorage.removeItem(KEY);
+}
+
+/** An answer other than 2xx: its status and the problem+json body's detail and field errors. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const fields = (problem?.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
+    super([problem?.detail || problem?.title || `The service answered ${status}`, fields].filter(Boolean).join(' — '));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function headers(extra = {}) {
+  return { 'X-API-Key': apiKey() || '', ...extra };
+}
+
+/** A JSON call; resolves to the parsed body (null for 204), or the Response itself for other content types. */
+export async function api(method, path, body, options = {}) {
+  const request = { method, headers: headers({ Accept: options.accept || 'application/json', ...options.headers }),
+    cache: 'no-store' };
+  if (body !== undefined) {
+    request.headers['Content-Type'] = 'application/json';
+    request.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, request);
+  if (response.status === 401 && !options.keepKeyOn401) {
+    forgetKey();
+    window.dispatchEvent(new Event('scimitar:signed-out'));
+  }
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    throw new ApiError(response.status, problem);
+  }
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : response;
+}
+
+export const get = (path, options) => api('GET', path, undefined, options);
+export const post = (path, body, options) => api('POST', path, body, options);
+export const put = (path, body, options) => api('PUT', path, body, options);

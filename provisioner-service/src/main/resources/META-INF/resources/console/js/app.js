@@ -1,0 +1,80 @@
+// The console's shell: sign-in, who is signed in, and the hash routes of the pages.
+import { apiKey, forgetKey, get } from './api.js';
+import { clear, h } from './dom.js';
+import { setSession } from './ui.js';
+import { renderSignIn } from './views/signin.js';
+import { renderOverview } from './views/overview.js';
+import { renderNewJob } from './views/newjob.js';
+import { renderJob } from './views/job.js';
+
+const main = () => document.getElementById('main');
+let cleanups = [];
+let generation = 0;
+
+const routes = [
+  [/^#\/?$/, () => renderOverview],
+  [/^#\/jobs\/new$/, () => renderNewJob],
+  [/^#\/jobs\/([0-9a-f-]{36})(?:\/([a-z-]+))?(?:\/([a-z-]+))?$/, () => renderJob],
+];
+
+async function route() {
+  const hash = location.hash || '#/';
+  if (!hash.startsWith('#/')) return;
+  cleanups.forEach(stop => stop());
+  cleanups = [];
+  const mine = ++generation;
+  const context = { onLeave: stop => cleanups.push(stop), params: [], reload: route };
+  if (!apiKey()) {
+    showWho(null);
+    renderSignIn(main(), route);
+    return;
+  }
+  let session;
+  try {
+    session = await get('/api/v1/session');
+  } catch (error) {
+    forgetKey();
+    renderSignIn(main(), route, error.message);
+    return;
+  }
+  if (mine !== generation) return;
+  setSession(session);
+  showWho(session);
+  for (const [pattern, view] of routes) {
+    const match = hash.match(pattern);
+    if (match) {
+      context.params = match.slice(1);
+      await view()(main(), context, session);
+      return;
+    }
+  }
+  clear(main(), h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the overview')));
+}
+
+function showWho(session) {
+  const who = document.getElementById('who');
+  if (!session) {
+    clear(who);
+    return;
+  }
+  const role = session.canChange ? 'admin' : 'reader';
+  clear(who,
+    h('span', { class: `role-badge ${role}`, id: 'session-role' }, role === 'admin' ? 'Admin' : 'Reader (read only)'),
+    h('span', { class: 'who-name', id: 'session-name' }, session.name),
+    h('button', { class: 'secondary', id: 'sign-out', onclick: signOut }, 'Sign out'));
+}
+
+function signOut() {
+  forgetKey();
+  setSession(null);
+  location.hash = '#/';
+  route();
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('scimitar:signed-out', () => route());
+document.getElementById('skip-link').addEventListener('click', event => {
+  event.preventDefault();
+  main().focus();
+});
+route();
