@@ -114,7 +114,7 @@ public final class LogCsvWriter {
     }
 
     /** A CSV cell, quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

@@ -111,6 +111,15 @@ public final class ScimClient {
                         authorization, traceparent));
     }
 
+    /**
+     * {@code GET /{type}?startIndex=s&count=n} with every attribute (groups with their members): one page of a
+     * reconciliation, which compares the members too.
+     */
+    public Uni<ScimResult> pageWithMembers(String type, int startIndex, int count) {
+        return call(limiter.classify("GET", type, false, 0),
+                traceparent -> api.list(type, startIndex, count, null, authorization, traceparent));
+    }
+
     public Uni<ScimResult> get(String type, String id) {
         return call(limiter.classify("GET", type, true, 0),
                 traceparent -> api.get(type, id, GROUPS.equals(type) ? "members" : null, authorization,
