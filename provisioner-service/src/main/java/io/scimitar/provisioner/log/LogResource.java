@@ -70,16 +70,25 @@ public class LogResource {
 
     @GET
     @Path("export")
-    @Operation(summary = "The matching entries as CSV: format=joined (one file) or format=entra (three files, zipped)")
+    @Operation(summary = "The matching entries as CSV: format=joined (one file) or format=entra (three files, zipped); "
+            + "or format=graph: JSON as Microsoft Graph's provisioningObjectSummary collection")
     public Uni<Response> export(@RestPath UUID id, @QueryParam("format") @DefaultValue("joined") String format,
             @QueryParam("identity") String identity, @QueryParam("status") String status,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cycleId") String cycleId, @QueryParam("changeId") String changeId) {
-        if (!format.equals("joined") && !format.equals("entra")) {
-            throw ProblemException.invalid(List.of(new FieldError("format", "must be 'joined' or 'entra'", null)));
+        if (!format.equals("joined") && !format.equals("entra") && !format.equals("graph")) {
+            throw ProblemException.invalid(List.of(new FieldError("format", "must be 'joined', 'entra' or 'graph'",
+                    null)));
         }
         LogQuery base = toQuery(id, identity, status, action, from, to, cycleId, changeId, null,
                 Integer.toString(LogQuery.MAX_LIMIT));
+        if (format.equals("graph")) {
+            return jobs.definition(id).chain(job -> all(base, new ArrayList<>()).map(entries -> Response.ok(
+                            ProvisioningObjectSummaryWriter.collection(entries,
+                            ProvisioningObjectSummaryWriter.JobLabel.of(job), json), MediaType.APPLICATION_JSON)
+                    .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".json\"")
+                    .build()));
+        }
         return jobs.requireExists(id).chain(() -> all(base, new ArrayList<>())).map(entries -> format.equals("joined")
                 ? Response.ok(LogCsvWriter.joined(entries, json), "text/csv")
                         .header("Content-Disposition", "attachment; filename=\"provisioning-logs-" + id + ".csv\"")

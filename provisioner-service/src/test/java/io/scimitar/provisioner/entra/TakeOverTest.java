@@ -1,0 +1,91 @@
+package io.scimitar.provisioner.entra;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.scimitar.events.UserSnapshot;
+import io.scimitar.testsupport.KafkaProcessResource;
+import io.scimitar.testsupport.MiroMockResource;
+import io.scimitar.testsupport.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asReader;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroUsers;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.scim;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Moving a Miro tenant that Entra provisioned: the Miro mock already holds the users (none linked to the job), the
+ * job is imported from Entra's Miro schema, the take-over preview says beforehand how many users are linked, updated
+ * and created, and the started job links every one by its matching attribute, creating none and duplicating none.
+ */
+@QuarkusTest
+@WithTestResource(KafkaProcessResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(MiroMockResource.class)
+class TakeOverTest {
+
+    private static final int USERS = 6;
+    private static final int RENAMED_IN_SOURCE = 2;
+
+    @Test
+    void takesOverATenantEntraProvisionedLinkingEveryUserAndCreatingNone() {
+        String app = newApplication();
+        Map<UserSnapshot, String> seeded = new LinkedHashMap<>();
+        for (int i = 0; i < USERS; i++) {
+            UserSnapshot user = uniqueUser("Taken", "Over" + i, "Sales");
+            String displayName = i < RENAMED_IN_SOURCE ? "Name Entra sent " + i : user.displayName();
+            seeded.put(user, scim("POST", "/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","active":true,
+                     "displayName":"%s","emails":[{"primary":true,"type":"work","value":"%s"}],
+                     "name":{"givenName":"%s","familyName":"%s"}}""".formatted(user.userPrincipalName(), displayName,
+                    user.mail(), user.givenName(), user.surname())).path("id").asText());
+        }
+        Map<String, Object> connection = miroJob(app);
+        connection.put("status", "OFF");
+        String job = EntraSchemaApiTest.importSchema(connection, EntraSchemas.load(EntraSchemas.MIRO_GALLERY))
+                .then().statusCode(201).extract().path("job.id");
+        List<UserSnapshot> users = new ArrayList<>(seeded.keySet());
+        users.forEach(user -> publish(assigned(app, user, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAdmin().contentType(ContentType.JSON)
+                .post("/api/v1/jobs/" + job + "/dry-run").then().statusCode(200)
+                .body("counts.CREATE", equalTo(USERS)));
+        asAdmin().get("/api/v1/jobs/" + job + "/take-over-preview").then().statusCode(200)
+                .body("link", equalTo(USERS - RENAMED_IN_SOURCE))
+                .body("linkAndUpdate", equalTo(RENAMED_IN_SOURCE))
+                .body("create", equalTo(0))
+                .body("duplicate", equalTo(0))
+                .body("complete", equalTo(true))
+                .body("dryRunCounts.CREATE", equalTo(USERS));
+
+        asAdmin().post("/api/v1/jobs/" + job + "/start").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> asReader().get("/api/v1/jobs/" + job + "/logs")
+                .jsonPath().getList("entries").size() == USERS);
+        asReader().queryParam("action", "create").get("/api/v1/jobs/" + job + "/logs").then()
+                .body("entries.size()", equalTo(0));
+        asReader().queryParam("status", "failure").get("/api/v1/jobs/" + job + "/logs").then()
+                .body("entries.size()", equalTo(0));
+        seeded.forEach((user, targetId) -> {
+            assertThat(miroUsers(user.userPrincipalName())).singleElement().satisfies(target -> {
+                assertThat(target.path("id").asText()).isEqualTo(targetId);
+                assertThat(target.path("displayName").asText()).isEqualTo(user.displayName());
+            });
+        });
+    }
+}
