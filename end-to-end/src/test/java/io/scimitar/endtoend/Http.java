@@ -47,6 +47,10 @@ final class Http {
         return send("PATCH", path, body, "application/merge-patch+json", 200, headers);
     }
 
+    JsonNode put(String path, Object body) {
+        return send("PUT", path, body, "application/json", 200);
+    }
+
     JsonNode delete(String path) {
         return send("DELETE", path, null, "application/json", 204);
     }

@@ -26,7 +26,7 @@ export function renderMappings(content, job, context, reload) {
     editor.querySelector('textarea')?.focus();
   }, draw));
 
-  const dryRun = h('button', { type: 'button', class: 'secondary', id: 'dry-run',
+  const dryRun = adminOnly(h('button', { type: 'button', class: 'secondary', id: 'dry-run',
     onclick: event => busy(event.target, async () => {
       clear(preview, h('p', { class: 'muted' }, 'Running the history through the proposed mappings…'));
       try {
@@ -35,7 +35,7 @@ export function renderMappings(content, job, context, reload) {
       } catch (error) {
         clear(preview, errorBox(error));
       }
-    }) }, 'Dry run (what would change)');
+    }) }, 'Dry run (what would change)'));
   const save = adminOnly(h('button', { type: 'button', class: 'primary', id: 'save-mappings',
     onclick: event => busy(event.target, async () => {
       clear(errors);
