@@ -71,8 +71,9 @@ public class JobSupervisor {
     }
 
     /**
-     * Before a job reads anything: loads its quarantine and its recent outcomes as stored. Recent outcomes above the failure share of a job
-     * that is not quarantined mean its quarantine was lifted (restart): they are forgotten, so it is judged afresh.
+     * Before a job reads anything: loads its quarantine and its recent outcomes as stored. Recent outcomes above the
+     * failure share of a job that is not quarantined mean its quarantine was lifted (restart): they are forgotten, so
+     * it is judged afresh.
      */
     void starting(JobContext context) {
         UUID jobId = context.job().id();

@@ -21,6 +21,10 @@ public interface ProgressSettings {
     @WithDefault("5s")
     Duration scopeCountReuse();
 
+    /** How long a job's backlog read from the broker (Kafka Admin) is reused before the broker is asked again. */
+    @WithDefault("1s")
+    Duration backlogReuse();
+
     /** How long to wait for assignment-service's answer. */
     @WithDefault("3s")
     Duration directoryTimeout();

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -25,13 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * How far behind the topic's end a job is, per partition: the end offset minus the job's committed position (the
  * beginning of the partition when the job never committed there, as it then reads from the earliest). Read from the
  * broker with the Admin client (list offsets, list consumer group offsets), so it is true whether the job runs, is
- * paused or is stopped, and counts only events whose effects are stored (offsets are committed after that).
+ * paused or is stopped, and counts only events whose effects are stored (offsets are committed after that). A job's
+ * figures are reused for {@link ProgressSettings#backlogReuse()} (1 s), so a progress bar polling them costs the
+ * broker at most one round of Admin calls per job and second.
  */
 @ApplicationScoped
 public class TopicBacklog {
@@ -41,18 +47,50 @@ public class TopicBacklog {
 
     private final ConsumerSettings settings;
     private final String bootstrapServers;
+    private final Function<UUID, Optional<Backlog>> reader;
+    private final LongSupplier nanoTime;
+    private final long reuseNanos;
+    private final Map<UUID, Read> latest = new ConcurrentHashMap<>();
     private volatile Admin admin;
 
-    public TopicBacklog(ConsumerSettings settings,
+    @Inject
+    public TopicBacklog(ConsumerSettings settings, ProgressSettings progress,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
+        this.reader = this::read;
+        this.nanoTime = System::nanoTime;
+        this.reuseNanos = progress.backlogReuse().toNanos();
     }
 
-    /** The job's backlog now; empty when the broker does not answer in time (the figure is then unknown). */
+    /** Reads with {@code reader}, reusing a job's figures for {@code reuse} by the clock {@code nanoTime}. */
+    TopicBacklog(Function<UUID, Optional<Backlog>> reader, LongSupplier nanoTime, Duration reuse) {
+        this.settings = null;
+        this.bootstrapServers = null;
+        this.reader = reader;
+        this.nanoTime = nanoTime;
+        this.reuseNanos = reuse.toNanos();
+    }
+
+    /**
+     * The job's backlog, as read from the broker at most {@code backlog-reuse} ago; empty when the broker does not
+     * answer in time (the figure is then unknown, and asked again next time).
+     */
     public Uni<Optional<Backlog>> of(UUID jobId) {
-        return Uni.createFrom().item(() -> read(jobId))
+        Read last = latest.get(jobId);
+        if (last != null && nanoTime.getAsLong() - last.at() < reuseNanos) {
+            return Uni.createFrom().item(Optional.of(last.backlog()));
+        }
+        return Uni.createFrom().item(() -> readAndKeep(jobId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Optional<Backlog> readAndKeep(UUID jobId) {
+        long at = nanoTime.getAsLong();
+        latest.values().removeIf(read -> at - read.at() >= reuseNanos); // e.g. of deleted jobs
+        Optional<Backlog> backlog = reader.apply(jobId);
+        backlog.ifPresent(read -> latest.put(jobId, new Read(read, at)));
+        return backlog;
     }
 
     private Optional<Backlog> read(UUID jobId) {
@@ -119,6 +157,9 @@ public class TopicBacklog {
         if (current != null) {
             current.close(Duration.ofSeconds(5));
         }
+    }
+
+    private record Read(Backlog backlog, long at) {
     }
 
     /**
