@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.deletions;
 
+import io.scimitar.provisioner.pipeline.PendingDeletions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * changes of one job, and several instances, count each deletion once and trip once.
  */
 @ApplicationScoped
-public class DeletionGuardRepository {
+public class DeletionGuardRepository implements PendingDeletions {
 
     private static final String GUARDED_KINDS = "('SETTLING_DELETE', 'STAGED_DELETE', 'REJECTED_DELETE')";
 
@@ -223,10 +224,7 @@ public class DeletionGuardRepository {
                 });
     }
 
-    /**
-     * Which of {@code objectKeys} have a disable or delete the guard keeps and has not sent yet: settling, held, or
-     * allowed and on its way (a rejected one is never sent). Read-only.
-     */
+    @Override
     public Uni<Set<String>> pendingDeletions(UUID job, Collection<String> objectKeys) {
         if (objectKeys.isEmpty()) {
             return Uni.createFrom().item(Set.of());

@@ -17,6 +17,7 @@ import io.scimitar.provisioner.progress.TopicBacklog.Backlog;
 import io.scimitar.provisioner.quarantine.QuarantineKeeper;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
 import io.scimitar.provisioner.ratelimit.TargetRateLimiter;
+import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,10 +43,12 @@ public class JobProgressReporter {
     private final ObjectCounter counter;
     private final RateLimiters rateLimiters;
     private final QuarantineKeeper quarantine;
+    private final TargetIndexes indexes;
 
     public JobProgressReporter(JobRunnerRegistry runners, TopicBacklog backlog, SourceScope scope,
             JobStatisticsRepository statistics, ObjectCounter counter, RateLimiters rateLimiters,
-            QuarantineKeeper quarantine) {
+            QuarantineKeeper quarantine, TargetIndexes indexes) {
+        this.indexes = indexes;
         this.runners = runners;
         this.backlog = backlog;
         this.scope = scope;
@@ -120,7 +123,7 @@ public class JobProgressReporter {
                 statistics(counted), objects.activeUsers(), objects.activeGroups(), objects.escrowed(),
                 objects.stagedDeletions(), objects.countedAt(),
                 rateLimiters.current(job.id()).map(TargetRateLimiter::status).orElse(List.of()),
-                quarantine.current(job.id()).orElse(null));
+                quarantine.current(job.id()).orElse(null), indexes.progress(job.id()));
     }
 
     /** Objects decided out of objects in scope, to a tenth; never 100 while work remains, 100 once none does. */

@@ -4,6 +4,7 @@ import io.scimitar.provisioner.progress.SourceScope.ObjectsInScope;
 import io.scimitar.provisioner.progress.TopicBacklog.PartitionBacklog;
 import io.scimitar.provisioner.quarantine.Quarantine;
 import io.scimitar.provisioner.ratelimit.RequestBudgetStatus;
+import io.scimitar.provisioner.targetindex.TargetIndexProgress;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ import java.util.Map;
  * @param estimateBasis what the estimate divides: {@code OBJECTS_IN_SCOPE} or {@code EVENTS_BEHIND}; null with it
  * @param lastEventAt when the current run last stored a change
  * @param statistics the job's statistics to date, over every run
+ * @param targetIndex where the job's target index stands in this instance (users and groups)
  */
 public record ProgressResponse(String phase, Instant runningSince, ObjectsInScope objectsInScope, long objectsDone,
         Double percentComplete, Long eventsBehind, List<PartitionBacklog> partitions, long eventsProcessed,
@@ -42,7 +44,7 @@ public record ProgressResponse(String phase, Instant runningSince, ObjectsInScop
         Map<String, Long> byStatus, long rateWindowSeconds, double eventsPerSecond, double changesPerSecond,
         Long estimatedSecondsLeft, String estimateBasis, Instant lastEventAt, Statistics statistics,
         Long activeUsers, Long activeGroups, Long escrowed, Long stagedDeletions, Instant countedAt,
-        List<RequestBudgetStatus> rateLimits, Quarantine quarantine) {
+        List<RequestBudgetStatus> rateLimits, Quarantine quarantine, TargetIndexProgress targetIndex) {
 
     /**
      * The job's statistics to date (Entra's "Statistics to date"), stored with each poll's writes.

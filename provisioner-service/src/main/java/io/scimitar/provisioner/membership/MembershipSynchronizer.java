@@ -8,7 +8,7 @@ import io.scimitar.events.MemberRef;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.configuration.InactiveMembers;
-import io.scimitar.provisioner.deletions.DeletionGuardRepository;
+import io.scimitar.provisioner.pipeline.PendingDeletions;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
@@ -64,12 +64,12 @@ public class MembershipSynchronizer {
     private final LinkRepository links;
     private final ScimPatchWriter patches;
     private final ScopeEvaluator scope;
-    private final DeletionGuardRepository deletions;
+    private final PendingDeletions deletions;
     private final Set<UUID> heldBack = ConcurrentHashMap.newKeySet();
     private final int concurrency;
 
     public MembershipSynchronizer(MembershipRepository memberships, LinkRepository links, ObjectMapper json,
-            ConsumerSettings settings, ScopeEvaluator scope, DeletionGuardRepository deletions) {
+            ConsumerSettings settings, ScopeEvaluator scope, PendingDeletions deletions) {
         this.scope = scope;
         this.deletions = deletions;
         this.concurrency = settings.concurrency();

@@ -104,7 +104,7 @@ public class GroupProvisioner {
         boolean provisioned = link.isPresent() && link.get().targetId() != null
                 && link.get().state() == LinkState.ACTIVE;
         if (!inScope.shouldBeActive()) {
-            return leaveScope(context, event, link, trace, inScope, provisioned);
+            return leaveScope(GroupRemoval.of(context, event, link), event, trace, inScope, provisioned);
         }
         MappingResult mapped;
         try {
@@ -113,6 +113,7 @@ public class GroupProvisioner {
             trace.failed("AttributeMappingFailed", e.getMessage());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
+        GroupChange change = new GroupChange(context, event, link, trace, mapped);
         Optional<ObjectLink> usableLink = provisioned ? link : Optional.empty();
         // the index answers alone only where a create follows a miss; otherwise (Miro teams) a miss takes a query
         boolean mayQuery = !job.groups().create()
@@ -130,28 +131,28 @@ public class GroupProvisioner {
             return matcher.match(job.id(), context.scim().using(reserved), ObjectType.GROUP, usableLink,
                             mapped.matchingValues(), job.groups().create())
                     .onTermination().invoke(reserved::release)
-                    .chain(match -> act(context, event, link, trace, mapped, match));
+                    .chain(match -> act(change, match));
         }
         return matcher.match(job.id(), context.scim(), ObjectType.GROUP, usableLink, mapped.matchingValues(),
                         job.groups().create())
-                .chain(match -> act(context, event, link, trace, mapped, match));
+                .chain(match -> act(change, match));
     }
 
-    private Uni<ChangeOutcome> act(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, MappingResult mapped, MatchResult match) {
-        JobDefinition job = context.job();
+    private Uni<ChangeOutcome> act(GroupChange change, MatchResult match) {
+        JobDefinition job = change.context().job();
+        GroupAssignmentEvent event = change.event();
+        ChangeTrace trace = change.trace();
         if (match instanceof MatchResult.Linked linked) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
                     "Linked to target group " + linked.targetId());
-            return update(context, event, link, trace, mapped, linked.targetId(),
-                    link.map(ObjectLink::exported).orElse(Map.of()));
+            return update(change, linked.targetId(), change.link().map(ObjectLink::exported).orElse(Map.of()));
         }
         if (match instanceof MatchResult.Matched matched) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
                     "Matched target group " + matched.targetId() + " on " + matched.attribute() + " = '"
                             + matched.value() + "'");
-            return update(context, event, link, trace, mapped, matched.targetId(),
-                    ScimResourceReader.values(matched.resource(), mapped.targets()));
+            return update(change, matched.targetId(),
+                    ScimResourceReader.values(matched.resource(), change.mapped().targets()));
         }
         if (match instanceof MatchResult.NotFound notFound) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
@@ -167,7 +168,7 @@ public class GroupProvisioner {
                 trace.failed("TargetGroupMissing", reason);
                 return Uni.createFrom().item(ChangeOutcome.of(trace));
             }
-            return create(context, event, link, trace, mapped);
+            return create(change);
         }
         String reason = match instanceof MatchResult.Duplicate duplicate
                 ? duplicate.count() + " target groups have " + duplicate.attribute() + " = '" + duplicate.value() + "'"
@@ -186,8 +187,10 @@ public class GroupProvisioner {
         return Uni.createFrom().item(ChangeOutcome.of(trace));
     }
 
-    private Uni<ChangeOutcome> create(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, MappingResult mapped) {
+    private Uni<ChangeOutcome> create(GroupChange change) {
+        JobContext context = change.context();
+        GroupAssignmentEvent event = change.event();
+        ChangeTrace trace = change.trace();
         MappingResult created;
         try {
             created = context.job().groupMappings().evaluate(SourceObjects.group(event, false), context.environment(),
@@ -200,8 +203,8 @@ public class GroupProvisioner {
             if (TargetMatcher.alreadyExists(result)) {
                 // created in the target after the job read it, or missed by a case-sensitive filter: found now
                 return matcher.matchAfterRefusedCreate(context.job().id(), context.scim(), ObjectType.GROUP,
-                                context.job().profile(), mapped.matchingValues())
-                        .chain(match -> alreadyExists(context, event, link, trace, mapped, created, result, match));
+                                context.job().profile(), change.mapped().matchingValues())
+                        .chain(match -> alreadyExists(change, created, result, match));
             }
             trace.action(ProvisioningAction.CREATE);
             created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
@@ -209,7 +212,7 @@ public class GroupProvisioner {
                 String targetId = success.body().get("id").asText();
                 trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
                         "Created group " + targetId);
-                return linked(context, event, trace, targetId, created.values());
+                return linked(change, targetId, created.values());
             }
             return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
                     result)));
@@ -220,14 +223,14 @@ public class GroupProvisioner {
      * A create refused because the target already holds the group: linked to the one found again at once
      * ({@link TargetMatcher#matchAfterRefusedCreate}); otherwise the refused create is the failure, saying why.
      */
-    private Uni<ChangeOutcome> alreadyExists(JobContext context, GroupAssignmentEvent event,
-            Optional<ObjectLink> link, ChangeTrace trace, MappingResult mapped, MappingResult created,
-            ScimResult refused, MatchResult match) {
+    private Uni<ChangeOutcome> alreadyExists(GroupChange change, MappingResult created, ScimResult refused,
+            MatchResult match) {
+        ChangeTrace trace = change.trace();
         if (match instanceof MatchResult.Matched matched) {
             trace.step(StepType.MATCHING, "EntryMatching", ProvisioningStatus.SUCCESS,
-                    RefusedCreate.matched("group", matched, mapped.matchingValues()));
-            return update(context, event, link, trace, mapped, matched.targetId(),
-                    ScimResourceReader.values(matched.resource(), mapped.targets()));
+                    RefusedCreate.matched("group", matched, change.mapped().matchingValues()));
+            return update(change, matched.targetId(),
+                    ScimResourceReader.values(matched.resource(), change.mapped().targets()));
         }
         trace.action(ProvisioningAction.CREATE);
         created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
@@ -236,8 +239,11 @@ public class GroupProvisioner {
         return Uni.createFrom().item(ChangeOutcome.of(trace));
     }
 
-    private Uni<ChangeOutcome> update(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, MappingResult mapped, String targetId, Map<String, Object> current) {
+    private Uni<ChangeOutcome> update(GroupChange change, String targetId, Map<String, Object> current) {
+        JobContext context = change.context();
+        Optional<ObjectLink> link = change.link();
+        ChangeTrace trace = change.trace();
+        MappingResult mapped = change.mapped();
         trace.targetId(targetId);
         EmptiedValues emptied = EmptiedValues.of(context.job().profile(), mapped, current);
         List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), emptied.toClear(), current);
@@ -252,7 +258,7 @@ public class GroupProvisioner {
                 trace.skipped("EntrySynchronizationSkipped", changes.isEmpty()
                         ? "The target group is already in sync" : "The Update action is turned off for groups");
             }
-            return linked(context, event, trace, targetId, exported);
+            return linked(change, targetId, exported);
         }
         emptied.toClear().forEach(exported::remove);
         if (emptied.keepsAny()) {
@@ -260,13 +266,13 @@ public class GroupProvisioner {
                     emptied.description("group"));
         }
         trace.action(ProvisioningAction.UPDATE);
-        changes.forEach(change -> trace.modified(change.path(), change.oldValue(), change.newValue()));
+        changes.forEach(modified -> trace.modified(modified.path(), modified.oldValue(), modified.newValue()));
         return context.scim().patch(ScimClient.GROUPS, targetId, patches.attributes(context.dialect(), changes))
                 .chain(result -> {
                     boolean gone = result instanceof ScimResult.Failure failure
                             && failure.kind() == ScimResult.FailureKind.NOT_FOUND;
                     if (gone && link.isPresent() && targetId.equals(link.get().targetId())) {
-                        return targetGone(context, event, trace, mapped, targetId);
+                        return targetGone(change, targetId);
                     }
                     if (!result.isSuccess()) {
                         return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace,
@@ -274,7 +280,7 @@ public class GroupProvisioner {
                     }
                     trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
                             "Updated group " + targetId + ": " + changes.size() + " attribute(s)");
-                    return linked(context, event, trace, targetId, exported);
+                    return linked(change, targetId, exported);
                 });
     }
 
@@ -286,29 +292,32 @@ public class GroupProvisioner {
      * (a target that lost its data lost them too: those gone are unlinked, not given to the group). Where groups are
      * not created (Miro teams) a missing group is {@code TargetGroupMissing}, as for any group not found.
      */
-    private Uni<ChangeOutcome> targetGone(JobContext context, GroupAssignmentEvent event, ChangeTrace trace,
-            MappingResult mapped, String targetId) {
+    private Uni<ChangeOutcome> targetGone(GroupChange change, String targetId) {
+        JobContext context = change.context();
         JobDefinition job = context.job();
+        ChangeTrace trace = change.trace();
         trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.WARNING,
                 "The linked target group " + targetId + " no longer exists (HTTP 404): it was deleted in the target "
                         + "or the target lost its data, so the link is dropped and the group is matched again now"
                         + (job.groups().create() ? " and created again with its current members if nothing matches"
                         : ""));
         trace.targetId(null).restartExport();
-        return memberships.resetGroup(job.id(), event.objectId())
-                .chain(() -> job.groups().create() ? lostMembers.unlinkGone(context, event.objectId(), trace)
+        return memberships.resetGroup(job.id(), change.event().objectId())
+                .chain(() -> job.groups().create() ? lostMembers.unlinkGone(context, change.event().objectId(), trace)
                         : Uni.createFrom().voidItem())
                 .chain(() -> matcher.matchAgain(job.id(), context.scim(), ObjectType.GROUP, targetId,
-                        mapped.matchingValues(), job.groups().create()))
-                .chain(match -> act(context, event, Optional.empty(), trace, mapped, match));
+                        change.mapped().matchingValues(), job.groups().create()))
+                .chain(match -> act(change.unlinked(), match));
     }
 
     /**
      * Records the link and brings the target group's members to what the membership rule asks (the group newly
      * linked or re-created holds none of them yet; a renamed one needs nothing).
      */
-    private Uni<ChangeOutcome> linked(JobContext context, GroupAssignmentEvent event, ChangeTrace trace,
-            String targetId, Map<String, Object> exported) {
+    private Uni<ChangeOutcome> linked(GroupChange change, String targetId, Map<String, Object> exported) {
+        JobContext context = change.context();
+        GroupAssignmentEvent event = change.event();
+        ChangeTrace trace = change.trace();
         ObjectLink link = new ObjectLink(context.job().id(), ObjectType.GROUP, event.objectId(), targetId,
                 LinkState.ACTIVE, exported, event.objectVersion(), event.group().displayName());
         return links.save(link)
@@ -316,12 +325,14 @@ public class GroupProvisioner {
                 .replaceWith(ChangeOutcome.of(trace));
     }
 
-    private Uni<ChangeOutcome> leaveScope(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, ScopeResult inScope, boolean provisioned) {
+    private Uni<ChangeOutcome> leaveScope(GroupRemoval removal, GroupAssignmentEvent event, ChangeTrace trace,
+            ScopeResult inScope, boolean provisioned) {
+        JobContext context = removal.context();
         JobDefinition job = context.job();
+        Optional<ObjectLink> link = removal.link();
         if (!provisioned) {
             trace.skipped("EntrySynchronizationSkipped", inScope.reason() + "; the group is not provisioned");
-            return record(context, event, link, trace, link.map(ObjectLink::targetId).orElse(null),
+            return record(removal, trace, link.map(ObjectLink::targetId).orElse(null),
                     link.map(ObjectLink::state).orElse(LinkState.NOT_PROVISIONED));
         }
         String targetId = link.get().targetId();
@@ -331,12 +342,11 @@ public class GroupProvisioner {
                     + (job.groups().delete() ? " (SkipOutOfScopeDeletions)" : " (the Delete action is off for groups)")
                     + " and no longer managed");
             return memberships.resetGroup(job.id(), event.objectId())
-                    .chain(() -> record(context, event, link, trace, targetId, LinkState.DISABLED));
+                    .chain(() -> record(removal, trace, targetId, LinkState.DISABLED));
         }
         trace.action(ProvisioningAction.DELETE);
         return deletions.guard(context, event, trace, "delete of group " + targetId, () -> context.scim()
-                .delete(ScimClient.GROUPS, targetId).chain(result -> deleted(context, event.objectId(),
-                        event.objectVersion(), event.group().displayName(), link, trace, targetId, result)));
+                .delete(ScimClient.GROUPS, targetId).chain(result -> deleted(removal, trace, targetId, result)));
     }
 
     /** Applies a hard deletion of a group: DELETE when the Delete action is on, otherwise nothing. */
@@ -351,13 +361,14 @@ public class GroupProvisioner {
             trace.step(StepType.IMPORT, "EntryImportDelete", ProvisioningStatus.SUCCESS,
                     "The group was hard-deleted from the directory");
             Uni<Void> forget = memberships.forgetGroup(job.id(), event.objectId());
+            GroupRemoval removal = new GroupRemoval(context, event.objectId(), event.objectVersion(),
+                    event.displayName(), link);
             boolean provisioned = link.isPresent() && link.get().targetId() != null
                     && link.get().state() == LinkState.ACTIVE;
             if (!provisioned || !job.groups().delete()) {
                 trace.skipped("EntrySynchronizationSkipped", provisioned ? "The Delete action is off for groups"
                         : "The group is not provisioned");
-                return forget.chain(() -> saveDeleted(context, event.objectId(), event.objectVersion(),
-                        event.displayName(), link, link.map(ObjectLink::targetId).orElse(null),
+                return forget.chain(() -> saveDeleted(removal, link.map(ObjectLink::targetId).orElse(null),
                         provisioned ? LinkState.DISABLED : LinkState.NOT_PROVISIONED)).replaceWith(
                         ChangeOutcome.of(trace));
             }
@@ -365,13 +376,11 @@ public class GroupProvisioner {
             trace.targetId(targetId).action(ProvisioningAction.DELETE);
             return deletions.guard(context, event, trace, "delete of group " + targetId, () -> context.scim()
                     .delete(ScimClient.GROUPS, targetId)
-                    .chain(result -> forget.chain(() -> deleted(context, event.objectId(), event.objectVersion(),
-                            event.displayName(), link, trace, targetId, result))));
+                    .chain(result -> forget.chain(() -> deleted(removal, trace, targetId, result))));
         });
     }
 
-    private Uni<ChangeOutcome> deleted(JobContext context, String groupId, long version, String displayName,
-            Optional<ObjectLink> link, ChangeTrace trace, String targetId, ScimResult result) {
+    private Uni<ChangeOutcome> deleted(GroupRemoval removal, ChangeTrace trace, String targetId, ScimResult result) {
         boolean gone = result.isSuccess() || (result instanceof ScimResult.Failure failure
                 && failure.kind() == ScimResult.FailureKind.NOT_FOUND);
         if (!gone) {
@@ -379,20 +388,38 @@ public class GroupProvisioner {
                     result)));
         }
         trace.step(StepType.EXPORT, "EntryExportDelete", ProvisioningStatus.SUCCESS, "Deleted group " + targetId);
-        return memberships.resetGroup(context.job().id(), groupId)
-                .chain(() -> saveDeleted(context, groupId, version, displayName, link, targetId, LinkState.DELETED))
+        return memberships.resetGroup(removal.context().job().id(), removal.groupId())
+                .chain(() -> saveDeleted(removal, targetId, LinkState.DELETED))
                 .replaceWith(ChangeOutcome.of(trace));
     }
 
-    private Uni<Void> saveDeleted(JobContext context, String groupId, long version, String displayName,
-            Optional<ObjectLink> link, String targetId, LinkState state) {
-        return links.save(new ObjectLink(context.job().id(), ObjectType.GROUP, groupId, targetId, state,
-                link.map(ObjectLink::exported).orElse(Map.of()), version, displayName));
+    private Uni<Void> saveDeleted(GroupRemoval removal, String targetId, LinkState state) {
+        return links.save(new ObjectLink(removal.context().job().id(), ObjectType.GROUP, removal.groupId(), targetId,
+                state, removal.link().map(ObjectLink::exported).orElse(Map.of()), removal.version(),
+                removal.displayName()));
     }
 
-    private Uni<ChangeOutcome> record(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
-            ChangeTrace trace, String targetId, LinkState state) {
-        return saveDeleted(context, event.objectId(), event.objectVersion(), event.group().displayName(), link,
-                targetId, state).replaceWith(ChangeOutcome.of(trace));
+    private Uni<ChangeOutcome> record(GroupRemoval removal, ChangeTrace trace, String targetId, LinkState state) {
+        return saveDeleted(removal, targetId, state).replaceWith(ChangeOutcome.of(trace));
+    }
+
+    /** A group change past its mapping: what each step after matching works on. */
+    private record GroupChange(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link,
+            ChangeTrace trace, MappingResult mapped) {
+
+        /** The same change once its linked target group is known to be gone. */
+        GroupChange unlinked() {
+            return new GroupChange(context, event, Optional.empty(), trace, mapped);
+        }
+    }
+
+    /** A group leaving the target (out of scope or hard-deleted): what its link is stored from. */
+    private record GroupRemoval(JobContext context, String groupId, long version, String displayName,
+            Optional<ObjectLink> link) {
+
+        static GroupRemoval of(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link) {
+            return new GroupRemoval(context, event.objectId(), event.objectVersion(), event.group().displayName(),
+                    link);
+        }
     }
 }

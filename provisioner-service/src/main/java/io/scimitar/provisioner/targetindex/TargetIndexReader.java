@@ -131,6 +131,9 @@ public class TargetIndexReader {
                 }
                 repository.insert(readId, objects).await().indefinitely();
                 found += objects.size();
+                // how far the read is, for the job's progress; matching trusts only a complete read
+                indexes.set(job.id(), type, new IndexView(IndexStatus.READING, readId, targets, found, started,
+                        null));
                 startIndex += resources.size();
                 JsonNode total = page.body().get("totalResults");
                 if (resources.isEmpty() || (total != null && total.canConvertToInt()

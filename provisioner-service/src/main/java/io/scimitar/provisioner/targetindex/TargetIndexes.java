@@ -21,6 +21,12 @@ public class TargetIndexes {
         return Optional.ofNullable(views.get(new Key(jobId, type)));
     }
 
+    /** Where the job's index of each object type stands in this instance, for the job's progress. */
+    public TargetIndexProgress progress(UUID jobId) {
+        return new TargetIndexProgress(view(jobId, ObjectType.USER).map(TargetIndexProgress.ObjectIndex::of)
+                .orElse(null), view(jobId, ObjectType.GROUP).map(TargetIndexProgress.ObjectIndex::of).orElse(null));
+    }
+
     void set(UUID jobId, ObjectType type, IndexView view) {
         views.put(new Key(jobId, type), view);
     }

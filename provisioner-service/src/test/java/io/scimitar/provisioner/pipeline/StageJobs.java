@@ -6,6 +6,7 @@ import io.scimitar.provisioner.scim.ScimClientFactory;
 import io.scimitar.testsupport.MiroMockResource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
@@ -28,7 +29,23 @@ public class StageJobs {
         UUID id = UUID.fromString(createJob(miroJob(applicationId)));
         JobDefinition job = StageFixture.miroJob(id, applicationId, ProvisioningScope.ASSIGNED_ONLY,
                 MiroMockResource.scimUrl(), MiroMockResource.TOKEN);
-        return JobContext.of(job, clients.forJob(id, job.tenantUrl(), job.secretToken(), job.rateLimits()),
+        return context(job);
+    }
+
+    /**
+     * Creates a generic SCIM job for {@code applicationId} against the mock (whose group model the test sets to user
+     * groups, which SCIM may create) and returns a context of a fresh cycle.
+     */
+    public JobContext genericContext(String applicationId) {
+        UUID id = UUID.fromString(createJob(Map.of("name", "Generic " + applicationId, "applicationId", applicationId,
+                "profile", "GENERIC_SCIM", "tenantUrl", MiroMockResource.scimUrl(), "secretToken",
+                MiroMockResource.TOKEN, "allowInsecureHttp", true)));
+        return context(StageFixture.genericJob(id, applicationId, ProvisioningScope.ASSIGNED_ONLY,
+                MiroMockResource.scimUrl(), MiroMockResource.TOKEN));
+    }
+
+    private JobContext context(JobDefinition job) {
+        return JobContext.of(job, clients.forJob(job.id(), job.tenantUrl(), job.secretToken(), job.rateLimits()),
                 UUID.randomUUID(), evaluation.budget());
     }
 }
