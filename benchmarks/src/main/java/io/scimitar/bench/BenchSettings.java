@@ -19,10 +19,12 @@ import java.nio.file.Path;
  * @param syncTimeoutSeconds how long the initial sync may take before the benchmark gives up
  * @param preseededUsers     users of the directory put into the mock (unlinked) before the job is created, as after
  *                           a migration from Entra: the job must link them rather than create them (0: none)
+ * @param reconcile          after the sync (and in the rate-limited run, before its limits go off), a report-mode
+ *                           reconciliation of the job is timed
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
-        int preseededUsers) {
+        int preseededUsers, boolean reconcile) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -37,6 +39,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Integer.getInteger("bench.rateLimitedUsers", 0),
                 Boolean.getBoolean("bench.mockRateLimits"),
                 Integer.getInteger("bench.syncTimeoutSeconds", 1800),
-                Integer.getInteger("bench.preseededUsers", 0));
+                Integer.getInteger("bench.preseededUsers", 0),
+                Boolean.getBoolean("bench.reconcile"));
     }
 }
