@@ -21,10 +21,12 @@ import java.nio.file.Path;
  *                           a migration from Entra: the job must link them rather than create them (0: none)
  * @param latencyTargetP99Ms the latency phase's target: p99 accepted -> applied under this many ms at
  *                           {@code changeRate} sustained for {@code changeSeconds} (reported met or not)
+ * @param reconcile          after the sync (and in the rate-limited run, before its limits go off), a report-mode
+ *                           reconciliation of the job is timed
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
-        int preseededUsers, int latencyTargetP99Ms) {
+        int preseededUsers, int latencyTargetP99Ms, boolean reconcile) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -40,6 +42,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Boolean.getBoolean("bench.mockRateLimits"),
                 Integer.getInteger("bench.syncTimeoutSeconds", 1800),
                 Integer.getInteger("bench.preseededUsers", 0),
-                Integer.getInteger("bench.latencyTargetP99Ms", 250));
+                Integer.getInteger("bench.latencyTargetP99Ms", 250),
+                Boolean.getBoolean("bench.reconcile"));
     }
 }

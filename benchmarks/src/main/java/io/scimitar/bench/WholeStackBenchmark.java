@@ -141,6 +141,11 @@ public final class WholeStackBenchmark {
                 miroUserIds.size(), active, teamIds.size(), sync.expectedUsers());
         state = null;
 
+        if (sync.finished() && bench.reconcile()) {
+            new ReconciliationPhase(provisioner, mockAdmin).run("1b. Reconciliation of the synced job (mock rate "
+                    + "limits " + (bench.mockRateLimits() ? "on" : "off") + ")", sync.jobId(),
+                    Duration.ofSeconds(bench.syncTimeoutSeconds()));
+        }
         if (sync.finished()) {
             latencyPhase(demo, inMiro);
         } else {
@@ -311,6 +316,10 @@ public final class WholeStackBenchmark {
                 bench.seed() + 1, "rl.example.com", true));
         InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin)
                 .run(demo, RATE_LIMITED_APPLICATION, Duration.ofSeconds(bench.syncTimeoutSeconds()));
+        if (bench.reconcile() && sync.finished()) {
+            new ReconciliationPhase(provisioner, mockAdmin).run("5b. Reconciliation with Miro's limits on",
+                    sync.jobId(), Duration.ofSeconds(bench.syncTimeoutSeconds()));
+        }
         mockAdmin.put("/admin/settings", Map.of("rateLimitsEnabled", false));
         // every expected user needs one USERS_LIST (matching) and one USERS_CREATE; other buckets as answered
         Map<String, Long> needed = new java.util.LinkedHashMap<>(sync.requests());

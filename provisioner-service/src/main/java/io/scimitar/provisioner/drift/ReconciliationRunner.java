@@ -110,6 +110,7 @@ public class ReconciliationRunner {
         List<Difference> differences = new ArrayList<>();
         Map<DriftKind, Integer> found = new EnumMap<>(DriftKind.class);
         AtomicLong lastProgress = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> lastPhase = new java.util.concurrent.atomic.AtomicReference<>();
         ReconciliationStatus status = ReconciliationStatus.COMPLETED;
         String detail = null;
         Map<DriftKind, Integer> repaired = new EnumMap<>(DriftKind.class);
@@ -118,8 +119,9 @@ public class ReconciliationRunner {
             DriftDetector.Findings findings = detector.detect(job, client, () -> !cancel.get(),
                     (phase, users, groups) -> {
                         long now = System.currentTimeMillis();
-                        if (now - lastProgress.get() >= PROGRESS_EVERY_MS) {
+                        if (!phase.equals(lastPhase.get()) || now - lastProgress.get() >= PROGRESS_EVERY_MS) {
                             lastProgress.set(now);
+                            lastPhase.set(phase);
                             repository.progress(id, phase, users, groups).await().indefinitely();
                         }
                     },

@@ -41,6 +41,7 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedG
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.disabled;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroFaults;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
@@ -212,6 +213,27 @@ class DriftReconciliationTest {
                 .then().statusCode(409);
         given().header("X-API-Key", io.scimitar.provisioner.provisioning.ProvisioningFixture.READER_KEY)
                 .post("/api/v1/jobs/" + job + "/reconciliations").then().statusCode(403);
+    }
+
+    @Test
+    void showsProgressAndCanBeCancelledWhileRunning() {
+        String job = createJob(miroJob(newApplication()));
+        miroFaults("[{\"endpoint\":\"USERS_LIST\",\"latencyMs\":3000}]");
+        try {
+            String location = asAdmin().post("/api/v1/jobs/" + job + "/reconciliations").then().statusCode(202)
+                    .extract().header("Location");
+            await().atMost(WAIT).until(() -> "reading the target's users".equals(asAdmin().get(location).then()
+                    .extract().path("phase")));
+            asAdmin().post("/api/v1/jobs/" + job + "/reconciliations").then().statusCode(409);
+
+            asAdmin().post(location + "/cancel").then().statusCode(200).body("status",
+                    org.hamcrest.Matchers.equalTo("CANCELLED"));
+
+            asAdmin().get(location).then().body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
+            asAdmin().delete(location).then().statusCode(409);
+        } finally {
+            miroFaults("[]");
+        }
     }
 
     private JsonPath reconcile(UUID job, String body) {
