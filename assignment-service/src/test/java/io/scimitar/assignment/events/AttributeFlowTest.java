@@ -86,7 +86,7 @@ class AttributeFlowTest {
 
     @Test
     void anAttributeAddedToTheListFlowsFromTheBodyToTheEvent() throws Exception {
-        String app = Api.createApplication("Cost centres", true);
+        String app = Api.createApplication("Cost centres");
         ObjectMapper json = StrictJson.apply(new ObjectMapper())
                 .registerModule(new SimpleModule().addDeserializer(AttributeValues.class, new Body()));
         AttributeValues body = json.readValue("{\"userPrincipalName\":\"cost-centre@contoso.com\","
@@ -114,6 +114,8 @@ class AttributeFlowTest {
         try {
             transactions.inTransaction(tx -> {
                 tx.query("alter table app_user add column cost_center text");
+                // an application that publishes unassigned users, for this transaction only
+                tx.query("update application set publish_unassigned = true where id = $1", UUID.fromString(app));
                 tx.query(sql.insertAll(), sql.parameters(List.of(id), List.of(WITH_COST_CENTER.stored(body)),
                         now.atOffset(ZoneOffset.UTC)));
                 AttributeValues stored = tx.optional("select " + sql.columns() + " from app_user where id = $1",

@@ -128,7 +128,8 @@ class GroupEventsTest {
                 assertThat(r.value()).isEqualTo("Admin");
             });
             GroupAssignmentEvent unassigned = (GroupAssignmentEvent) tap.await(
-                    e -> e.objectId().equals(group) && e instanceof GroupAssignmentEvent, 2, WAIT).get(1);
+                    e -> e.objectId().equals(group) && e instanceof GroupAssignmentEvent
+                            && e.applicationId().equals(app), 2, WAIT).get(1);
             assertThat(unassigned.assigned()).isFalse();
         }
     }
