@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A scoping clause's {@code operatorName} as a synchronization schema writes it and Scimitar's operator: the portal's
  * spelling ("NOT EQUALS", "Greater_Than", "&"), Graph's upper-case one ("NOT_EQUALS", "IS_NOT_NULL") and the one
- * without separators ("ISNOTNULL") all read the same; the export writes the portal's spelling with underscores.
+ * without separators ("ISNOTNULL") all read the same; the export writes the portal's spelling, as Entra's
+ * provisioning documentation names the operators (and as a job's own scoping filters keep them).
  */
 final class ScopeOperatorNames {
 
@@ -29,7 +30,7 @@ final class ScopeOperatorNames {
     }
 
     static String write(ScopingOperator operator) {
-        return operator.entraName().replace(' ', '_');
+        return operator.entraName();
     }
 
     private static String squash(String name) {
