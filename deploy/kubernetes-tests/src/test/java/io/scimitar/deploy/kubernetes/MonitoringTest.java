@@ -29,7 +29,8 @@ class MonitoringTest {
     private static final List<String> METER_SOURCES = List.of(
             "assignment-service/src/main/java/io/scimitar/assignment/outbox/OutboxMetrics.java",
             "provisioner-service/src/main/java/io/scimitar/provisioner/observability/ProvisionerMetrics.java",
-            "provisioner-service/src/main/java/io/scimitar/provisioner/observability/JobStateGauges.java");
+            "provisioner-service/src/main/java/io/scimitar/provisioner/observability/JobStateGauges.java",
+            "provisioner-service/src/main/java/io/scimitar/provisioner/observability/DriftMetrics.java");
     private static final Pattern BASE_UNIT = Pattern.compile("\\.baseUnit\\(\"([a-z]+)\"\\)");
     private static final Pattern USED = Pattern.compile("\\bscimitar_[a-z_]+");
 
