@@ -110,6 +110,9 @@ public class JobConsumer {
                     LOG.warnf("Job %s: a batch of %d events failed (%s); it will be read again in %s",
                             context.job().id(), records.count(), e.getMessage(), settings.retryBackoff());
                     rewind(kafka, records);
+                    // its users' links may be written already, so reading the batch again skips them as applied and
+                    // does not re-evaluate their groups: the members left waiting are looked for again soon instead
+                    watch.membersPushFailed = true;
                     sleep(settings.retryBackoff());
                 }
             }

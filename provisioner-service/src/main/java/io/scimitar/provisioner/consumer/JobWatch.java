@@ -30,7 +30,10 @@ final class JobWatch {
     final AtomicReference<String> targetRejected = new AtomicReference<>();
     final AtomicInteger batchChanges = new AtomicInteger();
     final AtomicInteger batchFailures = new AtomicInteger();
-    /** A batch's re-evaluation of its users' groups failed: the job thread looks at them again soon. */
+    /**
+     * A batch's re-evaluation of its users' groups failed, or the batch itself did: the job thread looks at the members
+     * left waiting again soon.
+     */
     boolean membersPushFailed;
     long nextEscrowCheck;
     long nextPendingMembersCheck;
