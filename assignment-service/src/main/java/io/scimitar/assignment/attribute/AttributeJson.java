@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads and writes a JSON object whose fields are an {@link AttributeList}'s attributes (plus a few fixed texts such
@@ -70,5 +72,22 @@ public final class AttributeJson {
         for (Map.Entry<String, Object> value : values.asMap().entrySet()) {
             provider.defaultSerializeField(value.getKey(), value.getValue(), generator);
         }
+    }
+
+    /**
+     * Writes a stored user or group as the API answers it: {@code id}, its attributes in the list's order, its times
+     * and {@code version}.
+     */
+    public static void writeStored(JsonGenerator generator, SerializerProvider provider, UUID id,
+            AttributeValues values, Instant created, Instant modified, Instant deleted, long version)
+            throws IOException {
+        generator.writeStartObject();
+        provider.defaultSerializeField("id", id, generator);
+        write(generator, provider, values);
+        provider.defaultSerializeField("createdDateTime", created, generator);
+        provider.defaultSerializeField("modifiedDateTime", modified, generator);
+        provider.defaultSerializeField("deletedDateTime", deleted, generator);
+        generator.writeNumberField("version", version);
+        generator.writeEndObject();
     }
 }

@@ -29,16 +29,11 @@ public record UserResponse(UUID id, AttributeValues attributes, Instant createdD
         }
 
         @Override
-        public void serialize(UserResponse user, JsonGenerator generator, SerializerProvider provider)
+        public void serialize(UserResponse response, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
-            generator.writeStartObject();
-            provider.defaultSerializeField("id", user.id(), generator);
-            AttributeJson.write(generator, provider, user.attributes());
-            provider.defaultSerializeField("createdDateTime", user.createdDateTime(), generator);
-            provider.defaultSerializeField("modifiedDateTime", user.modifiedDateTime(), generator);
-            provider.defaultSerializeField("deletedDateTime", user.deletedDateTime(), generator);
-            generator.writeNumberField("version", user.version());
-            generator.writeEndObject();
+            AttributeJson.writeStored(generator, provider, response.id(), response.attributes(),
+                    response.createdDateTime(), response.modifiedDateTime(), response.deletedDateTime(),
+                    response.version());
         }
     }
 }
