@@ -39,17 +39,19 @@ public class BulkImporter {
     private final UserRowsImport userRows;
     private final MembershipRowsImport membershipRows;
     private final AssignmentCopyImport assignmentRows;
+    private final ImportStatistics statistics;
     private final ImportConfig config;
 
     public BulkImporter(Transactions transactions, ChangePublisher publisher, GroupAndAssignmentRowImport handlers,
             UserRowsImport userRows, MembershipRowsImport membershipRows, AssignmentCopyImport assignmentRows,
-            ImportConfig config) {
+            ImportStatistics statistics, ImportConfig config) {
         this.transactions = transactions;
         this.publisher = publisher;
         this.handlers = handlers;
         this.userRows = userRows;
         this.membershipRows = membershipRows;
         this.assignmentRows = assignmentRows;
+        this.statistics = statistics;
         this.config = config;
     }
 
@@ -69,6 +71,7 @@ public class BulkImporter {
             throw new UncheckedIOException("Cannot read the request body", e);
         }
         apply(kind, mode, batch, summary, results);
+        statistics.imported(kind, summary.rows() - summary.byStatus().getOrDefault("rejected", 0L));
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         LOG.infof("Imported %d %s rows in %d ms (%d rows/s)", summary.rows(), kind.name().toLowerCase(Locale.ROOT),
                 millis, summary.rows() * 1000L / millis);

@@ -6,7 +6,18 @@ import java.util.Locale;
 
 /** What a bulk request imports. */
 public enum ImportKind {
-    USERS, GROUPS, MEMBERSHIPS, ASSIGNMENTS;
+    USERS("app_user"), GROUPS("app_group"), MEMBERSHIPS("group_member"), ASSIGNMENTS("app_role_assignment");
+
+    private final String table;
+
+    ImportKind(String table) {
+        this.table = table;
+    }
+
+    /** The table its rows go to. */
+    String table() {
+        return table;
+    }
 
     public static ImportKind of(String path) {
         try {
