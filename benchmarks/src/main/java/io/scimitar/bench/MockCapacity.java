@@ -45,6 +45,22 @@ final class MockCapacity {
             Map<String, Long> notReplayed, List<Double> rounds) {
     }
 
+    /**
+     * The requests per round, at most {@code requested}, whose creates (the warm-up's and every round's) still fit in
+     * the {@code room} for users the mock has left (its {@code maxUsers} less the users it holds): past it the mock
+     * answers 507 at once, and a round of refusals would measure how fast it refuses, not how fast it works.
+     */
+    static int roundSizeWithin(Map<String, Long> mix, int requested, long room) {
+        long total = mix.values().stream().mapToLong(Long::longValue).sum();
+        long creates = mix.getOrDefault("USERS_CREATE", 0L);
+        if (creates == 0 || total == 0) {
+            return requested;
+        }
+        double createsPerRequest = (double) creates / total;
+        long fitting = (long) (Math.max(0, room) / (createsPerRequest * (ROUNDS + 1)));
+        return (int) Math.max(1, Math.min(requested, fitting));
+    }
+
     /** Replays {@code mix} (endpoint class -> requests during the sync); classes it cannot build are left out. */
     Result measure(Map<String, Long> mix, int requestsPerRound) throws IOException {
         Map<String, Long> replayed = new LinkedHashMap<>();

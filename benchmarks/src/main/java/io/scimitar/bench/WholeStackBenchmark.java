@@ -156,8 +156,14 @@ public final class WholeStackBenchmark {
                 loadAverage());
         Map<String, Long> mix = sync.requests();
         ProcessStats.Snapshot beforeBurst = stats.snapshot();
+        long userRoom = mockAdmin.get("/admin/settings").path("maxUsers").asLong() - miroUserIds.size();
+        int roundSize = MockCapacity.roundSizeWithin(mix, bench.rawRequests(), userRoom);
+        if (roundSize < bench.rawRequests()) {
+            System.out.printf("  rounds of %,d requests instead of %,d: the mock has room for %,d more users%n",
+                    roundSize, bench.rawRequests(), userRoom);
+        }
         MockCapacity.Result capacity = new MockCapacity(ports.mockPort(), stack.miroToken(), miroUserIds, teamIds)
-                .measure(mix, bench.rawRequests());
+                .measure(mix, roundSize);
         ProcessStats.Snapshot afterBurst = stats.snapshot();
         printCapacity(sync, capacity, afterBurst.cpuSeconds(beforeBurst, LocalStack.MIRO_MOCK),
                 afterSync.cpuSeconds(beforeLoad, LocalStack.MIRO_MOCK));
@@ -290,6 +296,9 @@ public final class WholeStackBenchmark {
                 capacity.notReplayed().isEmpty() ? "" : " (not replayed: " + capacity.notReplayed() + ")",
                 capacity.rounds().stream().map(r -> String.format("%,.0f", r)).toList(), capacity.ok(),
                 capacity.failed());
+        if (capacity.failed() * 100 > capacity.ok() + capacity.failed()) {
+            System.out.println("  WARNING: more than 1% of the raw requests failed: the capacity below is not valid");
+        }
         System.out.printf("  mock raw: %,.0f req/s; provisioner during the sync: %,.0f req/s -> ratio %.3f (%.1f%% of"
                         + " the mock's capacity)%n", capacity.perSecond(), syncRate, syncRate / capacity.perSecond(),
                 100 * syncRate / capacity.perSecond());
