@@ -26,11 +26,13 @@ final class InitialSync {
     private final DemoLoader loader;
     private final Http provisioner;
     private final Http mockAdmin;
+    private final ProcessStats stats;
 
-    InitialSync(DemoLoader loader, Http provisioner, Http mockAdmin) {
+    InitialSync(DemoLoader loader, Http provisioner, Http mockAdmin, ProcessStats stats) {
         this.loader = loader;
         this.provisioner = provisioner;
         this.mockAdmin = mockAdmin;
+        this.stats = stats;
     }
 
     /**
@@ -45,10 +47,11 @@ final class InitialSync {
      * @param preseeded        users the mock held before the job was created, for the job to link (not create)
      * @param linkedSeconds    job created -> the job keeps every expected user active (progress {@code activeUsers}:
      *                         created or linked; -1: never, or not followed without pre-seeded users)
+     * @param atJobCreated     the processes' CPU and memory when the job was created: the load before, the sync after
      */
     record Result(String jobId, long jobCreatedNanos, double loadSeconds, long rows, long expectedUsers, double usersSeconds,
             double caughtUpSeconds, double followedSeconds, long created, long eventsProcessed, Map<String, Long> requests,
-            Map<String, Long> throttled, long preseeded, double linkedSeconds) {
+            Map<String, Long> throttled, long preseeded, double linkedSeconds, ProcessStats.Snapshot atJobCreated) {
 
         /** The sync's duration: until caught up, or until the benchmark stopped following it. */
         double syncSeconds() {
@@ -80,6 +83,7 @@ final class InitialSync {
         long loadStart = System.nanoTime();
         DemoLoader.Loaded loaded = loader.load(demo, applicationName);
         long jobCreated = System.nanoTime();
+        ProcessStats.Snapshot atJobCreated = stats.snapshot();
         double loadSeconds = (jobCreated - loadStart) / 1e9;
         System.out.printf("  loaded %,d rows in %.1f s (%,.0f rows/s); job %s created; %,d users expected in Miro%n",
                 rows, loadSeconds, rows / loadSeconds, loaded.jobId(), expected);
@@ -143,6 +147,6 @@ final class InitialSync {
         double followedSeconds = (System.nanoTime() - jobCreated) / 1e9;
         return new Result(loaded.jobId(), jobCreated, loadSeconds, rows, expected, usersSeconds, caughtUpSeconds, followedSeconds,
                 created,
-                processed, after.since(before), after.since(before, "429"), preseeded, linkedSeconds);
+                processed, after.since(before), after.since(before, "429"), preseeded, linkedSeconds, atJobCreated);
     }
 }

@@ -64,6 +64,23 @@ final class ProcessStats {
             return (readings.get(name).cpuTicks() - (earlier == null ? 0 : earlier.cpuTicks())) / TICKS_PER_SECOND;
         }
 
+        /** CPU milliseconds each process used since {@code before} per object of the work done meanwhile. */
+        String cpuPerObject(Snapshot before, long objects, String object) {
+            if (objects <= 0) {
+                return "";
+            }
+            StringBuilder table = new StringBuilder(String.format("  %-26s %16s%n", "process",
+                    "CPU ms per " + object));
+            double ours = 0;
+            for (String name : readings.keySet()) {
+                double cpu = cpuSeconds(before, name);
+                ours += cpu;
+                table.append(String.format("  %-26s %16.3f%n", name, 1000 * cpu / objects));
+            }
+            table.append(String.format("  %-26s %16.3f%n", "all of these", 1000 * ours / objects));
+            return table.toString();
+        }
+
         /** CPU seconds each process used since {@code before}, and its share of the machine's cores. */
         String cpuTable(Snapshot before, int cores) {
             double seconds = (nanos - before.nanos) / 1e9;

@@ -116,12 +116,15 @@ public final class WholeStackBenchmark {
                 demo.memberships().size(), demo.assignments().size(), bench.mockRateLimits() ? "on" : "off");
         long preseeded = preseed(demo);
         ProcessStats.Snapshot beforeLoad = stats.snapshot();
-        InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin)
+        InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin, stats)
                 .run(demo, DemoLoader.APPLICATION_NAME, Duration.ofSeconds(bench.syncTimeoutSeconds()), preseeded);
         ProcessStats.Snapshot afterSync = stats.snapshot();
         printSync(sync);
-        System.out.println("CPU from the start of the load to the end of the sync:");
-        System.out.print(afterSync.cpuTable(beforeLoad, cores));
+        System.out.println("CPU during the load (bulk import, teams seeded, job created):");
+        System.out.print(sync.atJobCreated().cpuTable(beforeLoad, cores));
+        System.out.println("CPU during the sync (job created -> caught up), and per user created or linked:");
+        System.out.print(afterSync.cpuTable(sync.atJobCreated(), cores));
+        System.out.print(afterSync.cpuPerObject(sync.atJobCreated(), sync.created() + sync.preseeded(), "user"));
 
         System.out.printf("%n== 4. Memory at the end of the sync (load average %s)%n", loadAverage());
         System.out.print(afterSync.memoryTable());
@@ -323,7 +326,7 @@ public final class WholeStackBenchmark {
                 + "%n", users, window, budgets);
         DemoDirectory demo = DemoDirectoryGenerator.generate(new DemoDirectoryGenerator.Shape(users,
                 bench.seed() + 1, "rl.example.com", true));
-        InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin)
+        InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin, stats)
                 .run(demo, RATE_LIMITED_APPLICATION, Duration.ofSeconds(bench.syncTimeoutSeconds()));
         if (bench.reconcile() && sync.finished()) {
             new ReconciliationPhase(provisioner, mockAdmin).run("5b. Reconciliation with Miro's limits on",
