@@ -102,6 +102,11 @@ public enum ConnectorProfile {
         return canClearAttributes;
     }
 
+    /** True when the target creates and deletes groups through SCIM; false for Miro's teams. */
+    public boolean canCreateAndDeleteGroups() {
+        return canCreateAndDeleteGroups;
+    }
+
     /** The target's request budgets, which jobs of this profile keep to unless told otherwise. */
     public RateLimitPolicy rateLimits() {
         return rateLimits;

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -41,11 +42,14 @@ import java.util.function.Consumer;
  * be there: each linked object with the values the mappings give today for its newest state, a value counting as
  * drift only when the target differs from that value and from the one the job last exported (a change the job has
  * not sent yet is not drift); the links whose target object is gone; the target objects no source object is linked
- * to, with the source object they would match; the members each linked group gained or lost in the target. Blocks;
- * run it on a worker thread.
+ * to, with the source object they would match; the members each linked group gained or lost in the target. Compares
+ * page by page: each page's links are read from the database for that page, differences go to the sink as found, and
+ * only the target ids of linked objects seen are kept (to find the missing ones). Blocks; run it on a worker thread.
  */
 @ApplicationScoped
 public class DriftDetector {
+
+    static final int LINK_PAGE = 1000;
 
     private final LinkRepository links;
     private final MembershipRepository memberships;
@@ -69,6 +73,12 @@ public class DriftDetector {
         void phase(String phase, int usersRead, int groupsRead);
     }
 
+    /** The source objects a target object would match on the job's matching attributes. */
+    public interface SourceMatcher {
+        /** Source ids of the objects in scope whose matching values the target object {@code resource} holds. */
+        Set<String> matches(JsonNode resource);
+    }
+
     /** Compares the job's target with the directory; differences go to {@code sink} as found. */
     public Findings detect(JobDefinition job, ScimClient client, BooleanSupplier running, Progress progress,
             Consumer<Difference> sink) {
@@ -76,44 +86,29 @@ public class DriftDetector {
         DirectoryState.Newest newest = directory.read(job);
         EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
                 .withBudget(evaluation.budget());
-        Map<String, ObjectLink> userLinks = links.all(job.id(), ObjectType.USER).await().indefinitely();
-        Side users = new Side(job, ObjectType.USER, userLinks, newest.users(), environment);
+        Side users = new Side(job, ObjectType.USER, newest.users(), environment);
         progress.phase("reading the target's users", 0, 0);
         int usersRead = pager.readAll(job, client, ObjectType.USER, running, page -> {
-            page.forEach(resource -> users.compare(resource, sink));
+            users.compare(page, sink, (resource, link) -> { });
             progress.phase("reading the target's users", users.read, 0);
         });
         users.missing(sink);
         int groupsRead = 0;
-        Map<String, ObjectLink> groupLinks = Map.of();
+        Side groups = new Side(job, ObjectType.GROUP, newest.groups(), environment);
         if (job.groups().enabled()) {
-            groupLinks = links.all(job.id(), ObjectType.GROUP).await().indefinitely();
-            Side groups = new Side(job, ObjectType.GROUP, groupLinks, newest.groups(), environment);
-            Map<String, String> sourceByTargetUser = new HashMap<>();
-            Map<String, String> targetBySourceUser = new HashMap<>();
-            userLinks.values().stream().filter(DriftDetector::provisioned).forEach(link -> {
-                sourceByTargetUser.put(link.targetId(), link.sourceId());
-                targetBySourceUser.put(link.sourceId(), link.targetId());
-            });
             progress.phase("reading the target's groups", usersRead, 0);
             groupsRead = pager.readAll(job, client, ObjectType.GROUP, running, page -> {
-                for (JsonNode resource : page) {
-                    ObjectLink link = groups.compare(resource, sink);
-                    if (link != null) {
-                        members(job, link, resource, sourceByTargetUser, targetBySourceUser, sink);
-                    }
-                }
+                groups.compare(page, sink, (resource, link) -> members(job, link, resource, sink));
                 progress.phase("reading the target's groups", usersRead, groups.read);
             });
             groups.missing(sink);
         }
         progress.phase("compared", usersRead, groupsRead);
-        return new Findings(usersRead, groupsRead, newest, userLinks, groupLinks, users.orphans, users.linkable);
+        return new Findings(usersRead, groupsRead, newest, users, groups);
     }
 
     /** Members the target group holds that the job did not put there, and members it put there that are gone. */
-    private void members(JobDefinition job, ObjectLink group, JsonNode resource, Map<String, String> sourceByTarget,
-            Map<String, String> targetBySource, Consumer<Difference> sink) {
+    private void members(JobDefinition job, ObjectLink group, JsonNode resource, Consumer<Difference> sink) {
         Set<String> inTarget = new TreeSet<>();
         JsonNode members = field(resource, "members");
         if (members != null && members.isArray()) {
@@ -124,9 +119,19 @@ public class DriftDetector {
                 }
             });
         }
+        List<MembershipRow> rows = memberships.rows(job.id(), group.sourceId()).await().indefinitely();
+        Map<String, String> targetBySource = new HashMap<>();
+        links.findAll(job.id(), ObjectType.USER, rows.stream().map(MembershipRow::memberId).toList())
+                .await().indefinitely().values().stream().filter(DriftDetector::provisioned)
+                .forEach(link -> targetBySource.put(link.sourceId(), link.targetId()));
+        Map<String, String> sourceByTarget = new HashMap<>();
+        targetBySource.forEach((source, target) -> sourceByTarget.put(target, source));
+        List<String> unknown = inTarget.stream().filter(member -> !sourceByTarget.containsKey(member)).toList();
+        links.findProvisionedByTargets(job.id(), ObjectType.USER, unknown).await().indefinitely()
+                .forEach((target, link) -> sourceByTarget.put(target, link.sourceId()));
         Set<String> exported = new TreeSet<>();
         Set<String> toAdd = new HashSet<>();
-        for (MembershipRow row : memberships.rows(job.id(), group.sourceId()).await().indefinitely()) {
+        for (MembershipRow row : rows) {
             String target = targetBySource.get(row.memberId());
             if (row.exported() && target != null) {
                 exported.add(target);
@@ -156,47 +161,46 @@ public class DriftDetector {
         return link.targetId() != null && (link.state() == LinkState.ACTIVE || link.state() == LinkState.DISABLED);
     }
 
-    /** What a reconciliation read, for repair. */
-    public record Findings(int usersRead, int groupsRead, DirectoryState.Newest newest,
-            Map<String, ObjectLink> userLinks, Map<String, ObjectLink> groupLinks, Map<String, JsonNode> orphanUsers,
-            Map<String, String> linkableOrphans) {
+    /** What a reconciliation read, for repair: the directory's newest state and who an orphan would match. */
+    public record Findings(int usersRead, int groupsRead, DirectoryState.Newest newest, SourceMatcher userMatcher,
+            SourceMatcher groupMatcher) {
     }
 
-    /** One object type's comparison: links by target id, the target objects seen, and orphan matching. */
-    private final class Side {
+    /**
+     * One object type's comparison, a page at a time: the page's links read by target id, the target ids of linked
+     * objects seen (for the missing ones), and orphan matching against an index of the source objects' matching values,
+     * built the first time an orphan needs it.
+     */
+    private final class Side implements SourceMatcher {
 
         private final JobDefinition job;
         private final ObjectType type;
         private final String typeName;
-        private final Map<String, ObjectLink> byTarget = new HashMap<>();
         private final Map<String, AssignmentEvent> newest;
         private final EvaluationEnvironment environment;
         private final Set<String> seen = new HashSet<>();
         private final List<IndexedAttribute> matching;
-        /** Normalised matching value (attribute, value) to the source ids that have it. */
-        private final Map<String, Set<String>> sourcesByValue = new HashMap<>();
-        private final Map<String, ObjectLink> linksBySource;
-        /** Orphans that match exactly one source object not linked yet: target id to source id. */
-        private final Map<String, String> linkable = new HashMap<>();
-        private final Map<String, JsonNode> orphans = new HashMap<>();
+        /** Normalised matching value (attribute, value) to the source ids that have it; null until first needed. */
+        private Map<String, Set<String>> sourcesByValue;
         private int read;
 
-        Side(JobDefinition job, ObjectType type, Map<String, ObjectLink> links, Map<String, AssignmentEvent> newest,
+        Side(JobDefinition job, ObjectType type, Map<String, AssignmentEvent> newest,
                 EvaluationEnvironment environment) {
             this.job = job;
             this.type = type;
             this.typeName = type == ObjectType.USER ? "User" : "Group";
             this.newest = newest;
             this.environment = environment;
-            this.linksBySource = links;
-            links.values().stream().filter(DriftDetector::provisioned).forEach(l -> byTarget.put(l.targetId(), l));
             this.matching = (type == ObjectType.USER ? job.userMappings() : job.groupMappings()).matchingAttributes()
                     .stream().map(attribute -> IndexedAttribute.of(attribute.target())).flatMap(Optional::stream)
                     .toList();
-            indexSources();
         }
 
-        private void indexSources() {
+        private Map<String, Set<String>> sourcesByValue() {
+            if (sourcesByValue != null) {
+                return sourcesByValue;
+            }
+            sourcesByValue = new HashMap<>();
             for (AssignmentEvent event : newest.values()) {
                 if (!Expectation.shouldExist(job, scope, event)) {
                     continue;
@@ -211,10 +215,41 @@ public class DriftDetector {
                                     k -> new LinkedHashSet<>()).add(event.objectId()));
                 }
             }
+            return sourcesByValue;
+        }
+
+        @Override
+        public Set<String> matches(JsonNode resource) {
+            Set<String> matches = new LinkedHashSet<>();
+            for (IndexedAttribute attribute : matching) {
+                for (String value : attribute.values(resource)) {
+                    matches.addAll(sourcesByValue().getOrDefault(key(attribute, value), Set.of()));
+                }
+            }
+            return matches;
+        }
+
+        /** Compares one page of target objects, in order, each linked one handed to {@code linked} after it. */
+        void compare(List<JsonNode> page, Consumer<Difference> sink, BiConsumer<JsonNode, ObjectLink> linked) {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode resource : page) {
+                JsonNode id = resource.get("id");
+                if (id != null && id.isValueNode()) {
+                    ids.add(id.asText());
+                }
+            }
+            Map<String, ObjectLink> byTarget = links.findProvisionedByTargets(job.id(), type, ids)
+                    .await().indefinitely();
+            for (JsonNode resource : page) {
+                ObjectLink link = compare(resource, byTarget, sink);
+                if (link != null) {
+                    linked.accept(resource, link);
+                }
+            }
         }
 
         /** Compares one target object; answers its link when it has one. */
-        ObjectLink compare(JsonNode resource, Consumer<Difference> sink) {
+        private ObjectLink compare(JsonNode resource, Map<String, ObjectLink> byTarget, Consumer<Difference> sink) {
             read++;
             JsonNode id = resource.get("id");
             if (id == null || !id.isValueNode()) {
@@ -245,32 +280,19 @@ public class DriftDetector {
         }
 
         private void orphan(String targetId, JsonNode resource, Consumer<Difference> sink) {
-            Set<String> matches = new LinkedHashSet<>();
-            for (IndexedAttribute attribute : matching) {
-                for (String value : attribute.values(resource)) {
-                    matches.addAll(sourcesByValue.getOrDefault(key(attribute, value), Set.of()));
-                }
-            }
+            Set<String> matches = matches(resource);
             if (type == ObjectType.GROUP && matches.isEmpty() && !job.groups().create()) {
                 return; // a group the job neither creates nor matches is none of the directory's business
             }
-            String display = display(resource);
-            orphans.put(targetId, resource);
-            if (matches.size() == 1) {
-                String source = matches.iterator().next();
-                ObjectLink link = linksBySource.get(source);
-                if (link == null || !provisioned(link)) {
-                    linkable.put(targetId, source);
-                }
-            }
-            sink.accept(new Difference(DriftKind.ORPHAN, typeName, null, targetId, display, null, null, null,
-                    describe(matches), null));
+            sink.accept(new Difference(DriftKind.ORPHAN, typeName, null, targetId, display(resource), null, null,
+                    null, describe(matches), null));
         }
 
         private String describe(Set<String> matches) {
             if (matches.isEmpty()) {
                 return "matches no source " + typeName.toLowerCase(java.util.Locale.ROOT);
             }
+            Map<String, ObjectLink> linksBySource = links.findAll(job.id(), type, matches).await().indefinitely();
             List<String> parts = new ArrayList<>();
             for (String source : matches) {
                 ObjectLink link = linksBySource.get(source);
@@ -282,12 +304,20 @@ public class DriftDetector {
                     + String.join(", ", parts);
         }
 
+        /** The provisioned links whose target object was not seen, by source id, read from the database in pages. */
         void missing(Consumer<Difference> sink) {
-            byTarget.values().stream().filter(link -> !seen.contains(link.targetId()))
-                    .sorted(java.util.Comparator.comparing(ObjectLink::sourceId))
-                    .forEach(link -> sink.accept(new Difference(DriftKind.MISSING, typeName, link.sourceId(),
-                            link.targetId(), link.displayName(), null, null, null,
-                            "linked (" + link.state() + ") but gone from the target", null)));
+            String after = "";
+            while (true) {
+                List<ObjectLink> page = links.provisionedPage(job.id(), type, after, LINK_PAGE).await().indefinitely();
+                page.stream().filter(link -> !seen.contains(link.targetId()))
+                        .forEach(link -> sink.accept(new Difference(DriftKind.MISSING, typeName, link.sourceId(),
+                                link.targetId(), link.displayName(), null, null, null,
+                                "linked (" + link.state() + ") but gone from the target", null)));
+                if (page.size() < LINK_PAGE) {
+                    return;
+                }
+                after = page.get(page.size() - 1).sourceId();
+            }
         }
 
         private String display(JsonNode resource) {

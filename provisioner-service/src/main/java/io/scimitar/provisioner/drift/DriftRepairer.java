@@ -6,6 +6,7 @@ import io.scimitar.events.AssignmentEvent;
 import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.provisioner.deletions.DeletionGuard;
+import io.scimitar.provisioner.drift.ReconciliationRepository.StoredDifference;
 import io.scimitar.provisioner.link.LinkRepository;
 import io.scimitar.provisioner.link.LinkState;
 import io.scimitar.provisioner.link.ObjectLink;
@@ -38,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,13 +48,16 @@ import java.util.function.BooleanSupplier;
  * the directory has a state for the object: the link is first told what the target holds (the values found, the
  * active flag found, or no target object at all), then the object's newest event is applied again, so scoping,
  * mappings, rate limits, escrow and the deletion guard decide and the provisioning log records the change (its old
- * values being the ones found). Members are set right by the membership rule; orphans are linked, disabled or deleted
- * within the job's deletion threshold. Each fix is also logged with the reason "drift" and the value found. Blocks.
+ * values being the ones found). Members are set right by the membership rule; orphan users are linked, disabled or
+ * deleted and orphan groups linked or deleted (where the target deletes groups), within the job's deletion threshold.
+ * Each fix is also logged with the reason "drift" and the value found. Works from the stored report, a page at a time,
+ * and records each difference's outcome there. Blocks.
  */
 @ApplicationScoped
 public class DriftRepairer {
 
     static final String REASON = "drift";
+    private static final int PAGE = 500;
 
     private final LinkRepository links;
     private final MembershipRepository memberships;
@@ -60,9 +66,12 @@ public class DriftRepairer {
     private final ProvisioningLogRepository log;
     private final ScimPatchWriter patches;
     private final ScopeEvaluator scope;
+    private final ReconciliationRepository repository;
 
     public DriftRepairer(LinkRepository links, MembershipRepository memberships, MembershipSynchronizer synchronizer,
-            EventDispatcher dispatcher, ProvisioningLogRepository log, ObjectMapper json, ScopeEvaluator scope) {
+            EventDispatcher dispatcher, ProvisioningLogRepository log, ObjectMapper json, ScopeEvaluator scope,
+            ReconciliationRepository repository) {
+        this.repository = repository;
         this.links = links;
         this.memberships = memberships;
         this.synchronizer = synchronizer;
@@ -72,45 +81,93 @@ public class DriftRepairer {
         this.scope = scope;
     }
 
-    /** Repairs what the policies say; answers the differences with their outcome, in the same order. */
-    public List<Difference> repair(JobContext context, RepairPolicies policies, DriftDetector.Findings findings,
-            List<Difference> differences, BooleanSupplier running) {
-        Map<String, List<Integer>> byObject = new LinkedHashMap<>();
-        List<Difference> result = new ArrayList<>(differences);
-        List<Integer> orphans = new ArrayList<>();
-        for (int i = 0; i < differences.size(); i++) {
-            Difference d = differences.get(i);
-            if (!policies.repairs(d.kind())) {
-                result.set(i, d.withOutcome("reported (policy)"));
-            } else if (d.kind() == DriftKind.ORPHAN) {
-                orphans.add(i);
-            } else {
-                byObject.computeIfAbsent(d.objectType() + "/" + d.sourceId(), k -> new ArrayList<>()).add(i);
+    /** What a reconciliation's repair works on: its stored report, the orphans found per type, its policies. */
+    public record Report(UUID reconciliationId, RepairPolicies policies, int orphanUsers, int orphanGroups) {
+    }
+
+    /**
+     * Repairs what the policies say, reading the stored differences back a page at a time in the order found (first
+     * all but the orphans, one object's differences together, then the orphans) and recording each one's outcome;
+     * answers the counts repaired per kind.
+     */
+    public Map<DriftKind, Integer> repair(JobContext context, Report report, DriftDetector.Findings findings,
+            BooleanSupplier running) {
+        Map<DriftKind, Integer> repaired = new EnumMap<>(DriftKind.class);
+        List<StoredDifference> object = new ArrayList<>();
+        int after = -1;
+        while (running.getAsBoolean()) {
+            List<StoredDifference> page = repository.storedAfter(report.reconciliationId(), false, after, PAGE)
+                    .await().indefinitely();
+            List<StoredDifference> done = new ArrayList<>();
+            for (StoredDifference stored : page) {
+                if (!object.isEmpty() && !key(object.get(0)).equals(key(stored))) {
+                    done.addAll(repairObject(context, report.policies(), findings, object, repaired));
+                    object.clear();
+                    if (!running.getAsBoolean()) {
+                        break;
+                    }
+                }
+                object.add(stored);
             }
-        }
-        for (List<Integer> positions : byObject.values()) {
-            if (!running.getAsBoolean()) {
+            repository.recordOutcomes(report.reconciliationId(), done).await().indefinitely();
+            if (page.size() < PAGE || !running.getAsBoolean()) {
                 break;
             }
-            List<Difference> object = positions.stream().map(differences::get).toList();
-            String outcome;
-            try {
-                outcome = object.get(0).kind() == DriftKind.MEMBERSHIP ? members(context, findings, object)
-                        : object(context, findings, object);
-            } catch (RuntimeException e) {
-                outcome = "failed: " + e.getMessage();
-            }
-            for (int position : positions) {
-                result.set(position, differences.get(position).withOutcome(outcome));
+            after = page.get(page.size() - 1).seq();
+        }
+        if (!object.isEmpty() && running.getAsBoolean()) {
+            repository.recordOutcomes(report.reconciliationId(), repairObject(context, report.policies(), findings,
+                    object, repaired)).await().indefinitely();
+        }
+        orphans(context, report, findings, running, repaired);
+        repository.outcomeOfUnreached(report.reconciliationId(), "not repaired: cancelled").await().indefinitely();
+        return repaired;
+    }
+
+    /** One object's differences are repaired together; a group's members apart from its attributes. */
+    private static String key(StoredDifference stored) {
+        Difference d = stored.difference();
+        return d.objectType() + "/" + d.sourceId() + "/" + (d.kind() == DriftKind.MEMBERSHIP ? "members" : "object");
+    }
+
+    private List<StoredDifference> repairObject(JobContext context, RepairPolicies policies,
+            DriftDetector.Findings findings, List<StoredDifference> stored, Map<DriftKind, Integer> repaired) {
+        List<StoredDifference> outcomes = new ArrayList<>();
+        List<StoredDifference> toRepair = new ArrayList<>();
+        for (StoredDifference s : stored) {
+            if (policies.repairs(s.difference().kind(), s.difference().objectType())) {
+                toRepair.add(s);
+            } else {
+                outcomes.add(withOutcome(s, "reported (policy)"));
             }
         }
-        orphans(context, policies.orphans(), findings, differences, orphans, result, running);
-        for (int i = 0; i < result.size(); i++) {
-            if (result.get(i).outcome() == null) {
-                result.set(i, result.get(i).withOutcome("not repaired: cancelled"));
-            }
+        if (toRepair.isEmpty()) {
+            return outcomes;
         }
-        return result;
+        List<Difference> object = toRepair.stream().map(StoredDifference::difference).toList();
+        String outcome;
+        try {
+            outcome = object.get(0).kind() == DriftKind.MEMBERSHIP ? members(context, object)
+                    : object(context, findings, object);
+        } catch (RuntimeException e) {
+            outcome = "failed: " + e.getMessage();
+        }
+        for (StoredDifference s : toRepair) {
+            outcomes.add(withOutcome(s, outcome));
+            count(repaired, s.difference().kind(), outcome);
+        }
+        return outcomes;
+    }
+
+    private static StoredDifference withOutcome(StoredDifference stored, String outcome) {
+        return new StoredDifference(stored.seq(), stored.difference().withOutcome(outcome));
+    }
+
+    /** Counts a difference as repaired when its outcome says it was (or that the orphan was linked). */
+    private static void count(Map<DriftKind, Integer> repaired, DriftKind kind, String outcome) {
+        if (outcome.startsWith("repaired") || outcome.startsWith("linked")) {
+            repaired.merge(kind, 1, Integer::sum);
+        }
     }
 
     /** Attribute, state or missing drift of one object: the link learns what the target holds, the event goes again. */
@@ -118,7 +175,8 @@ public class DriftRepairer {
         Difference first = object.get(0);
         boolean user = "User".equals(first.objectType());
         ObjectType type = user ? ObjectType.USER : ObjectType.GROUP;
-        ObjectLink link = (user ? findings.userLinks() : findings.groupLinks()).get(first.sourceId());
+        ObjectLink link = links.find(context.job().id(), type, first.sourceId()).await().indefinitely()
+                .orElse(null);
         AssignmentEvent event = (user ? findings.newest().users() : findings.newest().groups()).get(first.sourceId());
         if (link == null || !(event instanceof UserAssignmentEvent || event instanceof GroupAssignmentEvent)) {
             return "not repaired: the directory has no current state of the object";
@@ -154,15 +212,17 @@ public class DriftRepairer {
     }
 
     /** A group's members: those removed in the target are added again by the rule, those added are removed. */
-    private String members(JobContext context, DriftDetector.Findings findings, List<Difference> object) {
+    private String members(JobContext context, List<Difference> object) {
         Difference first = object.get(0);
-        ObjectLink group = findings.groupLinks().get(first.sourceId());
+        ObjectLink group = links.find(context.job().id(), ObjectType.GROUP, first.sourceId()).await().indefinitely()
+                .filter(DriftDetector::provisioned).orElse(null);
         if (group == null) {
             return "not repaired: the group is no longer linked";
         }
         Map<String, String> sourceByTarget = new HashMap<>();
-        findings.userLinks().values().stream().filter(DriftDetector::provisioned)
-                .forEach(l -> sourceByTarget.put(l.targetId(), l.sourceId()));
+        links.findProvisionedByTargets(context.job().id(), ObjectType.USER, object.stream()
+                        .map(Difference::expected).filter(java.util.Objects::nonNull).toList()).await().indefinitely()
+                .forEach((target, link) -> sourceByTarget.put(target, link.sourceId()));
         List<String> removedSources = new ArrayList<>();
         List<String> added = new ArrayList<>();
         for (Difference d : object) {
@@ -195,86 +255,129 @@ public class DriftRepairer {
         return describe(done == null ? trace : done);
     }
 
-    private void orphans(JobContext context, OrphanPolicy policy, DriftDetector.Findings findings,
-            List<Difference> differences, List<Integer> positions, List<Difference> result,
-            BooleanSupplier running) {
+    /**
+     * The orphans, a page at a time, each by its type's policy. Disables and deletes are all held when together they
+     * are more than the job's deletion threshold (users and groups counted together, as the deletion guard does).
+     */
+    private void orphans(JobContext context, Report report, DriftDetector.Findings findings, BooleanSupplier running,
+            Map<DriftKind, Integer> repaired) {
+        RepairPolicies policies = report.policies();
+        int destructive = (destructive(policies.orphans()) ? report.orphanUsers() : 0)
+                + (destructive(policies.orphanGroups()) ? report.orphanGroups() : 0);
         int threshold = context.job().deletionThreshold();
-        boolean destructive = policy == OrphanPolicy.DISABLE || policy == OrphanPolicy.DELETE;
-        List<Integer> users = positions.stream().filter(i -> "User".equals(differences.get(i).objectType())).toList();
-        for (int i : positions) {
-            if (!"User".equals(differences.get(i).objectType())) {
-                result.set(i, differences.get(i).withOutcome("reported: orphan groups are left to an administrator"));
+        boolean hold = threshold > 0 && destructive > threshold;
+        int after = -1;
+        while (running.getAsBoolean()) {
+            List<StoredDifference> page = repository.storedAfter(report.reconciliationId(), true, after, PAGE)
+                    .await().indefinitely();
+            List<StoredDifference> done = new ArrayList<>();
+            for (StoredDifference stored : page) {
+                if (!running.getAsBoolean()) {
+                    break;
+                }
+                Difference d = stored.difference();
+                OrphanPolicy policy = policies.orphanPolicy(d.objectType());
+                String outcome;
+                if (hold && destructive(policy)) {
+                    outcome = "held: " + destructive + " orphan(s) to disable or delete are more than the job's "
+                            + "deletion threshold (" + threshold + "); none was touched";
+                } else {
+                    try {
+                        outcome = switch (policy) {
+                            case LINK -> link(context, findings, d);
+                            case DISABLE -> disable(context, d);
+                            case DELETE -> delete(context, d);
+                            case REPORT -> "reported (policy)";
+                        };
+                    } catch (RuntimeException e) {
+                        outcome = "failed: " + e.getMessage();
+                    }
+                }
+                done.add(withOutcome(stored, outcome));
+                count(repaired, DriftKind.ORPHAN, outcome);
             }
-        }
-        if (destructive && threshold > 0 && users.size() > threshold) {
-            String held = "held: " + users.size() + " orphan(s) to " + policy.name().toLowerCase(java.util.Locale.ROOT)
-                    + " are more than the job's deletion threshold (" + threshold + "); none was touched";
-            users.forEach(i -> result.set(i, differences.get(i).withOutcome(held)));
-            return;
-        }
-        for (int i : users) {
-            if (!running.getAsBoolean()) {
+            repository.recordOutcomes(report.reconciliationId(), done).await().indefinitely();
+            if (page.size() < PAGE) {
                 return;
             }
-            Difference d = differences.get(i);
-            String outcome;
-            try {
-                outcome = switch (policy) {
-                    case LINK -> link(context, findings, d);
-                    case DISABLE -> disable(context, d);
-                    case DELETE -> delete(context, d);
-                    case REPORT -> "reported (policy)";
-                };
-            } catch (RuntimeException e) {
-                outcome = "failed: " + e.getMessage();
-            }
-            result.set(i, d.withOutcome(outcome));
+            after = page.get(page.size() - 1).seq();
         }
     }
 
+    private static boolean destructive(OrphanPolicy policy) {
+        return policy == OrphanPolicy.DISABLE || policy == OrphanPolicy.DELETE;
+    }
+
+    /**
+     * Links an orphan to the one source object it matches when that one is in scope and not linked yet (read again
+     * from the target, so the values held are those of now), then applies the object's newest state through the
+     * pipeline: it is updated where it differs, never created again.
+     */
     private String link(JobContext context, DriftDetector.Findings findings, Difference orphan) {
-        String source = findings.linkableOrphans().get(orphan.targetId());
-        JsonNode resource = findings.orphanUsers().get(orphan.targetId());
-        AssignmentEvent event = source == null ? null : findings.newest().users().get(source);
-        if (!(event instanceof UserAssignmentEvent user) || resource == null) {
-            return "not linked: it matches no single source user that is not linked yet";
-        }
-        EvaluationEnvironment environment = context.environment();
-        Optional<MappingResult> mapped = Expectation.evaluate(context.job(), scope, environment, user, false);
-        Map<String, Object> held = ScimResourceReader.values(resource,
-                mapped.map(m -> m.values().keySet()).orElse(java.util.Set.of()));
-        Object active = held.get("active");
-        ObjectLink existing = findings.userLinks().get(source);
-        ObjectLink link = new ObjectLink(context.job().id(), ObjectType.USER, source, orphan.targetId(),
-                Boolean.FALSE.equals(active) ? LinkState.DISABLED : LinkState.ACTIVE, held,
-                existing == null ? 0 : existing.sourceVersion(), user.user().userPrincipalName());
-        links.save(link).chain(() -> links.markForReevaluation(context.job().id(), ObjectType.USER, source))
+        boolean user = "User".equals(orphan.objectType());
+        ObjectType type = user ? ObjectType.USER : ObjectType.GROUP;
+        String noun = user ? "user" : "group";
+        ScimResult read = context.scim().get(user ? ScimClient.USERS : ScimClient.GROUPS, orphan.targetId())
                 .await().indefinitely();
-        logDrift(context, "User", source, user.user().userPrincipalName(), orphan.targetId(), List.of(orphan));
+        if (!(read instanceof ScimResult.Success found)) {
+            return "not linked: the target " + noun + " could not be read again ("
+                    + ((ScimResult.Failure) read).status() + ")";
+        }
+        Set<String> matches = (user ? findings.userMatcher() : findings.groupMatcher()).matches(found.body());
+        String source = matches.size() == 1 ? matches.iterator().next() : null;
+        AssignmentEvent event = source == null ? null
+                : (user ? findings.newest().users() : findings.newest().groups()).get(source);
+        Optional<ObjectLink> existing = source == null ? Optional.empty()
+                : links.find(context.job().id(), type, source).await().indefinitely();
+        if (event == null || existing.filter(DriftDetector::provisioned).isPresent()) {
+            return "not linked: it matches no single source " + noun + " that is not linked yet";
+        }
+        Optional<MappingResult> mapped = Expectation.evaluate(context.job(), scope, context.environment(), event,
+                false);
+        Map<String, Object> held = ScimResourceReader.values(found.body(),
+                mapped.map(m -> m.values().keySet()).orElse(Set.of()));
+        String display = event instanceof UserAssignmentEvent u ? u.user().userPrincipalName()
+                : ((GroupAssignmentEvent) event).group().displayName();
+        ObjectLink link = new ObjectLink(context.job().id(), type, source, orphan.targetId(),
+                Boolean.FALSE.equals(held.get("active")) ? LinkState.DISABLED : LinkState.ACTIVE, held,
+                existing.map(ObjectLink::sourceVersion).orElse(0L), display);
+        links.save(link).chain(() -> links.markForReevaluation(context.job().id(), type, source))
+                .await().indefinitely();
+        logDrift(context, orphan.objectType(), source, display, orphan.targetId(), List.of(orphan));
         ChangeOutcome outcome = dispatcher.dispatch(context, event).await().indefinitely();
-        return "linked to source user " + source + "; " + describe(outcome.trace());
+        return "linked to source " + noun + " " + source + "; " + describe(outcome.trace());
     }
 
     private String disable(JobContext context, Difference orphan) {
+        if (!"User".equals(orphan.objectType())) {
+            return "not repaired: SCIM core groups have no active flag to disable";
+        }
         ScimResult result = context.scim().patch(ScimClient.USERS, orphan.targetId(), patches.attributes(
                 context.dialect(), List.of(new AttributeChange("active", null, false)))).await().indefinitely();
         return orphanAction(context, orphan, ProvisioningAction.DISABLE, result);
     }
 
     private String delete(JobContext context, Difference orphan) {
-        ScimResult result = context.scim().delete(ScimClient.USERS, orphan.targetId()).await().indefinitely();
+        boolean user = "User".equals(orphan.objectType());
+        if (!user && !context.job().profile().canCreateAndDeleteGroups()) {
+            return "not repaired: " + context.job().profile().name().toLowerCase(java.util.Locale.ROOT)
+                    + " cannot delete groups through SCIM";
+        }
+        ScimResult result = context.scim().delete(user ? ScimClient.USERS : ScimClient.GROUPS, orphan.targetId())
+                .await().indefinitely();
         return orphanAction(context, orphan, ProvisioningAction.DELETE, result);
     }
 
     private String orphanAction(JobContext context, Difference orphan, ProvisioningAction action, ScimResult result) {
-        ChangeTrace trace = driftTrace(context, "User", "", orphan.displayName(), orphan.targetId(), List.of(orphan))
-                .action(action);
+        ChangeTrace trace = driftTrace(context, orphan.objectType(), "", orphan.displayName(), orphan.targetId(),
+                List.of(orphan)).action(action);
         String verb = action == ProvisioningAction.DELETE ? "deleted" : "disabled";
         if (result instanceof ScimResult.Failure failure) {
             trace.failed(failure);
         } else {
             trace.step(StepType.EXPORT, action == ProvisioningAction.DELETE ? "EntryExportDelete"
-                    : "EntryExportUpdate", ProvisioningStatus.SUCCESS, "The orphan target user " + orphan.targetId()
+                    : "EntryExportUpdate", ProvisioningStatus.SUCCESS, "The orphan target "
+                    + orphan.objectType().toLowerCase(java.util.Locale.ROOT) + " " + orphan.targetId()
                     + " was " + verb);
         }
         log.insert(trace.toEntry()).await().indefinitely();
@@ -345,14 +448,5 @@ public class DriftRepairer {
             return Boolean.parseBoolean(text);
         }
         return text;
-    }
-
-    /** Counts per kind of the differences repaired. */
-    static Map<DriftKind, Integer> repaired(List<Difference> differences) {
-        Map<DriftKind, Integer> counts = new EnumMap<>(DriftKind.class);
-        differences.stream().filter(d -> d.outcome() != null && (d.outcome().startsWith("repaired")
-                        || d.outcome().startsWith("linked")))
-                .forEach(d -> counts.merge(d.kind(), 1, Integer::sum));
-        return counts;
     }
 }

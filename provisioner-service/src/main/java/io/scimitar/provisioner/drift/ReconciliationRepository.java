@@ -27,9 +27,7 @@ public class ReconciliationRepository {
     }
 
     public Uni<Void> begin(UUID id, UUID jobId, ReconciliationMode mode, RepairPolicies policies, String trigger) {
-        JsonObject policy = new JsonObject().put("attributes", policies.attributes().name())
-                .put("state", policies.state().name()).put("missing", policies.missing().name())
-                .put("membership", policies.membership().name()).put("orphans", policies.orphans().name());
+        JsonObject policy = policies.toJson();
         return database.preparedQuery("insert into drift_reconciliation (id, job_id, mode, policies, triggered_by, "
                         + "status, phase) values ($1, $2, $3, $4, $5, 'RUNNING', 'starting')")
                 .execute(Tuple.from(Arrays.asList(id, jobId, mode.name(), policy, trigger))).replaceWithVoid();
@@ -92,6 +90,43 @@ public class ReconciliationRepository {
                 .execute(Tuple.from(parameters)).replaceWithVoid();
     }
 
+    /** One stored difference with its place in the report. */
+    public record StoredDifference(int seq, Difference difference) {
+    }
+
+    /**
+     * A page of a reconciliation's stored differences after {@code afterSeq} in the order found: the orphans, or all
+     * the others.
+     */
+    public Uni<List<StoredDifference>> storedAfter(UUID id, boolean orphans, int afterSeq, int limit) {
+        return database.preparedQuery("select * from drift_difference where reconciliation_id = $1 "
+                        + "and (kind = 'ORPHAN') = $2 and seq > $3 order by seq limit $4")
+                .execute(Tuple.of(id, orphans, afterSeq, limit))
+                .map(rows -> {
+                    List<StoredDifference> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(new StoredDifference(row.getInteger("seq"), difference(row))));
+                    return found;
+                });
+    }
+
+    /** Records what repair did with each of {@code repaired} (one statement). */
+    public Uni<Void> recordOutcomes(UUID id, List<StoredDifference> repaired) {
+        if (repaired.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Integer[] seqs = repaired.stream().map(StoredDifference::seq).toArray(Integer[]::new);
+        String[] outcomes = repaired.stream().map(r -> r.difference().outcome()).toArray(String[]::new);
+        return database.preparedQuery("update drift_difference d set outcome = o.outcome from unnest($2::int[], "
+                        + "$3::text[]) as o(seq, outcome) where d.reconciliation_id = $1 and d.seq = o.seq")
+                .execute(Tuple.of(id, seqs, outcomes)).replaceWithVoid();
+    }
+
+    /** Gives every difference repair did not reach (cancelled) that outcome. */
+    public Uni<Void> outcomeOfUnreached(UUID id, String outcome) {
+        return database.preparedQuery("update drift_difference set outcome = $2 where reconciliation_id = $1 "
+                        + "and outcome is null").execute(Tuple.of(id, outcome)).replaceWithVoid();
+    }
+
     public Uni<Optional<Reconciliation>> find(UUID jobId, UUID id) {
         return database.preparedQuery("select * from drift_reconciliation where id = $1 and job_id = $2")
                 .execute(Tuple.of(id, jobId))
@@ -117,10 +152,7 @@ public class ReconciliationRepository {
                 .execute(Tuple.of(id, kind == null ? null : kind.name(), offset, limit))
                 .map(rows -> {
                     List<Difference> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(new Difference(DriftKind.valueOf(row.getString("kind")),
-                            row.getString("object_type"), row.getString("source_id"), row.getString("target_id"),
-                            row.getString("display_name"), row.getString("attribute"), row.getString("expected"),
-                            row.getString("found"), row.getString("detail"), row.getString("outcome"))));
+                    rows.forEach(row -> found.add(difference(row)));
                     return found;
                 });
     }
@@ -135,6 +167,13 @@ public class ReconciliationRepository {
     public Uni<Boolean> stillRunning(UUID id) {
         return database.preparedQuery("select 1 from drift_reconciliation where id = $1 and status = 'RUNNING'")
                 .execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+    }
+
+    private static Difference difference(Row row) {
+        return new Difference(DriftKind.valueOf(row.getString("kind")), row.getString("object_type"),
+                row.getString("source_id"), row.getString("target_id"), row.getString("display_name"),
+                row.getString("attribute"), row.getString("expected"), row.getString("found"),
+                row.getString("detail"), row.getString("outcome"));
     }
 
     private static JsonObject counts(Map<DriftKind, Integer> counts) {
@@ -153,9 +192,7 @@ public class ReconciliationRepository {
 
     private static Reconciliation read(Row row) {
         JsonObject policy = row.getJsonObject("policies");
-        RepairPolicies policies = new RepairPolicies(FixPolicy.valueOf(policy.getString("attributes")),
-                FixPolicy.valueOf(policy.getString("state")), FixPolicy.valueOf(policy.getString("missing")),
-                FixPolicy.valueOf(policy.getString("membership")), OrphanPolicy.valueOf(policy.getString("orphans")));
+        RepairPolicies policies = RepairPolicies.fromJson(policy);
         OffsetDateTime finished = row.getOffsetDateTime("finished_at");
         return new Reconciliation(row.getUUID("id"), row.getUUID("job_id"),
                 ReconciliationMode.valueOf(row.getString("mode")), policies, row.getString("triggered_by"),

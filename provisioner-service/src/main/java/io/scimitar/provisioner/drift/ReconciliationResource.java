@@ -125,7 +125,8 @@ public class ReconciliationResource {
 
     @DELETE
     @Path("{rid}")
-    @Operation(summary = "Cancels a running reconciliation (the report so far is not kept); 409 when it is not running")
+    @Operation(summary = "Cancels a running reconciliation (the differences found so far are kept); 409 when it is not "
+            + "running")
     public Uni<Reconciliation> delete(@RestPath UUID id, @RestPath UUID rid) {
         return cancel(id, rid);
     }

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.drift;
 
 import io.scimitar.provisioner.consumer.JobRunnerRegistry;
+import io.scimitar.provisioner.error.Problem.FieldError;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.observability.DriftMetrics;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts reconciliations (one at a time per job) on a thread of their own, keeps their progress and report in the
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ReconciliationRunner {
 
     private static final Logger LOG = Logger.getLogger(ReconciliationRunner.class);
-    private static final int INSERT_CHUNK = 2000;
+    private static final int INSERT_CHUNK = 500;
     private static final long PROGRESS_EVERY_MS = 500;
 
     private final ReconciliationRepository repository;
@@ -75,12 +76,19 @@ public class ReconciliationRunner {
         threads.shutdownNow();
     }
 
-    /** Starts a reconciliation of {@code job}; fails with 409 while another of the job is running. */
+    /**
+     * Starts a reconciliation of {@code job}; fails with 400 when its policies ask what the job's target cannot do, and
+     * with 409 while another of the job is running.
+     */
     public Uni<Reconciliation> start(JobDefinition job, ReconciliationMode mode, RepairPolicies policies,
             String trigger) {
         UUID id = UUID.randomUUID();
         ProblemException busy = ProblemException.conflict("A reconciliation of job " + job.id() + " is running; "
                 + "cancel it or wait for it to finish");
+        List<FieldError> refused = policies.violations(job);
+        if (!refused.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(refused));
+        }
         return repository.running(job.id()).chain(running -> {
             if (running) {
                 throw busy;
@@ -107,10 +115,9 @@ public class ReconciliationRunner {
 
     private void run(UUID id, JobDefinition job, ReconciliationMode mode, RepairPolicies policies,
             AtomicBoolean cancel) {
-        List<Difference> differences = new ArrayList<>();
-        Map<DriftKind, Integer> found = new EnumMap<>(DriftKind.class);
+        DifferenceWriter report = new DifferenceWriter(repository, id, INSERT_CHUNK, settings.maxStoredDifferences());
         AtomicLong lastProgress = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> lastPhase = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> lastPhase = new AtomicReference<>();
         ReconciliationStatus status = ReconciliationStatus.COMPLETED;
         String detail = null;
         Map<DriftKind, Integer> repaired = new EnumMap<>(DriftKind.class);
@@ -124,29 +131,22 @@ public class ReconciliationRunner {
                             lastPhase.set(phase);
                             repository.progress(id, phase, users, groups).await().indefinitely();
                         }
-                    },
-                    difference -> {
-                        found.merge(difference.kind(), 1, Integer::sum);
-                        if (differences.size() < settings.maxStoredDifferences()) {
-                            differences.add(difference);
-                        }
-                    });
+                    }, report);
+            report.flush();
             repository.progress(id, "compared", findings.usersRead(), findings.groupsRead()).await().indefinitely();
-            List<Difference> kept = differences;
-            if (mode == ReconciliationMode.REPAIR && !differences.isEmpty() && !cancel.get()) {
-                repository.progress(id, "repairing " + differences.size() + " difference(s)", findings.usersRead(),
+            if (mode == ReconciliationMode.REPAIR && report.stored() > 0 && !cancel.get()) {
+                repository.progress(id, "repairing " + report.stored() + " difference(s)", findings.usersRead(),
                         findings.groupsRead()).await().indefinitely();
                 UUID cycle = runners.cycleId(job.id()).orElseGet(UUID::randomUUID);
                 JobContext context = JobContext.of(job, client, cycle, evaluation.budget());
-                kept = repairer.repair(context, policies, findings, differences, () -> !cancel.get());
-                repaired = DriftRepairer.repaired(kept);
+                repaired = repairer.repair(context, new DriftRepairer.Report(id, policies, report.orphans("User"),
+                        report.orphans("Group")), findings, () -> !cancel.get());
             }
-            store(id, kept);
             if (cancel.get()) {
                 status = ReconciliationStatus.CANCELLED;
             }
-            if (found.values().stream().mapToInt(Integer::intValue).sum() > kept.size()) {
-                detail = "only the first " + kept.size() + " differences are kept";
+            if (report.total() > report.stored()) {
+                detail = "only the first " + report.stored() + " differences are kept";
             }
         } catch (CancellationException e) {
             status = ReconciliationStatus.CANCELLED;
@@ -157,6 +157,13 @@ public class ReconciliationRunner {
         } finally {
             cancelled.remove(id);
         }
+        try {
+            report.flush();
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: reconciliation %s could not store its last differences: %s", job.id(), id,
+                    e.getMessage());
+        }
+        Map<DriftKind, Integer> found = report.found();
         found.forEach((kind, count) -> metrics.found(job.id(), kind.name(), count));
         repaired.forEach((kind, count) -> metrics.repaired(job.id(), kind.name(), count));
         try {
@@ -167,12 +174,5 @@ public class ReconciliationRunner {
         }
         LOG.infof("Job %s: reconciliation %s (%s) %s: found %s, repaired %s", job.id(), id, mode, status, found,
                 repaired);
-    }
-
-    private void store(UUID id, List<Difference> differences) {
-        for (int from = 0; from < differences.size(); from += INSERT_CHUNK) {
-            List<Difference> chunk = differences.subList(from, Math.min(differences.size(), from + INSERT_CHUNK));
-            repository.insertDifferences(id, from, chunk).await().indefinitely();
-        }
     }
 }

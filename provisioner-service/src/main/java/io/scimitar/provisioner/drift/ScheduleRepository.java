@@ -31,10 +31,7 @@ public class ScheduleRepository {
     }
 
     public Uni<Void> save(UUID jobId, ReconciliationSchedule schedule) {
-        RepairPolicies p = schedule.policies();
-        JsonObject policies = new JsonObject().put("attributes", p.attributes().name()).put("state", p.state().name())
-                .put("missing", p.missing().name()).put("membership", p.membership().name())
-                .put("orphans", p.orphans().name());
+        JsonObject policies = schedule.policies().toJson();
         return database.preparedQuery("""
                         insert into drift_schedule (job_id, enabled, every, daily_at, mode, policies,
                             next_run_at, updated_at)
@@ -87,10 +84,7 @@ public class ScheduleRepository {
         OffsetDateTime last = row.getOffsetDateTime("last_run_at");
         return new ReconciliationSchedule(row.getBoolean("enabled"), every,
                 row.getString("daily_at"), ReconciliationMode.valueOf(row.getString("mode")),
-                new RepairPolicies(FixPolicy.valueOf(policy.getString("attributes")),
-                        FixPolicy.valueOf(policy.getString("state")), FixPolicy.valueOf(policy.getString("missing")),
-                        FixPolicy.valueOf(policy.getString("membership")),
-                        OrphanPolicy.valueOf(policy.getString("orphans"))),
+                RepairPolicies.fromJson(policy),
                 next == null ? null : next.toInstant(), last == null ? null : last.toInstant());
     }
 }

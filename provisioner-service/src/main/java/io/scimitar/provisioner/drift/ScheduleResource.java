@@ -83,6 +83,11 @@ public class ScheduleResource {
         stored = new ReconciliationSchedule(stored.enabled(), stored.every(), stored.dailyAt(), stored.mode(),
                 stored.policies(), stored.nextAfter(Instant.now()), null);
         ReconciliationSchedule saved = stored;
-        return jobs.requireExists(id).chain(() -> schedules.save(id, saved)).chain(() -> schedules.find(id));
+        return jobs.definition(id).invoke(job -> {
+            List<FieldError> refused = saved.policies().violations(job);
+            if (!refused.isEmpty()) {
+                throw ProblemException.invalid(refused);
+            }
+        }).chain(() -> schedules.save(id, saved)).chain(() -> schedules.find(id));
     }
 }

@@ -261,6 +261,35 @@ public class LinkRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** The provisioned links (active or disabled) of {@code type} to the target objects {@code targetIds}, by target id. */
+    public Uni<Map<String, ObjectLink>> findProvisionedByTargets(UUID jobId, ObjectType type,
+            Collection<String> targetIds) {
+        if (targetIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2 "
+                        + "and state in ('ACTIVE', 'DISABLED') and target_id = any($3)")
+                .execute(Tuple.of(jobId, type.name(), targetIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, ObjectLink> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("target_id"), read(row)));
+                    return found;
+                });
+    }
+
+    /** A page of the provisioned links (active or disabled) of {@code type}, by source id after {@code afterSourceId}. */
+    public Uni<List<ObjectLink>> provisionedPage(UUID jobId, ObjectType type, String afterSourceId, int limit) {
+        return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2 "
+                        + "and state in ('ACTIVE', 'DISABLED') and target_id is not null and source_id > $3 "
+                        + "order by source_id limit $4")
+                .execute(Tuple.of(jobId, type.name(), afterSourceId, limit))
+                .map(rows -> {
+                    List<ObjectLink> page = new java.util.ArrayList<>();
+                    rows.forEach(row -> page.add(read(row)));
+                    return page;
+                });
+    }
+
     /** Every link of a job, for dry runs. */
     public Uni<Map<String, ObjectLink>> all(UUID jobId, ObjectType type) {
         return database.preparedQuery("select * from object_link where job_id = $1 and object_type = $2")
