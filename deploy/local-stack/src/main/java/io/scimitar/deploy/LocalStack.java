@@ -375,8 +375,14 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * What both services are told: the database, the broker, the API keys; and a JDBC pool that waits up to a minute
+     * for a connection (Quarkus' default is 5 s), as Flyway's first connection can take longer while several
+     * instances start on a busy machine.
+     */
     private Map<String, String> serviceEnvironment(String database) {
         return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S",
                 "SCIMITAR_DB_REACTIVE_URL", postgres.reactiveUrl(database),
                 "SCIMITAR_DB_JDBC_URL", postgres.jdbcUrl(database),
                 "SCIMITAR_DB_USER", PostgresServer.USER,
