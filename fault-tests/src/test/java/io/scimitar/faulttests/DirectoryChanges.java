@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Changes one application's directory through assignment-service's REST API and records each in the test's
@@ -12,12 +13,17 @@ import java.util.function.Predicate;
  */
 final class DirectoryChanges {
 
-    private final Http directory;
+    private final Supplier<Http> directory;
     private final String applicationId;
     private final ExpectedMiro expected;
     private final Set<String> touched = new HashSet<>();
 
     DirectoryChanges(Http directory, String applicationId, ExpectedMiro expected) {
+        this(() -> directory, applicationId, expected);
+    }
+
+    /** Each change through the instance of assignment-service {@code directory} gives at that moment. */
+    DirectoryChanges(Supplier<Http> directory, String applicationId, ExpectedMiro expected) {
         this.directory = directory;
         this.applicationId = applicationId;
         this.expected = expected;
@@ -38,29 +44,29 @@ final class DirectoryChanges {
     }
 
     void rename(String userId, String givenName, String surname) {
-        directory.patch("/api/v1/users/" + userId, Map.of("givenName", givenName, "surname", surname,
+        directory.get().patch("/api/v1/users/" + userId, Map.of("givenName", givenName, "surname", surname,
                 "displayName", givenName + " " + surname));
         expected.rename(userId, givenName, surname);
     }
 
     void disable(String userId) {
-        directory.patch("/api/v1/users/" + userId, Map.of("accountEnabled", false));
+        directory.get().patch("/api/v1/users/" + userId, Map.of("accountEnabled", false));
         expected.disable(userId);
     }
 
     void assign(String userId) {
-        directory.post("/api/v1/applications/" + applicationId + "/appRoleAssignments",
+        directory.get().post("/api/v1/applications/" + applicationId + "/appRoleAssignments",
                 Map.of("principalId", userId), 201);
         expected.assignDirectly(userId);
     }
 
     void addMember(String groupId, String userId) {
-        directory.post("/api/v1/groups/" + groupId + "/members", Map.of("id", userId), 201);
+        directory.get().post("/api/v1/groups/" + groupId + "/members", Map.of("id", userId), 201);
         expected.addMember(groupId, userId);
     }
 
     void removeMember(String groupId, String userId) {
-        directory.delete("/api/v1/groups/" + groupId + "/members/" + userId);
+        directory.get().delete("/api/v1/groups/" + groupId + "/members/" + userId);
         expected.removeMember(groupId, userId);
     }
 

@@ -16,67 +16,90 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole stack as processes (Kafka, PostgreSQL, the Miro mock, assignment-service, provisioner-service), started
- * once for all fault tests of the JVM, with its data and logs in {@code target/fault-stack} (kept after the run, for
- * reading the logs of a test that did not converge). Each test resets the mock and provisions its own application.
+ * The whole stack as processes (Kafka, PostgreSQL, the Miro mock, assignment-service, provisioner-service; one
+ * instance of each service, or as many as the test class's {@link StackInstances} asks for), started once for all
+ * fault tests of the JVM that want the same instances, with its data and logs in {@code target/fault-stack} (kept
+ * after the run, for reading the logs of a test that did not converge). Each test resets the mock and provisions its
+ * own application. The loader and {@link #directory()} / {@link #provisioner()} talk to the first instance of each
+ * service.
  */
 final class FaultStack implements AutoCloseable {
 
-    /** provisioner-service's default {@code scimitar.provisioner.consumer-group-prefix}. */
-
     private final Path home;
     private final LocalStack stack;
+    private final StackInstances.Count instances;
     private final DemoLoader loader;
-    private final Http directory;
-    private final Http provisioner;
     private final Http miroAdmin;
 
-    private FaultStack(Path home, LocalStack stack, StackSettings settings) {
+    private FaultStack(Path home, LocalStack stack, StackSettings settings, StackInstances.Count instances) {
         this.home = home;
         this.stack = stack;
+        this.instances = instances;
         String mockUrl = "http://127.0.0.1:" + settings.mockPort();
-        String directoryUrl = "http://127.0.0.1:" + settings.assignmentPort();
-        String provisionerUrl = "http://127.0.0.1:" + settings.provisionerPort();
-        this.loader = new DemoLoader(directoryUrl, provisionerUrl, mockUrl, stack.apiKey(), stack.miroToken(),
-                line -> System.out.println("  " + line));
-        this.directory = new Http(directoryUrl, "X-API-Key", stack.apiKey());
-        this.provisioner = new Http(provisionerUrl, "X-API-Key", stack.apiKey());
+        this.loader = new DemoLoader("http://127.0.0.1:" + settings.assignmentPort(),
+                "http://127.0.0.1:" + settings.provisionerPort(), mockUrl, stack.apiKey(),
+                stack.miroToken(), line -> System.out.println("  " + line));
         this.miroAdmin = new Http(mockUrl, null, null);
     }
 
-    static FaultStack start() {
+    static FaultStack start(StackInstances.Count instances) {
         Path root = Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize();
-        Path home = root.resolve("fault-tests/target/fault-stack");
+        Path home = root.resolve("fault-tests/target/" + (instances.equals(StackInstances.Count.ONE_EACH)
+                ? "fault-stack" : "fault-stack-" + instances.provisioners() + "-provisioners-"
+                + instances.assignmentServices() + "-assignment-services"));
         StackSettings settings = StackSettings.parse(root, List.of("--home", home.toString(),
                 "--kafka-port", Integer.toString(freePortPair()),
                 "--postgres-port", Integer.toString(Ports.freePort()),
                 "--mock-port", Integer.toString(Ports.freePort()),
-                "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort()),
+                "--assignment-port", Integer.toString(freeInstancePorts(instances.assignmentServices())),
+                "--assignment-services", Integer.toString(instances.assignmentServices()),
+                "--provisioner-port", Integer.toString(freeInstancePorts(instances.provisioners())),
+                "--provisioners", Integer.toString(instances.provisioners()),
                 "--smtp-port", Integer.toString(Ports.freePort()),
                 "--mail-api-port", Integer.toString(Ports.freePort())));
         LocalStack.stopRunning(settings);
         deleteRecursively(home);
+        long started = System.nanoTime();
         LocalStack stack = new LocalStack(settings);
         stack.start((component, message) -> System.out.println(component + ": " + message));
-        return new FaultStack(home, stack, settings);
+        System.out.printf("The stack (%d provisioner and %d assignment-service instances) is up after %.1f s%n",
+                instances.provisioners(), instances.assignmentServices(), (System.nanoTime() - started) / 1e9);
+        return new FaultStack(home, stack, settings, instances);
+    }
+
+    /** How many instances of each service this stack runs. */
+    StackInstances.Count instances() {
+        return instances;
     }
 
     LocalStack processes() {
         return stack;
     }
 
+    /** assignment-service's REST API on its first instance. */
     Http directory() {
-        return directory;
+        return directory(LocalStack.ASSIGNMENT_SERVICE);
     }
 
+    /** assignment-service's REST API on one instance ({@link LocalStack#instanceName}). */
+    Http directory(String instance) {
+        return new Http(stack.url(instance), "X-API-Key", stack.apiKey());
+    }
+
+    /** provisioner-service's REST API on its first instance. */
     Http provisioner() {
-        return provisioner;
+        return provisioner(LocalStack.PROVISIONER_SERVICE);
+    }
+
+    /** provisioner-service's REST API on one instance ({@link LocalStack#instanceName}). */
+    Http provisioner(String instance) {
+        return new Http(stack.url(instance), "X-API-Key", stack.apiKey());
     }
 
     Http miroAdmin() {
@@ -93,6 +116,11 @@ final class FaultStack implements AutoCloseable {
         return loader.load(demo, applicationName);
     }
 
+    /** As {@link #load(DemoDirectory, String)}, the job created with these {@code rateLimits} (the job API's). */
+    DemoLoader.Loaded load(DemoDirectory demo, String applicationName, Map<String, Object> jobRateLimits) {
+        return loader.load(demo, applicationName, jobRateLimits);
+    }
+
     /** Users the mock created (answers 201 to {@code POST /Users}) since its last reset. */
     long usersCreated() {
         return miroAdmin.get("/admin/counters").path("USERS_CREATE").path("201").asLong();
@@ -103,6 +131,19 @@ final class FaultStack implements AutoCloseable {
         long count = 0;
         for (JsonNode byStatus : miroAdmin.get("/admin/counters")) {
             count += byStatus.path(Integer.toString(status)).asLong();
+        }
+        return count;
+    }
+
+    /** SCIM answers of any status since the last reset, over every endpoint class (not the dropped or held ones). */
+    long answers() {
+        long count = 0;
+        for (JsonNode byStatus : miroAdmin.get("/admin/counters")) {
+            for (Map.Entry<String, JsonNode> status : byStatus.properties()) {
+                if (status.getKey().matches("\\d{3}")) {
+                    count += status.getValue().asLong();
+                }
+            }
         }
         return count;
     }
@@ -125,8 +166,8 @@ final class FaultStack implements AutoCloseable {
             await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).untilAsserted(assertion);
         } catch (ConditionTimeoutException e) {
             String job = "/api/v1/jobs/" + loaded.jobId();
-            System.out.println("Progress of job " + loaded.jobId() + ": " + provisioner.get(job + "/progress"));
-            System.out.println("Its latest failures: " + provisioner.get(job + "/logs?status=failure&limit=20"));
+            System.out.println("Progress of job " + loaded.jobId() + ": " + provisioner().get(job + "/progress"));
+            System.out.println("Its latest failures: " + provisioner().get(job + "/logs?status=failure&limit=20"));
             System.out.println("The mock's counters: " + miroAdmin.get("/admin/counters"));
             throw new AssertionError("The Miro mock did not reach the expected state within " + timeout
                     + "; the services' logs are in " + home.resolve("logs") + ". " + e.getMessage(), e);
@@ -142,11 +183,11 @@ final class FaultStack implements AutoCloseable {
         stack.startKafka();
         for (String service : List.of(LocalStack.MIRO_MOCK, LocalStack.ASSIGNMENT_SERVICE,
                 LocalStack.PROVISIONER_SERVICE)) {
-            stack.startService(service);
+            stack.instances(service).forEach(stack::startService);
         }
         if (loaded != null) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> provisioner.delete("/api/v1/jobs/" + loaded.jobId()) != null);
+                    .until(() -> provisioner().delete("/api/v1/jobs/" + loaded.jobId()) != null);
         }
     }
 
@@ -164,6 +205,19 @@ final class FaultStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No two consecutive free loopback ports found");
+    }
+
+    /** A free loopback port p such that p + 100 * i is free too for every further instance i. */
+    private static int freeInstancePorts(int instances) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = Ports.freePort();
+            int last = port + StackSettings.INSTANCE_PORT_STEP * (instances - 1);
+            if (last <= 65535 && java.util.stream.IntStream.range(1, instances)
+                    .noneMatch(i -> Ports.isListening(port + StackSettings.INSTANCE_PORT_STEP * i))) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free loopback ports for " + instances + " instances found");
     }
 
     private static void deleteRecursively(Path directory) {

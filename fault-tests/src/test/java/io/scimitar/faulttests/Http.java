@@ -33,6 +33,24 @@ final class Http {
         return send("GET", path, null, "application/json", 200);
     }
 
+    /** A GET of a text resource (e.g. Prometheus' {@code /q/metrics}), answered 200. */
+    String text(String path) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     JsonNode post(String path, Object body, int expected) {
         return send("POST", path, body, "application/json", expected);
     }

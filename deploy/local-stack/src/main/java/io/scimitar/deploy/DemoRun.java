@@ -8,7 +8,10 @@ import io.scimitar.deploy.demo.ProvisioningWatch;
 
 import java.time.Duration;
 
-/** The main job on the running stack: load the demo directory, provision it into the Miro mock, show how it went. */
+/**
+ * The main job on the running stack: load the demo directory, provision it into the Miro mock, show how it went.
+ * With several instances of a service, the loader and the watch talk to the first instance of each.
+ */
 final class DemoRun {
 
     private DemoRun() {
@@ -24,6 +27,10 @@ final class DemoRun {
                 stack.apiKey(), stack.miroToken(), line -> System.out.println("  " + line));
         DemoLoader.Loaded loaded = loader.load(demo);
         System.out.println("Provisioning into the Miro mock (job " + loaded.jobId() + "):");
+        if (settings.provisioners() > 1) {
+            System.out.println("  (" + settings.provisioners() + " provisioner instances share the job's partitions;"
+                    + " the bar shows the job's objects done, its rate and time left are the first instance's)");
+        }
         ProvisioningWatch watch = ProvisioningWatch.of(loader, loaded.jobId(), System.out);
         JsonNode progress = watch.untilCaughtUp(Duration.ofMinutes(30));
         watch.summary(progress, Duration.ofNanos(System.nanoTime() - started), demo.expectedActiveUsers());

@@ -21,14 +21,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Kafka, PostgreSQL, a mail catcher (or a real SMTP relay), the Miro mock and both services as local processes on
- * loopback, started in dependency order and
+ * Kafka, PostgreSQL, a mail catcher (or a real SMTP relay), the Miro mock and both services (one or more instances
+ * of each, {@link StackSettings#provisioners()}) as local processes on loopback, started in dependency order and
  * stopped in reverse, with a pid file so that {@code stop} finds them even if the launcher itself was killed. Once up,
  * a {@link Supervisor} restarts any of them that dies unasked, and the pid file follows the new processes.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Names of the three applications, for {@link #killService}, {@link #startService} and the log files. */
+    /** Names of the three applications (and of their first instances), for {@link #killService}, {@link #startService} and the log files. */
     public static final String MIRO_MOCK = "miro-scim-mock";
     public static final String ASSIGNMENT_SERVICE = "assignment-service";
     public static final String PROVISIONER_SERVICE = "provisioner-service";
@@ -90,23 +90,22 @@ public final class LocalStack implements AutoCloseable {
                     settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
                             settings.home().resolve("miro-mock-state.json").toString(), "MIRO_MOCK_TOKEN", miroToken,
                             "MIRO_MOCK_RATE_LIMITS_ENABLED", Boolean.toString(settings.miroRateLimits()))));
-            services.add(new QuarkusServiceProcess(ASSIGNMENT_SERVICE, settings.root().resolve(ASSIGNMENT_SERVICE),
-                    settings.assignmentPort(), serviceEnvironment("assignments")));
-            services.add(new QuarkusServiceProcess(PROVISIONER_SERVICE,
-                    settings.root().resolve(PROVISIONER_SERVICE), settings.provisionerPort(),
-                    provisionerEnvironment()));
-            for (QuarkusServiceProcess service : services) {
-                reporter.step(service.name(), "starting on " + service.url());
-                service.start(settings.logs(), "512m");
+            for (int instance = 0; instance < settings.assignmentServices(); instance++) {
+                services.add(new QuarkusServiceProcess(instanceName(ASSIGNMENT_SERVICE, instance),
+                        settings.root().resolve(ASSIGNMENT_SERVICE), settings.assignmentPort(instance),
+                        serviceEnvironment("assignments")));
             }
-            writePidFile(pids());
-            for (QuarkusServiceProcess service : services) {
-                if (!service.awaitReady(READY_TIMEOUT)) {
-                    throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT
-                            + "; see " + service.logFile());
-                }
-                reporter.step(service.name(), "ready");
+            for (int instance = 0; instance < settings.provisioners(); instance++) {
+                services.add(new QuarkusServiceProcess(instanceName(PROVISIONER_SERVICE, instance),
+                        settings.root().resolve(PROVISIONER_SERVICE), settings.provisionerPort(instance),
+                        provisionerEnvironment()));
             }
+            // the first instances first: they migrate the databases and create the topics, which further instances
+            // starting at the same moment would race for
+            List<QuarkusServiceProcess> first = services.stream().filter(service -> !isFurtherInstance(service))
+                    .toList();
+            startAndAwait(first, reporter);
+            startAndAwait(services.stream().filter(LocalStack::isFurtherInstance).toList(), reporter);
             supervise(reporter);
         } catch (IOException e) {
             close();
@@ -115,6 +114,52 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private void startAndAwait(List<QuarkusServiceProcess> starting, Reporter reporter) throws IOException {
+        for (QuarkusServiceProcess service : starting) {
+            reporter.step(service.name(), "starting on " + service.url());
+            service.start(settings.logs(), "512m");
+        }
+        writePidFile(pids());
+        for (QuarkusServiceProcess service : starting) {
+            if (!service.awaitReady(READY_TIMEOUT)) {
+                throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT
+                        + "; see " + service.logFile());
+            }
+            reporter.step(service.name(), "ready");
+        }
+    }
+
+    private static boolean isFurtherInstance(QuarkusServiceProcess service) {
+        return !service.name().equals(MIRO_MOCK) && !service.name().equals(ASSIGNMENT_SERVICE)
+                && !service.name().equals(PROVISIONER_SERVICE);
+    }
+
+    /**
+     * The name of one instance of {@link #ASSIGNMENT_SERVICE} or {@link #PROVISIONER_SERVICE}, for
+     * {@link #killService}, {@link #stopService}, {@link #startService} and its log file: the first instance (0) has
+     * the service's name, instance i the name followed by {@code -i} ({@code provisioner-service-1}).
+     */
+    public static String instanceName(String service, int instance) {
+        return instance == 0 ? service : service + "-" + instance;
+    }
+
+    /** The names of every instance of {@code service}, the first first. */
+    public List<String> instances(String service) {
+        int count = switch (service) {
+            case ASSIGNMENT_SERVICE -> settings.assignmentServices();
+            case PROVISIONER_SERVICE -> settings.provisioners();
+            case MIRO_MOCK -> 1;
+            default -> throw new IllegalArgumentException("No application named " + service + " in this stack");
+        };
+        return java.util.stream.IntStream.range(0, count).mapToObj(instance -> instanceName(service, instance))
+                .toList();
+    }
+
+    /** The base URL ({@code http://127.0.0.1:port}) of an application or of one instance ({@link #instanceName}). */
+    public String url(String name) {
+        return service(name).url();
     }
 
     /** Watches every child from now on: one that dies unasked is reported and started again with backoff. */
@@ -168,25 +213,31 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The operating-system process of one of the applications ({@link #PROVISIONER_SERVICE} ...) while it runs. */
+    /**
+     * The operating-system process of one of the applications ({@link #PROVISIONER_SERVICE} ..., or one instance by
+     * its {@link #instanceName}) while it runs.
+     */
     public synchronized Optional<ProcessHandle> serviceProcess(String name) {
         QuarkusServiceProcess service = service(name);
         return service.isAlive() ? ProcessHandle.of(service.pid()) : Optional.empty();
     }
 
-    /** SIGKILL of one application, as a crash would; the rest of the stack keeps running. */
+    /** SIGKILL of one application (or instance), as a crash would; the rest of the stack keeps running. */
     public synchronized void killService(String name) {
         hold(service(name));
         service(name).kill();
     }
 
-    /** Graceful stop (SIGTERM) of one application; the rest of the stack keeps running. */
+    /** Graceful stop (SIGTERM) of one application (or instance); the rest of the stack keeps running. */
     public synchronized void stopService(String name) {
         hold(service(name));
         service(name).stop();
     }
 
-    /** Starts a stopped or killed application again, same port and configuration, and waits until it is ready. */
+    /**
+     * Starts a stopped or killed application (or instance) again, same port and configuration, and waits until it
+     * is ready.
+     */
     public synchronized void startService(String name) {
         QuarkusServiceProcess service = service(name);
         if (service.isAlive()) {
@@ -324,8 +375,14 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * What both services are told: the database, the broker, the API keys; and a JDBC pool that waits up to a minute
+     * for a connection (Quarkus' default is 5 s), as Flyway's first connection can take longer while several
+     * instances start on a busy machine.
+     */
     private Map<String, String> serviceEnvironment(String database) {
         return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S",
                 "SCIMITAR_DB_REACTIVE_URL", postgres.reactiveUrl(database),
                 "SCIMITAR_DB_JDBC_URL", postgres.jdbcUrl(database),
                 "SCIMITAR_DB_USER", PostgresServer.USER,

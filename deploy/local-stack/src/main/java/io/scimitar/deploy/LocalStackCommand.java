@@ -53,21 +53,21 @@ public final class LocalStackCommand {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "local-stack-stop"));
-        stack.start((component, message) -> System.out.printf("  %-20s %s%n", component, message));
+        stack.start((component, message) -> System.out.printf("  %-22s %s%n", component, message));
         System.out.printf("%nScimitar is up in %.1f s (data in %s):%n", (System.nanoTime() - started) / 1e9,
                 settings.home());
         for (LocalStack.Endpoint endpoint : stack.endpoints()) {
-            System.out.printf("  %-20s %s%n", endpoint.name(), endpoint.address());
+            System.out.printf("  %-22s %s%n", endpoint.name(), endpoint.address());
             if (endpoint.log() != null) {
-                System.out.printf("  %-20s log: %s%n", "", endpoint.log());
+                System.out.printf("  %-22s log: %s%n", "", endpoint.log());
             }
         }
-        System.out.printf("%n  %-20s in %s (send it as X-API-Key, e.g. curl -H \"X-API-Key: $(cat %s)\" %s)%n",
+        System.out.printf("%n  %-22s in %s (send it as X-API-Key, e.g. curl -H \"X-API-Key: $(cat %s)\" %s)%n",
                 "admin API key", settings.apiKeyFile(), settings.apiKeyFile(),
                 "http://127.0.0.1:" + settings.provisionerPort() + "/api/v1/jobs");
-        System.out.printf("  %-20s in %s (sees everything, changes nothing)%n", "reader API key",
+        System.out.printf("  %-22s in %s (sees everything, changes nothing)%n", "reader API key",
                 settings.readerKeyFile());
-        System.out.printf("  %-20s http://127.0.0.1:%d/console/ (sign in with one of the two keys)%n", "web console",
+        System.out.printf("  %-22s http://127.0.0.1:%d/console/ (sign in with one of the two keys)%n", "web console",
                 settings.provisionerPort());
         System.out.println();
         if (demo.load()) {

@@ -13,15 +13,24 @@ import java.util.List;
  * @param kafkaControllerPort Kafka's KRaft controller listener
  * @param postgresPort     PostgreSQL
  * @param mockPort         miro-scim-mock's HTTP port
- * @param assignmentPort   assignment-service's HTTP port
- * @param provisionerPort  provisioner-service's HTTP port
+ * @param assignmentPort   assignment-service's HTTP port (of its first instance)
+ * @param provisionerPort  provisioner-service's HTTP port (of its first instance)
+ * @param assignmentServices instances of assignment-service (1 by default); instance i listens on
+ *                         {@code assignmentPort + 100 * i}
+ * @param provisioners     instances of provisioner-service (1 by default); instance i listens on
+ *                         {@code provisionerPort + 100 * i}
  * @param smtpPort         the mail catcher's SMTP port
  * @param mailApiPort      the mail catcher's HTTP API
  * @param smtpRelay        send emails through the relay named in the environment instead of the mail catcher
  */
 public record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPort, int postgresPort,
-        int mockPort, int assignmentPort, int provisionerPort, boolean miroRateLimits, int smtpPort, int mailApiPort,
-        boolean smtpRelay, List<String> unparsed) {
+        int mockPort, int assignmentPort, int provisionerPort, int assignmentServices, int provisioners,
+        boolean miroRateLimits, int smtpPort, int mailApiPort, boolean smtpRelay, List<String> unparsed) {
+
+    /** Instance i of a service listens on its first instance's port + i times this. */
+    public static final int INSTANCE_PORT_STEP = 100;
+    /** The most instances of one service the local stack runs. */
+    public static final int MAX_INSTANCES = 9;
 
     public static final String USAGE = """
             Options (all optional):
@@ -31,6 +40,12 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
               --mock-port N            miro-scim-mock (default 8083)
               --assignment-port N      assignment-service (default 8081)
               --provisioner-port N     provisioner-service (default 8082)
+              --assignment-services N  instances of assignment-service (default 1, at most 9): the first on
+                                       --assignment-port, instance i on that port + 100 * i; they share the database
+                                       and the outbox relay (one relays at a time)
+              --provisioners N         instances of provisioner-service (default 1, at most 9): the first on
+                                       --provisioner-port, instance i on that port + 100 * i; each job's partitions
+                                       are shared among them
               --miro-rate-limits       the Miro mock enforces Miro's per-30-second rate limits (default off)
               --smtp-port N            the mail catcher's SMTP port, where quarantine emails go (default 2525)
               --mail-api-port N        the mail catcher's HTTP API, to read them (default 8025)
@@ -50,6 +65,8 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
         int mock = 8083;
         int assignment = 8081;
         int provisioner = 8082;
+        int assignmentServices = 1;
+        int provisioners = 1;
         boolean rateLimits = false;
         int smtp = 2525;
         int mailApi = 8025;
@@ -64,6 +81,8 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
                 case "--mock-port" -> mock = port(arguments, ++i, option);
                 case "--assignment-port" -> assignment = port(arguments, ++i, option);
                 case "--provisioner-port" -> provisioner = port(arguments, ++i, option);
+                case "--assignment-services" -> assignmentServices = instances(arguments, ++i, option);
+                case "--provisioners" -> provisioners = instances(arguments, ++i, option);
                 case "--miro-rate-limits" -> rateLimits = true;
                 case "--smtp-port" -> smtp = port(arguments, ++i, option);
                 case "--mail-api-port" -> mailApi = port(arguments, ++i, option);
@@ -71,8 +90,23 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
                 default -> rest.add(option);
             }
         }
+        if (assignment + INSTANCE_PORT_STEP * (assignmentServices - 1) > 65535
+                || provisioner + INSTANCE_PORT_STEP * (provisioners - 1) > 65535) {
+            throw new IllegalArgumentException("The last instance's port (the first's + 100 per instance) is above"
+                    + " 65535: choose a lower --assignment-port or --provisioner-port");
+        }
         return new StackSettings(root, home.toAbsolutePath().normalize(), kafka, kafka + 1, postgres, mock, assignment,
-                provisioner, rateLimits, smtp, mailApi, relay, List.copyOf(rest));
+                provisioner, assignmentServices, provisioners, rateLimits, smtp, mailApi, relay, List.copyOf(rest));
+    }
+
+    /** The HTTP port of assignment-service's instance {@code instance} (0 is the first). */
+    public int assignmentPort(int instance) {
+        return assignmentPort + INSTANCE_PORT_STEP * instance;
+    }
+
+    /** The HTTP port of provisioner-service's instance {@code instance} (0 is the first). */
+    public int provisionerPort(int instance) {
+        return provisionerPort + INSTANCE_PORT_STEP * instance;
     }
 
     public Path pidFile() {
@@ -103,6 +137,20 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
             throw new IllegalArgumentException(option + " needs a value");
         }
         return arguments.get(index);
+    }
+
+    private static int instances(List<String> arguments, int index, String option) {
+        String value = value(arguments, index, option);
+        try {
+            int count = Integer.parseInt(value);
+            if (count < 1 || count > MAX_INSTANCES) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number from 1 to " + MAX_INSTANCES + ", not '"
+                    + value + "'");
+        }
     }
 
     private static int port(List<String> arguments, int index, String option) {

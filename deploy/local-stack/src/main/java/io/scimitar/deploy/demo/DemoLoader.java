@@ -51,6 +51,15 @@ public final class DemoLoader {
      * so that several directories can be provisioned one after the other on one stack.
      */
     public Loaded load(DemoDirectory demo, String applicationName) {
+        return load(demo, applicationName, null);
+    }
+
+    /**
+     * As {@link #load(DemoDirectory, String)}, with a new job created with these rate limits (the job API's
+     * {@code rateLimits}, e.g. {@code {"windowSeconds": 30, "budgets": {"USERS_CREATE": 6000}}}) instead of Miro's
+     * budgets turned on or off as the mock enforces them or not.
+     */
+    public Loaded load(DemoDirectory demo, String applicationName, Map<String, Object> jobRateLimits) {
         JsonNode application = application(applicationName);
         String applicationId = application.path("id").asText();
         Map<String, String> roleIds = new LinkedHashMap<>();
@@ -77,7 +86,7 @@ public final class DemoLoader {
             }
         }
         say.accept("Seeded " + seeded + " Miro teams (" + (demo.groups().size() - seeded) + " already there)");
-        return new Loaded(applicationId, job(applicationId, applicationName));
+        return new Loaded(applicationId, job(applicationId, applicationName, jobRateLimits));
     }
 
     private JsonNode application(String name) {
@@ -113,20 +122,25 @@ public final class DemoLoader {
                 (System.nanoTime() - started) / 1e9, failed == 0 ? "" : " (" + failed + " rows refused)"));
     }
 
-    private String job(String applicationId, String name) {
+    private String job(String applicationId, String name, Map<String, Object> jobRateLimits) {
         for (JsonNode job : provisioner.get("/api/v1/jobs")) {
             if (applicationId.equals(job.path("applicationId").asText())) {
                 return job.path("id").asText();
             }
         }
-        // the job keeps to Miro's rate limits exactly when the mock enforces them (./scimitar run --miro-rate-limits)
-        boolean rateLimits = mockAdmin.get("/admin/settings").path("rateLimitsEnabled").asBoolean(true);
-        say.accept("Creating the Miro provisioning job (profile MIRO, tenant " + mockScimUrl + ", Miro's rate limits "
-                + (rateLimits ? "on" : "off") + ")");
+        Map<String, Object> rateLimits = jobRateLimits;
+        String described = "rate limits " + jobRateLimits;
+        if (rateLimits == null) {
+            // the job keeps to Miro's rate limits exactly when the mock enforces them (./scimitar run --miro-rate-limits)
+            boolean enforced = mockAdmin.get("/admin/settings").path("rateLimitsEnabled").asBoolean(true);
+            rateLimits = Map.of("enabled", enforced);
+            described = "Miro's rate limits " + (enforced ? "on" : "off");
+        }
+        say.accept("Creating the Miro provisioning job (profile MIRO, tenant " + mockScimUrl + ", " + described + ")");
         Map<String, Object> job = Map.of("name", name, "applicationId", applicationId,
                 "profile", "MIRO", "tenantUrl", mockScimUrl, "secretToken", mockToken,
                 "allowInsecureHttp", mockScimUrl.startsWith("http:"),
-                "rateLimits", Map.of("enabled", rateLimits), "status", "ON");
+                "rateLimits", rateLimits, "status", "ON");
         // the provisioner learns a new application from the application topic a moment after its creation, and
         // refuses a job for it with 422 until then
         long deadline = System.nanoTime() + APPLICATION_ARRIVAL.toNanos();

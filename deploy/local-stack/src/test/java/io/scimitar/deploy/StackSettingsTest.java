@@ -1,0 +1,54 @@
+package io.scimitar.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackSettingsTest {
+
+    private static final Path ROOT = Path.of("/tmp/scimitar-root");
+
+    @Test
+    void runsOneInstanceOfEachServiceByDefault() {
+        StackSettings settings = StackSettings.parse(ROOT, List.of());
+
+        assertThat(settings.provisioners()).isEqualTo(1);
+        assertThat(settings.assignmentServices()).isEqualTo(1);
+        assertThat(settings.provisionerPort(0)).isEqualTo(8082);
+        assertThat(settings.assignmentPort(0)).isEqualTo(8081);
+    }
+
+    @Test
+    void givesEveryFurtherInstanceThePortOfTheFirstPlusAHundredEach() {
+        StackSettings settings = StackSettings.parse(ROOT, List.of("--provisioners", "3", "--assignment-services",
+                "2", "--provisioner-port", "9000"));
+
+        assertThat(settings.provisioners()).isEqualTo(3);
+        assertThat(settings.assignmentServices()).isEqualTo(2);
+        assertThat(List.of(settings.provisionerPort(0), settings.provisionerPort(1), settings.provisionerPort(2)))
+                .containsExactly(9000, 9100, 9200);
+        assertThat(settings.assignmentPort(1)).isEqualTo(8181);
+        assertThat(settings.unparsed()).isEmpty();
+    }
+
+    @Test
+    void refusesAnInstanceCountOutsideOneToNine() {
+        assertThatThrownBy(() -> StackSettings.parse(ROOT, List.of("--provisioners", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--provisioners must be a number from 1 to 9, not '0'");
+        assertThatThrownBy(() -> StackSettings.parse(ROOT, List.of("--assignment-services", "ten")))
+                .hasMessage("--assignment-services must be a number from 1 to 9, not 'ten'");
+        assertThatThrownBy(() -> StackSettings.parse(ROOT, List.of("--provisioners")))
+                .hasMessage("--provisioners needs a value");
+    }
+
+    @Test
+    void refusesALastInstancePortAbove65535() {
+        assertThatThrownBy(() -> StackSettings.parse(ROOT, List.of("--provisioners", "2", "--provisioner-port",
+                "65500"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535");
+    }
+}
