@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -27,6 +28,8 @@ import java.util.OptionalLong;
 /**
  * Consumes the assignment topic for each running job, on the job's own thread and Kafka consumer group: polls, hands
  * each batch to the {@link BatchApplier} and commits its offsets only once every change in it is applied and logged.
+ * Instances running the same job share its partitions (cooperative rebalancing); {@link OwnedPartitions} commits
+ * before a partition changes hands and gives the job's rate limiter the share of the partitions owned.
  * A batch that fails for lack of infrastructure is read again (rewound). A job quarantined because its target rejects
  * it, or because too many changes fail, stops reading (its partitions paused) until the {@link JobSupervisor} lets it
  * try again.
@@ -35,8 +38,6 @@ import java.util.OptionalLong;
 public class JobConsumer {
 
     private static final Logger LOG = Logger.getLogger(JobConsumer.class);
-    /** How long the last commit of a job that is stopping may wait for the broker. */
-    private static final Duration SHUTDOWN_COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final BatchApplier applier;
     private final JobSupervisor supervisor;
@@ -64,16 +65,19 @@ public class JobConsumer {
     private void consume(RunningJob job) {
         JobContext context = job.context();
         JobWatch watch = job.watch();
+        OwnedPartitions owned = null;
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties(context),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             job.consumingWith(kafka);
+            owned = new OwnedPartitions(context.job().id(), settings.topic(), kafka, context.scim().limiter());
+            watch.owns = owned::ownsKey;
             supervisor.starting(context);
             job.prepareToConsume();
             if (!restartReplay.replayIfPending(context, consumerProperties(context), job::isRunning,
                     events -> applyReplayed(job, events))) {
                 return; // stopped during the restart: it is carried out at the next start
             }
-            kafka.subscribe(List.of(settings.topic()));
+            kafka.subscribe(List.of(settings.topic()), owned);
             while (job.isRunning()) {
                 boolean holding = supervisor.holdsForQuarantine(context);
                 if (holding) {
@@ -101,9 +105,6 @@ public class JobConsumer {
                 }
                 try {
                     applier.apply(context, records, watch);
-                    commitApplied(context, kafka);
-                    watch.progress.committed(records.count());
-                    supervisor.judgeBatch(context, watch);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -114,13 +115,23 @@ public class JobConsumer {
                     // does not re-evaluate their groups: the members left waiting are looked for again soon instead
                     watch.membersPushFailed = true;
                     sleep(settings.retryBackoff());
+                    continue;
                 }
+                // applied and durable: committed now, or (the group rebalancing) at the next commit or when its
+                // partitions are given up, never read again by this instance
+                owned.applied(records);
+                owned.commitApplied();
+                watch.progress.committed(records.count());
+                supervisor.judgeBatch(context, watch);
             }
         } catch (WakeupException e) {
             // stop() was called
         } catch (RuntimeException e) {
             LOG.errorf(e, "Job %s stopped consuming", context.job().id());
         } finally {
+            if (owned != null) {
+                owned.left();
+            }
             job.consumingWith(null);
         }
     }
@@ -149,26 +160,6 @@ public class JobConsumer {
                         context.job().id(), events.size(), e.getMessage(), settings.retryBackoff());
                 sleep(settings.retryBackoff());
             }
-        }
-    }
-
-    /**
-     * Commits a batch that is applied and logged. When a stop woke the consumer meanwhile (the service shuts down),
-     * the commit throws the wakeup once its request is written, without waiting for the broker's answer: it is made
-     * again, waiting this time (bounded, so a broker that is gone does not hold up the shutdown), before the consumer
-     * closes and leaves its group, so the next start does not apply the batch again.
-     */
-    private static void commitApplied(JobContext context, KafkaConsumer<String, byte[]> kafka) {
-        try {
-            kafka.commitSync();
-        } catch (WakeupException e) {
-            try {
-                kafka.commitSync(SHUTDOWN_COMMIT_TIMEOUT);
-            } catch (RuntimeException notCommitted) {
-                LOG.warnf("Job %s: the last batch before stopping may be applied again at the next start (%s)",
-                        context.job().id(), notCommitted.getMessage());
-            }
-            throw e;
         }
     }
 
@@ -203,6 +194,10 @@ public class JobConsumer {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // incremental rebalancing: a member joining or leaving moves only the partitions that change hands, and the
+        // others keep being consumed meanwhile (OwnedPartitions commits before giving a partition up)
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                List.of(CooperativeStickyAssignor.class.getName()));
         properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,

@@ -195,14 +195,19 @@ public class JobSupervisor {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Retries the escrowed changes that are due; a failure here only postpones them. */
+    /**
+     * Retries the escrowed changes that are due of the objects on this instance's partitions; a failure here only
+     * postpones them.
+     */
     private void retryEscrowed(JobContext context, JobWatch watch) {
         try {
             List<EscrowKeeper.DueChange> due = escrow.due(context, settings.maxPollRecords()).await().indefinitely();
             Map<String, List<AssignmentEvent>> retries = new LinkedHashMap<>();
             Map<String, List<AssignmentEvent>> allowedDeletions = new LinkedHashMap<>();
-            due.forEach(change -> (change.deletionsAllowed() ? allowedDeletions : retries)
-                    .computeIfAbsent(change.event().key(), key -> new ArrayList<>()).add(change.event()));
+            // with several instances, each retries the changes of the objects on its own partitions
+            due.stream().filter(change -> watch.owns.test(change.event().key()))
+                    .forEach(change -> (change.deletionsAllowed() ? allowedDeletions : retries)
+                            .computeIfAbsent(change.event().key(), key -> new ArrayList<>()).add(change.event()));
             applier.applyAll(context, retries, watch);
             applier.applyAll(context.withDeletionsAllowed(), allowedDeletions, watch);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * What the supervisor keeps for one running job: its progress, how its recent changes went (for quarantine), and when
@@ -35,6 +36,11 @@ final class JobWatch {
      * left waiting again soon.
      */
     boolean membersPushFailed;
+    /**
+     * Whether an object (by its event key) lies on a partition this instance owns, so that its escrowed changes are
+     * retried here and by no other instance; every object while the job is not in its consumer group.
+     */
+    volatile Predicate<String> owns = key -> true;
     long nextEscrowCheck;
     long nextPendingMembersCheck;
     Duration pendingMembersWait;

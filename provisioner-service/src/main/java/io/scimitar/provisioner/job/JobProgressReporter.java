@@ -123,6 +123,7 @@ public class JobProgressReporter {
                 statistics(counted), objects.activeUsers(), objects.activeGroups(), objects.escrowed(),
                 objects.stagedDeletions(), objects.countedAt(),
                 rateLimiters.current(job.id()).map(TargetRateLimiter::status).orElse(List.of()),
+                rateLimiters.current(job.id()).map(TargetRateLimiter::share).orElse(null),
                 quarantine.current(job.id()).orElse(null), indexes.progress(job.id()));
     }
 

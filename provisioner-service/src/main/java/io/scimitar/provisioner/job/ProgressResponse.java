@@ -3,6 +3,7 @@ package io.scimitar.provisioner.job;
 import io.scimitar.provisioner.progress.SourceScope.ObjectsInScope;
 import io.scimitar.provisioner.progress.TopicBacklog.PartitionBacklog;
 import io.scimitar.provisioner.quarantine.Quarantine;
+import io.scimitar.provisioner.ratelimit.BudgetShare;
 import io.scimitar.provisioner.ratelimit.RequestBudgetStatus;
 import io.scimitar.provisioner.targetindex.TargetIndexProgress;
 
@@ -36,6 +37,9 @@ import java.util.Map;
  * @param estimateBasis what the estimate divides: {@code OBJECTS_IN_SCOPE} or {@code EVENTS_BEHIND}; null with it
  * @param lastEventAt when the current run last stored a change
  * @param statistics the job's statistics to date, over every run
+ * @param rateLimits the target's request budgets as this instance spends them
+ * @param rateLimitShare the partitions of the job's topic this instance owns, whose units of each budget it may
+ *        spend; null when the job has not sent a request on this instance
  * @param targetIndex where the job's target index stands in this instance (users and groups)
  */
 public record ProgressResponse(String phase, Instant runningSince, ObjectsInScope objectsInScope, long objectsDone,
@@ -44,7 +48,8 @@ public record ProgressResponse(String phase, Instant runningSince, ObjectsInScop
         Map<String, Long> byStatus, long rateWindowSeconds, double eventsPerSecond, double changesPerSecond,
         Long estimatedSecondsLeft, String estimateBasis, Instant lastEventAt, Statistics statistics,
         Long activeUsers, Long activeGroups, Long escrowed, Long stagedDeletions, Instant countedAt,
-        List<RequestBudgetStatus> rateLimits, Quarantine quarantine, TargetIndexProgress targetIndex) {
+        List<RequestBudgetStatus> rateLimits, BudgetShare rateLimitShare, Quarantine quarantine,
+        TargetIndexProgress targetIndex) {
 
     /**
      * The job's statistics to date (Entra's "Statistics to date"), stored with each poll's writes.

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The provisioner's per-job Prometheus meters ({@code /q/metrics}), all tagged {@code job} (one series per job, never
@@ -95,6 +96,25 @@ public class ProvisionerMetrics {
                 .description("Time SCIM requests of the job waited for a slot in the target's rate-limit budget")
                 .tag("job", jobId.toString())
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Registers (once) the gauges of the job's rate-limit share on this instance: the partitions of the job's topic it
+     * owns, and the requests per window of {@code requestClass} it may start; the suppliers read the current figures.
+     */
+    public void rateLimitShare(UUID jobId, String requestClass, Supplier<Number> ownedPartitions,
+            Supplier<Number> share) {
+        Gauge.builder("scimitar.provisioner.owned.partitions", ownedPartitions)
+                .description("Partitions of the assignment topic this instance owns in the job's consumer group (0 "
+                        + "while it does not consume the job: its rate-limit share is then the whole budget)")
+                .tag("job", jobId.toString())
+                .register(registry);
+        Gauge.builder("scimitar.provisioner.rate.limit.share", share)
+                .description("Requests per window of the class this instance may start: its partitions' share of "
+                        + "the job's rate-limit budget")
+                .tag("job", jobId.toString())
+                .tag("operation", requestClass.toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
     }
 
     /** {@code 2xx}, {@code 3xx}, {@code 4xx}, {@code 429}, {@code 5xx}, or {@code none} when nothing answered. */

@@ -33,9 +33,16 @@ public class RateLimiters {
 
     /** The job's limiter; a new one when the job's policy changed. */
     public TargetRateLimiter forJob(UUID jobId, RateLimitPolicy policy) {
-        return byJob.compute(jobId, (id, current) -> current != null && current.policy().equals(policy) ? current
+        TargetRateLimiter limiter = byJob.compute(jobId, (id, current) -> current != null
+                && current.policy().equals(policy) ? current
                 : new TargetRateLimiter(policy, (task, delayNanos) -> timer.schedule(task, delayNanos,
                         TimeUnit.NANOSECONDS), System::nanoTime, nanos -> metrics.rateLimitWait(jobId, nanos)));
+        policy.budgets().keySet().forEach(requestClass -> metrics.rateLimitShare(jobId, requestClass.name(),
+                () -> current(jobId).map(current -> current.share().partitions().size()).orElse(0),
+                () -> current(jobId).flatMap(current -> current.status().stream()
+                        .filter(status -> status.requestClass() == requestClass).findFirst())
+                        .map(status -> (Number) status.share()).orElse(Double.NaN)));
+        return limiter;
     }
 
     public Optional<TargetRateLimiter> current(UUID jobId) {

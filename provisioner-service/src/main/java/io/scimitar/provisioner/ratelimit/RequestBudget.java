@@ -14,6 +14,12 @@ import java.util.function.LongSupplier;
  * the budget, or the target's limit is lower than configured) pauses the class for the target's Retry-After and, at
  * most once a window, lowers the budget to what the target accepted in the last window (at least a tenth less);
  * every window without a 429 gives 2% of the configured budget back.
+ * <p>
+ * With several instances consuming a job, each may spend only its {@linkplain BudgetShare share} of the budget. A share
+ * that shrinks applies at once: the slots already taken stay counted until they free as always, and no request starts
+ * while they exceed the new share. A share that grows is held back for one window: the instance that gave those
+ * partitions up may have spent their units within the window before, so the gained units count as taken until a
+ * window has passed since the growth.
  */
 final class RequestBudget {
 
@@ -31,6 +37,9 @@ final class RequestBudget {
     private int refusedInWindow;
     private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private int effective;
+    private int share;
+    private int held;
+    private long heldUntil = Long.MIN_VALUE;
     private int inFlight;
     private long pausedUntil = Long.MIN_VALUE;
     private long lastThrottled;
@@ -44,6 +53,7 @@ final class RequestBudget {
         this.requestClass = requestClass;
         this.configured = budget;
         this.effective = budget;
+        this.share = budget;
         this.windowNanos = window.toNanos();
         this.timer = timer;
         this.clock = clock;
@@ -97,7 +107,8 @@ final class RequestBudget {
                 throttled++;
                 if (now - lastDecrease >= windowNanos) {
                     int accepted = answeredAt.size() - refusedInWindow;
-                    effective = Math.max(1, Math.min((int) Math.floor(effective * DECREASE), accepted));
+                    effective = Math.max(1, Math.min((int) Math.floor(Math.min(effective, share) * DECREASE),
+                            accepted));
                     lastDecrease = now;
                 }
                 lastThrottled = now;
@@ -124,12 +135,35 @@ final class RequestBudget {
         grantWhatFits();
     }
 
+    /**
+     * Sets this instance's share of the budget: a smaller one applies at once, a larger one once a window has passed
+     * when {@code holdGain} (see the class comment), at once otherwise.
+     */
+    void share(int newShare, boolean holdGain) {
+        synchronized (this) {
+            long now = clock.getAsLong();
+            int gain = newShare - share;
+            if (gain > 0 && holdGain) {
+                held = heldNow(now) + gain;
+                heldUntil = now + windowNanos;
+            } else {
+                held = Math.min(heldNow(now), newShare);
+            }
+            share = newShare;
+        }
+        grantWhatFits();
+    }
+
+    int configured() {
+        return configured;
+    }
+
     synchronized RequestBudgetStatus status() {
         long now = clock.getAsLong();
         forgetOld(now);
         recover(now);
         return new RequestBudgetStatus(requestClass, configured, effective, inFlight + answeredAt.size(),
-                waiting.size(), granted, delayed, throttled);
+                waiting.size(), granted, delayed, throttled, share, heldNow(now));
     }
 
     private void grantWhatFits() {
@@ -168,7 +202,21 @@ final class RequestBudget {
     private boolean canStart(long now) {
         forgetOld(now);
         recover(now);
-        return now >= pausedUntil && inFlight + answeredAt.size() < effective;
+        return now >= pausedUntil && taken(now) < limit();
+    }
+
+    /** Slots counted now: in flight, answered within the window, and a grown share's units still held back. */
+    private int taken(long now) {
+        return inFlight + answeredAt.size() + heldNow(now);
+    }
+
+    /** The requests per window this instance may have now: the budget as learnt from 429s, within its share. */
+    private int limit() {
+        return Math.min(effective, share);
+    }
+
+    private int heldNow(long now) {
+        return now < heldUntil ? held : 0;
     }
 
     /**
@@ -177,8 +225,9 @@ final class RequestBudget {
      */
     private long untilRoom(long now) {
         long at = Math.max(now, pausedUntil);
-        if (inFlight + answeredAt.size() >= effective) {
-            at = Math.max(at, answeredAt.isEmpty() ? now + windowNanos : answeredAt.peekFirst().at() + windowNanos);
+        if (taken(now) >= limit()) {
+            long frees = nextFreeing(now);
+            at = Math.max(at, frees == Long.MAX_VALUE ? now + windowNanos : frees);
         }
         return at - now;
     }
@@ -198,14 +247,13 @@ final class RequestBudget {
         }
     }
 
-    /** Wakes up when the oldest slot frees or the pause ends; a slot held by a request in flight frees on its answer. */
+    /**
+     * Wakes up when the oldest slot frees, the units of a grown share are no longer held back, or the pause ends; a
+     * slot held by a request in flight frees on its answer.
+     */
     private void scheduleWakeUp(long now) {
-        long at;
-        if (now < pausedUntil) {
-            at = pausedUntil;
-        } else if (!answeredAt.isEmpty()) {
-            at = answeredAt.peekFirst().at() + windowNanos;
-        } else {
+        long at = now < pausedUntil ? pausedUntil : nextFreeing(now);
+        if (at == Long.MAX_VALUE) {
             return;
         }
         if (at >= wakeUpAt && wakeUpAt > now) {
@@ -220,6 +268,12 @@ final class RequestBudget {
             }
             grantWhatFits();
         }, Math.max(0, at - now));
+    }
+
+    /** When the oldest slot frees or a grown share's units stop being held back, whichever comes first; or never. */
+    private long nextFreeing(long now) {
+        long at = answeredAt.isEmpty() ? Long.MAX_VALUE : answeredAt.peekFirst().at() + windowNanos;
+        return heldNow(now) > 0 ? Math.min(at, heldUntil) : at;
     }
 
     private record Answer(long at, boolean refused) {

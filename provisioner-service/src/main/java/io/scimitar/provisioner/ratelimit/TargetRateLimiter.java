@@ -18,6 +18,7 @@ public final class TargetRateLimiter {
     private final RateLimitPolicy policy;
     private final Map<RequestClass, RequestBudget> budgets = new EnumMap<>(RequestClass.class);
     private final LongConsumer waited;
+    private volatile BudgetShare share = BudgetShare.WHOLE;
 
     TargetRateLimiter(RateLimitPolicy policy, WakeUpTimer timer, LongSupplier clock) {
         this(policy, timer, clock, nanos -> { });
@@ -38,6 +39,21 @@ public final class TargetRateLimiter {
 
     public RateLimitPolicy policy() {
         return policy;
+    }
+
+    /**
+     * Sets the part of every budget this instance may spend (on each rebalance of the job's consumer group): a
+     * smaller share applies at once; a larger one, while consuming, once a window has passed, since the instance that
+     * gave the partitions up may have spent their units in the window before.
+     */
+    public synchronized void share(BudgetShare newShare) {
+        share = newShare;
+        budgets.values().forEach(budget -> budget.share(newShare.of(budget.configured()), newShare.consuming()));
+    }
+
+    /** The part of the budgets this instance may spend now. */
+    public BudgetShare share() {
+        return share;
     }
 
     /** The class of a request to this target. */
