@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +28,8 @@ public class JobRunnerRegistry {
 
     private final Map<UUID, RunningJob> runners = new ConcurrentHashMap<>();
     private final Map<UUID, JobProgress> progress = new ConcurrentHashMap<>();
+    /** The version of each job's definition this instance last ran or stopped by, to follow only newer ones. */
+    private final Map<UUID, Long> followed = new ConcurrentHashMap<>();
     private final JobConsumer consumer;
     private final ScimClientFactory scimClients;
     private final EvaluationSettings evaluation;
@@ -58,6 +63,7 @@ public class JobRunnerRegistry {
 
     private void run(JobDefinition job, IndexRefresh indexRefresh) {
         stop(job.id());
+        followed.merge(job.id(), job.version(), Math::max);
         if (!job.isOn()) {
             return;
         }
@@ -81,6 +87,31 @@ public class JobRunnerRegistry {
             runner.stop();
             Optional.ofNullable(progress.get(jobId)).ifPresent(JobProgress::stopped);
             LOG.infof("Job %s stopped", jobId);
+        }
+    }
+
+    /**
+     * Brings this instance's runners in line with the stored jobs, which another instance may have created, changed,
+     * paused or deleted through its API: a job whose stored version is newer than the one this instance last ran or
+     * stopped by is run as stored (keeping a complete target index, which the instance that took the change read
+     * again), and a job that is no longer stored is stopped. A version read before a change this instance made itself
+     * is not newer than it, so a read that raced with a local change does nothing.
+     */
+    public synchronized void follow(List<JobDefinition> stored) {
+        Set<UUID> present = new HashSet<>();
+        for (JobDefinition job : stored) {
+            present.add(job.id());
+            if (job.version() > followed.getOrDefault(job.id(), -1L)) {
+                LOG.infof("Job %s (%s) changed to version %d elsewhere: %s", job.id(), job.name(), job.version(),
+                        job.isOn() ? "running it as stored" : "stopping it");
+                run(job, IndexRefresh.IF_MISSING);
+            }
+        }
+        for (UUID id : List.copyOf(runners.keySet())) {
+            if (!present.contains(id)) {
+                LOG.infof("Job %s was deleted elsewhere: stopping it", id);
+                stop(id);
+            }
         }
     }
 
