@@ -203,7 +203,33 @@ public class GroupProvisioner {
         }
         return membershipSync.membersToCreateWith(context, event.objectId()).chain(members -> context.scim()
                 .create(ScimClient.GROUPS, resources.group(created.values(), members.values()))
-                .chain(result -> answeredCreate(change, created, members, result)));
+                .chain(result -> refusedWithMembers(members, result)
+                        ? createWithoutMembers(change, created, members.size(), result)
+                        : answeredCreate(change, created, members, result)));
+    }
+
+    /**
+     * Whether the target refused a create that carried members for what the request is (a member it does not know, a
+     * target that takes no members in a create), rather than for the group itself being there already.
+     */
+    private static boolean refusedWithMembers(Map<String, String> members, ScimResult result) {
+        return !members.isEmpty() && result instanceof ScimResult.Failure failure
+                && (failure.kind() == ScimResult.FailureKind.PERMANENT
+                || failure.kind() == ScimResult.FailureKind.NOT_FOUND)
+                && !TargetMatcher.alreadyExists(result);
+    }
+
+    /**
+     * The group is created again without members, as Entra creates it: a member the target refuses then fails alone
+     * in its PATCH, instead of keeping the whole group out of the target.
+     */
+    private Uni<ChangeOutcome> createWithoutMembers(GroupChange change, MappingResult created, int members,
+            ScimResult refused) {
+        change.trace().step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.WARNING, "The target refused the "
+                + "group with its " + members + " member(s) (" + refused + "); it is created without them, and its "
+                + "members follow by PATCH");
+        return change.context().scim().create(ScimClient.GROUPS, resources.group(created.values(), List.of()))
+                .chain(result -> answeredCreate(change, created, Map.of(), result));
     }
 
     /**
