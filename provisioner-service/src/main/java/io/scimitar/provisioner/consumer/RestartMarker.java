@@ -7,17 +7,36 @@ import java.util.Optional;
  * (so it is durable with the position it belongs to): the job applies the compacted view of the partition from the
  * committed offset up to {@code until} (exclusive) before it consumes, then commits {@code until}; {@code readBefore}
  * is where the job had read to before the restart (unreadable events from there on were never dead-lettered);
- * {@code full} also checks the job's links against the target it read at its start.
+ * {@code full} asks for the job's links to be checked against the target it read at its start (cleared once that is
+ * done); {@code usersApplied} says that the restart's user pass is done on every partition, so that only its group pass
+ * remains.
  */
-public record RestartMarker(long until, long readBefore, boolean full) {
+public record RestartMarker(long until, long readBefore, boolean full, boolean usersApplied) {
 
     private static final String PREFIX = "scimitar-restart;until=";
-    private static final String READ = ";read=";
-    private static final String FULL = ";full";
+    private static final String READ = "read=";
+    private static final String FULL = "full";
+    private static final String USERS_APPLIED = "users-applied";
+
+    /** A new restart: the check against the target (when {@code full}) and both passes still to do. */
+    public RestartMarker(long until, long readBefore, boolean full) {
+        this(until, readBefore, full, false);
+    }
+
+    /** The same restart once its links were checked against the target. */
+    RestartMarker checked() {
+        return new RestartMarker(until, readBefore, false, usersApplied);
+    }
+
+    /** The same restart once the newest state of every user was applied. */
+    RestartMarker withUsersApplied() {
+        return new RestartMarker(until, readBefore, full, true);
+    }
 
     /** The offset metadata that carries this marker. */
     public String metadata() {
-        return PREFIX + until + READ + readBefore + (full ? FULL : "");
+        return PREFIX + until + ";" + READ + readBefore + (full ? ";" + FULL : "")
+                + (usersApplied ? ";" + USERS_APPLIED : "");
     }
 
     /** The marker in an offset's metadata, if it carries one. */
@@ -25,15 +44,19 @@ public record RestartMarker(long until, long readBefore, boolean full) {
         if (metadata == null || !metadata.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String rest = metadata.substring(PREFIX.length());
-        boolean full = rest.endsWith(FULL);
-        if (full) {
-            rest = rest.substring(0, rest.length() - FULL.length());
+        String[] fields = metadata.substring(PREFIX.length()).split(";");
+        if (fields.length < 2 || !fields[1].startsWith(READ)) {
+            return Optional.empty();
         }
-        int read = rest.indexOf(READ);
+        boolean full = false;
+        boolean usersApplied = false;
+        for (int i = 2; i < fields.length; i++) {
+            full |= fields[i].equals(FULL);
+            usersApplied |= fields[i].equals(USERS_APPLIED);
+        }
         try {
-            return read < 0 ? Optional.empty() : Optional.of(new RestartMarker(Long.parseLong(rest.substring(0, read)),
-                    Long.parseLong(rest.substring(read + READ.length())), full));
+            return Optional.of(new RestartMarker(Long.parseLong(fields[0]),
+                    Long.parseLong(fields[1].substring(READ.length())), full, usersApplied));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

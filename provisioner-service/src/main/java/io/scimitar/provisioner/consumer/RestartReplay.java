@@ -6,6 +6,7 @@ import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.UnsupportedEventException;
+import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,16 +43,20 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Carries out a restart that {@link RestartMarker}s left in a job's committed offsets, on the job's thread before it
- * consumes: for a full restart, first unlinks the links whose target object the job's start did not find in the
- * target and compares the others with the target as read; then, one partition at a time, applies the partition's compacted view from the committed offset up to the
- * marker's end: each object's newest state once (a user or group, assigned or deleted), then the membership events
- * that still matter (from the group's newest snapshot on, none past its deletion), in batches like a poll's; finally
- * commits the end offsets, so that consumption resumes there without applying anything twice. A job stopped
- * meanwhile keeps its markers and replays at its next start (idempotent: the links hold the versions applied).
+ * consumes. A full restart first unlinks the links whose target object the job's start did not find in the target and
+ * compares the others with the target as read. Then two passes over every partition's compacted view, from the
+ * committed offset up to the marker's end, in batches like a poll's: the users (each one's newest state once), then
+ * the groups (the memberships that still matter, from the group's newest snapshot on and none past its deletion, then
+ * each group's newest state), so that every member's target user exists before any group is created, and a group
+ * created is created with its members in one request. Finally it commits the end offsets, so that consumption resumes
+ * there without applying anything twice. Each stage reached (the check against the target, the user pass) is recorded
+ * in the markers: a job stopped meanwhile keeps them and goes on at its next start from the stage it had not finished
+ * (a stage begun again is idempotent: the links hold the versions applied).
  */
 @ApplicationScoped
 public class RestartReplay {
@@ -107,15 +112,37 @@ public class RestartReplay {
             long started = System.nanoTime();
             if (markers.values().stream().anyMatch(RestartMarker::full)) {
                 unlinkMissingTargets(context);
+                // the check's outcome is in the links: a later start goes on from here, not checking again against
+                // a target read before this restart created anything
+                if (!progress(kafka, context, committed, markers, RestartMarker::checked, running)) {
+                    return false;
+                }
             }
-            int applied = 0;
             List<TopicPartition> ordered = markers.keySet().stream()
                     .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+            int applied = 0;
+            if (markers.values().stream().anyMatch(marker -> !marker.usersApplied())) {
+                for (TopicPartition partition : ordered) {
+                    RestartMarker marker = markers.get(partition);
+                    long from = committed.get(partition).offset();
+                    if (from < marker.until() && !marker.usersApplied()) {
+                        applied += replayUsers(kafka, context, partition, from, marker, running, apply);
+                    }
+                    if (!running.getAsBoolean()) {
+                        return false;
+                    }
+                }
+                if (!progress(kafka, context, committed, markers, RestartMarker::withUsersApplied, running)) {
+                    return false;
+                }
+                LOG.infof("Job %s: the restart applied the newest state of %d user(s); its groups come next",
+                        context.job().id(), applied);
+            }
             for (TopicPartition partition : ordered) {
                 RestartMarker marker = markers.get(partition);
                 long from = committed.get(partition).offset();
                 if (from < marker.until()) {
-                    applied += replayPartition(kafka, context, partition, from, marker, running, apply);
+                    applied += replayGroups(kafka, context, partition, from, marker, running, apply);
                 }
                 if (!running.getAsBoolean()) {
                     return false;
@@ -123,7 +150,9 @@ public class RestartReplay {
             }
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             markers.forEach((partition, marker) -> done.put(partition, new OffsetAndMetadata(marker.until(), DONE)));
-            commit(kafka, context, done, running);
+            if (!commit(kafka, context, done, running)) {
+                return false;
+            }
             LOG.infof("Job %s: the restart applied the newest state of %d object(s) in %d ms; consuming from the "
                     + "offsets it reached", context.job().id(), applied, (System.nanoTime() - started) / 1_000_000);
             return running.getAsBoolean();
@@ -182,10 +211,43 @@ public class RestartReplay {
     }
 
     /**
-     * One partition's compacted view: a first read notes each object's newest state and where its memberships start,
-     * a second applies the newest states, a third the memberships. Answers the states applied.
+     * The user pass over one partition's compacted view: a first read notes each user's newest state (and sends the
+     * unreadable events on to the dead-letter topic), a second applies those states, in batches like a poll's. Only
+     * the users of one partition are held, as 64-bit key hashes. Answers the states applied.
      */
-    private int replayPartition(KafkaConsumer<String, byte[]> kafka, JobContext context, TopicPartition partition,
+    private int replayUsers(KafkaConsumer<String, byte[]> kafka, JobContext context, TopicPartition partition,
+            long from, RestartMarker marker, BooleanSupplier running,
+            Consumer<Map<String, List<AssignmentEvent>>> apply) {
+        String prefix = context.job().applicationId() + "/";
+        NewestEvents view = new NewestEvents();
+        read(kafka, partition, from, marker.until(), prefix, running, (record, event) -> {
+            if (isUser(event)) {
+                view.state(record.key(), record.offset(), event.objectVersion(), event instanceof UserDeletedEvent);
+            } else if (event == null && record.offset() >= marker.readBefore()) {
+                deadLetters.publish(context.job().id(), record, "unreadable event met by a restart");
+            }
+        });
+        int[] states = {0};
+        Batch batch = new Batch(apply, settings.maxPollRecords());
+        read(kafka, partition, from, marker.until(), prefix, running, (record, event) -> {
+            if (isUser(event) && view.isNewestState(record.key(), record.offset())) {
+                batch.add(record.key(), event);
+                states[0]++;
+            }
+        });
+        batch.flush();
+        LOG.debugf("Job %s: %s offsets %d to %d hold %d user(s)", context.job().id(), partition, from,
+                marker.until(), view.size());
+        return states[0];
+    }
+
+    /**
+     * The group pass over one partition's compacted view, once every partition's users are applied: a first read
+     * notes each group's newest state and where its memberships start to matter, a second records the memberships
+     * that still matter (a group not in the target yet gets no request from them), a third applies the groups' newest
+     * states, so that a group created now is created with its members, in one request. Answers the states applied.
+     */
+    private int replayGroups(KafkaConsumer<String, byte[]> kafka, JobContext context, TopicPartition partition,
             long from, RestartMarker marker, BooleanSupplier running,
             Consumer<Map<String, List<AssignmentEvent>>> apply) {
         String prefix = context.job().applicationId() + "/";
@@ -195,32 +257,58 @@ public class RestartReplay {
                 if (membership.isSnapshot() && membership.snapshot().part() == 1) {
                     view.snapshotStarts(record.key(), record.offset());
                 }
-            } else if (event != null) {
-                view.state(record.key(), record.offset(), event.objectVersion(),
-                        event instanceof UserDeletedEvent || event instanceof GroupDeletedEvent);
-            } else if (record.offset() >= marker.readBefore()) {
-                deadLetters.publish(context.job().id(), record, "unreadable event met by a restart");
+            } else if (isGroup(event)) {
+                view.state(record.key(), record.offset(), event.objectVersion(), event instanceof GroupDeletedEvent);
             }
         });
-        int[] states = {0};
         Batch batch = new Batch(apply, settings.maxPollRecords());
-        read(kafka, partition, from, marker.until(), prefix, running, (record, event) -> {
-            if (event != null && !(event instanceof GroupMembershipEvent)
-                    && view.isNewestState(record.key(), record.offset())) {
-                batch.add(record.key(), event);
-                states[0]++;
-            }
-        });
-        batch.flush();
         read(kafka, partition, from, marker.until(), prefix, running, (record, event) -> {
             if (event instanceof GroupMembershipEvent && view.isCurrentMembership(record.key(), record.offset())) {
                 batch.add(record.key(), event);
             }
         });
         batch.flush();
-        LOG.debugf("Job %s: %s offsets %d to %d hold %d object(s)", context.job().id(), partition, from,
+        int[] states = {0};
+        read(kafka, partition, from, marker.until(), prefix, running, (record, event) -> {
+            if (isGroup(event) && view.isNewestState(record.key(), record.offset())) {
+                batch.add(record.key(), event);
+                states[0]++;
+            }
+        });
+        batch.flush();
+        LOG.debugf("Job %s: %s offsets %d to %d hold %d group(s)", context.job().id(), partition, from,
                 marker.until(), view.size());
         return states[0];
+    }
+
+    private static boolean isUser(AssignmentEvent event) {
+        return event instanceof UserAssignmentEvent || event instanceof UserDeletedEvent;
+    }
+
+    private static boolean isGroup(AssignmentEvent event) {
+        return event instanceof GroupAssignmentEvent || event instanceof GroupDeletedEvent;
+    }
+
+    /**
+     * Records a stage of the restart reached on every marked partition: the committed offsets stay where the restart
+     * started, their markers become {@code next}'s (in {@code markers} too once committed). Answers whether it is
+     * recorded (not when the job stopped first: the stage is then done again at its next start).
+     */
+    private boolean progress(KafkaConsumer<String, byte[]> kafka, JobContext context,
+            Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, RestartMarker> markers,
+            UnaryOperator<RestartMarker> next, BooleanSupplier running) {
+        Map<TopicPartition, RestartMarker> reached = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        markers.forEach((partition, marker) -> {
+            reached.put(partition, next.apply(marker));
+            offsets.put(partition, new OffsetAndMetadata(committed.get(partition).offset(),
+                    reached.get(partition).metadata()));
+        });
+        if (!commit(kafka, context, offsets, running)) {
+            return false;
+        }
+        markers.putAll(reached);
+        return running.getAsBoolean();
     }
 
     /** Reads {@code [from, until)} of one partition, handing each record of the job's application and its event. */
@@ -244,26 +332,30 @@ public class RestartReplay {
         }
     }
 
-    /** Commits the restart's end offsets, trying again while the broker refuses and the job runs. */
-    private void commit(KafkaConsumer<String, byte[]> kafka, JobContext context,
+    /**
+     * Commits offsets of the restart (its progress, or its end), trying again while the broker refuses and the job
+     * runs; answers whether they are committed.
+     */
+    private boolean commit(KafkaConsumer<String, byte[]> kafka, JobContext context,
             Map<TopicPartition, OffsetAndMetadata> done, BooleanSupplier running) {
         while (running.getAsBoolean()) {
             try {
                 kafka.commitSync(done);
-                return;
+                return true;
             } catch (WakeupException e) {
                 throw e;
             } catch (RuntimeException e) {
-                LOG.warnf("Job %s: committing the offsets its restart reached failed (%s); trying again in %s",
+                LOG.warnf("Job %s: committing where its restart got to failed (%s); trying again in %s",
                         context.job().id(), e.getMessage(), settings.retryBackoff());
                 try {
                     Thread.sleep(settings.retryBackoff().toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }
+        return false;
     }
 
     /** The events of a replay gathered by object, handed on as a poll's are once there are enough of them. */

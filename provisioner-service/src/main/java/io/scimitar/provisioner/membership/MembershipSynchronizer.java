@@ -192,14 +192,35 @@ public class MembershipSynchronizer {
                 .chain(rows -> reconcile(context, group, rows, trace));
     }
 
+    /**
+     * The members a group about to be created should be created with (target ids by source id, at most one PATCH's
+     * worth): those the rule makes members now. The create then sends one write for the group and its members, where
+     * a create followed by a PATCH would send two; the rest, if any, follow by PATCH once the group is linked.
+     */
+    public Uni<Map<String, String>> membersToCreateWith(JobContext context, String groupId) {
+        return memberships.rows(context.job().id(), groupId).chain(rows -> plan(context, rows)).map(plan -> {
+            Map<String, String> members = new LinkedHashMap<>();
+            for (Map.Entry<String, String> member : plan.add().entrySet()) {
+                if (members.size() == MEMBERS_PER_PATCH) {
+                    break;
+                }
+                members.put(member.getKey(), member.getValue());
+            }
+            return members;
+        });
+    }
+
+    /** Notes that the target group holds these members since it was created with them. */
+    public Uni<Void> createdWith(JobContext context, String groupId, Collection<String> memberIds) {
+        return memberIds.isEmpty() ? Uni.createFrom().voidItem()
+                : memberships.markExported(context.job().id(), groupId, memberIds, true);
+    }
+
     /** {@link #reconcile(JobContext, ObjectLink, ChangeTrace)} for some of the group's members only. */
     private Uni<ChangeTrace> reconcile(JobContext context, ObjectLink group, List<MembershipRow> rows,
             ChangeTrace trace) {
         UUID jobId = context.job().id();
-        List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
-        return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
-                .chain(scopes -> pendingDeactivations(context, ids)
-                        .map(pending -> plan(context, rows, users, scopes, pending)))).chain(plan -> {
+        return plan(context, rows).chain(plan -> {
             if (plan.isEmpty()) {
                 return Uni.createFrom().item(trace);
             }
@@ -211,6 +232,15 @@ public class MembershipSynchronizer {
                             : addMembers(context, group, plan.add(), log, sent))
                     .map(ignored -> sent.get() || trace != null ? log : null);
         });
+    }
+
+    /** What the rule asks of these membership rows, from their users' links, scopes and pending deletions. */
+    private Uni<Plan> plan(JobContext context, List<MembershipRow> rows) {
+        UUID jobId = context.job().id();
+        List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
+        return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
+                .chain(scopes -> pendingDeactivations(context, ids)
+                        .map(pending -> plan(context, rows, users, scopes, pending))));
     }
 
     /**

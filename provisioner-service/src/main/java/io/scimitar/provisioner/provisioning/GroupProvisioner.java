@@ -40,10 +40,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a group event to a job's target: groups are matched by their matching attribute (displayName); created and
@@ -199,24 +201,71 @@ public class GroupProvisioner {
             trace.failed("AttributeMappingFailed", e.getMessage());
             return Uni.createFrom().item(ChangeOutcome.of(trace));
         }
-        return context.scim().create(ScimClient.GROUPS, resources.group(created.values())).chain(result -> {
-            if (TargetMatcher.alreadyExists(result)) {
-                // created in the target after the job read it, or missed by a case-sensitive filter: found now
-                return matcher.matchAfterRefusedCreate(context.job().id(), context.scim(), ObjectType.GROUP,
-                                context.job().profile(), change.mapped().matchingValues())
-                        .chain(match -> alreadyExists(change, created, result, match));
+        return membershipSync.membersToCreateWith(context, event.objectId()).chain(members -> context.scim()
+                .create(ScimClient.GROUPS, resources.group(created.values(), members.values()))
+                .chain(result -> refusedWithMembers(members, result)
+                        ? createWithoutMembers(change, created, members.size(), result)
+                        : answeredCreate(change, created, members, result)));
+    }
+
+    /**
+     * Whether the target refused a create that carried members for what the request is (a member it does not know, a
+     * target that takes no members in a create), rather than for the group itself being there already.
+     */
+    private static boolean refusedWithMembers(Map<String, String> members, ScimResult result) {
+        return !members.isEmpty() && result instanceof ScimResult.Failure failure
+                && (failure.kind() == ScimResult.FailureKind.PERMANENT
+                || failure.kind() == ScimResult.FailureKind.NOT_FOUND)
+                && !TargetMatcher.alreadyExists(result);
+    }
+
+    /**
+     * The group is created again without members, as Entra creates it: a member the target refuses then fails alone
+     * in its PATCH, instead of keeping the whole group out of the target.
+     */
+    private Uni<ChangeOutcome> createWithoutMembers(GroupChange change, MappingResult created, int members,
+            ScimResult refused) {
+        change.trace().step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.WARNING, "The target refused the "
+                + "group with its " + members + " member(s) (" + refused + "); it is created without them, and its "
+                + "members follow by PATCH");
+        return change.context().scim().create(ScimClient.GROUPS, resources.group(created.values(), List.of()))
+                .chain(result -> answeredCreate(change, created, Map.of(), result));
+    }
+
+    /**
+     * The answer to a group's create. The members the target's answer shows are noted as held (a target that ignores
+     * members in a create gets them by PATCH once the group is linked, as does one that leaves them out of its
+     * answer).
+     */
+    private Uni<ChangeOutcome> answeredCreate(GroupChange change, MappingResult created, Map<String, String> members,
+            ScimResult result) {
+        JobContext context = change.context();
+        ChangeTrace trace = change.trace();
+        if (TargetMatcher.alreadyExists(result)) {
+            // created in the target after the job read it, or missed by a case-sensitive filter: found now
+            return matcher.matchAfterRefusedCreate(context.job().id(), context.scim(), ObjectType.GROUP,
+                            context.job().profile(), change.mapped().matchingValues())
+                    .chain(match -> alreadyExists(change, created, result, match));
+        }
+        trace.action(ProvisioningAction.CREATE);
+        created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
+        if (result instanceof ScimResult.Success success && success.body().hasNonNull("id")) {
+            String targetId = success.body().get("id").asText();
+            Set<String> held = new HashSet<>();
+            success.body().path("members").forEach(member -> held.add(member.path("value").asText()));
+            List<String> createdWith = members.entrySet().stream().filter(member -> held.contains(member.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            if (!createdWith.isEmpty()) {
+                trace.modified("members", null, "+" + createdWith.size() + " member(s)");
             }
-            trace.action(ProvisioningAction.CREATE);
-            created.loggableValues().forEach((attribute, value) -> trace.modified(attribute, null, value));
-            if (result instanceof ScimResult.Success success && success.body().hasNonNull("id")) {
-                String targetId = success.body().get("id").asText();
-                trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
-                        "Created group " + targetId);
-                return linked(change, targetId, created.values());
-            }
-            return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
-                    result)));
-        });
+            trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
+                    "Created group " + targetId + (createdWith.isEmpty() ? ""
+                            : " with " + createdWith.size() + " member(s)"));
+            return membershipSync.createdWith(context, change.event().objectId(), createdWith)
+                    .chain(() -> linked(change, targetId, created.values()));
+        }
+        return Uni.createFrom().item(ChangeOutcome.of(UserProvisioner.exportFailed(trace, "EntryExportAdd",
+                result)));
     }
 
     /**

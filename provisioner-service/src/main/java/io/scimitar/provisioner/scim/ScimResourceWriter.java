@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Collection;
 import java.util.Map;
 
 /** Writes mapped attribute values (target path -> value) as a SCIM resource for POST. */
@@ -29,11 +30,18 @@ public final class ScimResourceWriter {
         return user;
     }
 
-    /** A Group resource as Entra posts it: without members, which follow in PATCH requests. */
-    public ObjectNode group(Map<String, Object> values) {
+    /**
+     * A Group resource to create, with these members (target user ids) in it: one write where Entra posts the group
+     * without members and adds them by PATCH; with none, no {@code members} attribute at all, as Entra sends it.
+     */
+    public ObjectNode group(Map<String, Object> values, Collection<String> memberIds) {
         ObjectNode group = json.createObjectNode();
         group.putArray("schemas").add(ScimSchemas.GROUP);
         values.forEach((path, value) -> put(group, ScimPath.parse(path), value));
+        if (!memberIds.isEmpty()) {
+            ArrayNode members = group.putArray("members");
+            memberIds.forEach(id -> members.addObject().put("value", id));
+        }
         group.putObject("meta").put("resourceType", "Group");
         return group;
     }

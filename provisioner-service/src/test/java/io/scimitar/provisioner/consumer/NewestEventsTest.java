@@ -61,5 +61,24 @@ class NewestEventsTest {
         assertThat(RestartMarker.parse(RestartReplay.DONE)).isEmpty();
         assertThat(RestartMarker.parse(null)).isEmpty();
         assertThat(RestartMarker.parse("restart from 2026-01-01T00:00:00Z")).isEmpty();
+        assertThat(RestartMarker.parse("scimitar-restart;until=12")).isEmpty();
+    }
+
+    @Test
+    void aRestartMarkerRecordsTheStagesReachedAndReadsTheEarlierForm() {
+        RestartMarker started = new RestartMarker(1234, 1000, true);
+        RestartMarker checked = started.checked();
+        RestartMarker usersApplied = checked.withUsersApplied();
+
+        assertThat(started.usersApplied()).isFalse();
+        assertThat(checked).isEqualTo(new RestartMarker(1234, 1000, false, false));
+        assertThat(usersApplied).isEqualTo(new RestartMarker(1234, 1000, false, true));
+        assertThat(RestartMarker.parse(usersApplied.metadata())).contains(usersApplied);
+        assertThat(RestartMarker.parse(started.withUsersApplied().metadata()))
+                .contains(new RestartMarker(1234, 1000, true, true));
+        assertThat(RestartMarker.parse("scimitar-restart;until=1234;read=1000;full"))
+                .as("a marker left before the stages were recorded").contains(started);
+        assertThat(RestartMarker.parse("scimitar-restart;until=1234;read=1000;users-applied;later-stage"))
+                .as("a stage it does not know is ignored").contains(usersApplied);
     }
 }

@@ -118,6 +118,49 @@ class GroupProvisionerStageTest {
     }
 
     @Test
+    void createsTheGroupWithItsMembersInOneRequest() {
+        context = genericJobWithUserGroups();
+        UserSnapshot ann = uniqueUser("Ann", "Created", "Stage");
+        UserSnapshot bob = uniqueUser("Bob", "Created", "Stage");
+        String annTarget = provisioned(ann);
+        String bobTarget = provisioned(bob);
+        String groupId = UUID.randomUUID().toString();
+        String name = "Created with members " + groupId.substring(0, 8);
+        memberships.apply(context, membersAdded(app, groupId, 2, ann.id(), bob.id())).await().indefinitely();
+
+        ChangeOutcome outcome = apply(assignedGroup(app, groupId, name, 1));
+
+        JsonNode created = groupNamed(name);
+        assertThat(outcome.trace().status()).isEqualTo(ProvisioningStatus.SUCCESS);
+        assertThat(descriptions(outcome)).contains("Created group " + created.path("id").asText()
+                + " with 2 member(s)").noneSatisfy(description -> assertThat(description).startsWith("Added"));
+        assertThat(memberIds(created.path("id").asText())).containsExactlyInAnyOrder(annTarget, bobTarget);
+    }
+
+    @Test
+    void aTargetRefusingTheMembersOfACreateGetsTheGroupAndThenItsMembersByPatch() {
+        context = genericJobWithUserGroups();
+        UserSnapshot ann = uniqueUser("Ann", "Refused", "Stage");
+        String annTarget = provisioned(ann);
+        String groupId = UUID.randomUUID().toString();
+        String name = "Members refused " + groupId.substring(0, 8);
+        memberships.apply(context, membersAdded(app, groupId, 2, ann.id())).await().indefinitely();
+        miroFaults("[{\"endpoint\":\"GROUPS_CREATE\",\"failNext\":1,\"errorStatus\":400}]");
+
+        ChangeOutcome outcome = apply(assignedGroup(app, groupId, name, 1));
+
+        JsonNode created = groupNamed(name);
+        assertThat(created).isNotNull();
+        assertThat(outcome.trace().status()).isNotEqualTo(ProvisioningStatus.FAILURE);
+        assertThat(descriptions(outcome)).anySatisfy(description -> assertThat(description)
+                .startsWith("The target refused the group with its 1 member(s)"));
+        assertThat(descriptions(outcome)).contains("Created group " + created.path("id").asText(),
+                "Added 1 member(s) to group " + created.path("id").asText());
+        assertThat(memberIds(created.path("id").asText())).containsExactly(annTarget);
+        assertThat(link(groupId).targetId()).isEqualTo(created.path("id").asText());
+    }
+
+    @Test
     void renamesTheLinkedTeamWithAPatch() {
         context = stageJobs.miroContext(app);
         String groupId = UUID.randomUUID().toString();
