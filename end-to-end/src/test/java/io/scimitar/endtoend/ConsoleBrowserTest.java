@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.File;
@@ -39,10 +40,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The web console in Debian's Chromium (headless, through Debian's chromedriver: no browser download) on the whole
  * local stack: an admin signs in, creates the Miro job, tests its connection, starts it and watches the progress
- * reach 100% of the total the source counted, filters the logs and opens an entry, tries an expression and a dry
- * run, provisions a user on demand, pauses and resumes, approves held deletions; a reader sees every page with its
- * controls disabled. Each page is saved as a screenshot under {@code target/console-screenshots}. Skipped, saying
- * why, where /usr/bin/chromium is not installed.
+ * reach 100% of the total the source counted (and the rate chart drawn from the log), browses the directory and
+ * assigns and removes a user, filters the logs and opens an entry, tries an expression on a user picked from the
+ * directory and a dry run, edits scoping filters evaluated live, provisions a picked user on demand, pauses and
+ * resumes, restarts from a time, approves held deletions; a reader sees every page with its controls disabled. Each
+ * page is checked at 1280x800 and 1366x768 (no sideways scroll, labels, accessible names, contrast) and saved as a
+ * screenshot under {@code target/console-screenshots}. Skipped, saying why, where /usr/bin/chromium is not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
@@ -52,6 +55,7 @@ class ConsoleBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     private static final Duration CONVERGE = Duration.ofSeconds(120);
     private static final int USERS = 12;
+    private static final List<Dimension> SIZES = List.of(new Dimension(1280, 800), new Dimension(1366, 768));
 
     @TempDir
     static Path home;
@@ -68,6 +72,8 @@ class ConsoleBrowserTest {
     private static final List<String> userNames = new ArrayList<>();
     private static final List<String> assignments = new ArrayList<>();
     private static String jobId;
+    private static String unassignedUser;
+    private static String accessibilityCheck;
 
     @BeforeAll
     static void startTheStackAndTheBrowser() throws IOException {
@@ -102,6 +108,15 @@ class ConsoleBrowserTest {
                     Map.of("principalId", id), 201).path("id").asText());
         }
 
+        unassignedUser = directory.post("/api/v1/users", Map.of("userPrincipalName", "dana.directory."
+                + System.nanoTime() % 100000 + "@example.com", "displayName", "Dana Directory", "givenName", "Dana",
+                "surname", "Directory", "accountEnabled", true), 201).path("id").asText();
+        directory.post("/api/v1/groups", Map.of("displayName", "Console Team", "description", "Browsed in the console"),
+                201);
+        try (var script = ConsoleBrowserTest.class.getResourceAsStream("/console-accessibility.js")) {
+            accessibilityCheck = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         Files.createDirectories(SCREENSHOTS);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
@@ -110,7 +125,7 @@ class ConsoleBrowserTest {
                 "--user-data-dir=" + browserProfile);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.manage().window().setSize(SIZES.get(0));
     }
 
     @AfterAll
@@ -129,6 +144,10 @@ class ConsoleBrowserTest {
         browser.get(console);
         waitFor(() -> browser.findElement(By.id("api-key")).isDisplayed());
         screenshot("01-sign-in");
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("skip-link");
+        assertThat(browser.switchTo().activeElement().getCssValue("outline-style")).as("focus visible")
+                .isNotEqualTo("none");
         browser.findElement(By.id("api-key")).sendKeys("not-a-key-of-this-stack-0123456789abcdef");
         browser.findElement(By.id("sign-in")).click();
         waitFor(() -> text("sign-in-error").contains("not accepted"));
@@ -179,6 +198,13 @@ class ConsoleBrowserTest {
         assertThat(text("live-state")).startsWith("live");
         waitFor(() -> text("run-by-action").contains("Create"));
         screenshot("04-progress");
+        browser.navigate().refresh(); // the rate chart is read when the page opens and each minute after
+        waitFor(() -> !browser.findElements(By.id("rate-summary")).isEmpty());
+        waitFor(() -> text("rate-summary").matches("(\\d+) objects processed in the last hour.*")
+                && Integer.parseInt(text("rate-summary").replaceAll("^(\\d+).*", "$1")) >= USERS);
+        assertThat(browser.findElement(By.cssSelector("#rate-chart svg")).getAttribute("aria-label"))
+                .startsWith("Objects per minute");
+        screenshotOf("rate-chart", "04b-rate-chart");
         browser.get(console + "#/");
         waitFor(() -> text("jobs").contains("Miro from the console") && text("jobs").contains("100%"));
         screenshot("05-overview");
@@ -186,6 +212,39 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(3)
+    void theDirectoryIsBrowsedAndAUserAssignedAndRemoved() {
+        browser.get(console + "#/directory");
+        waitFor(() -> browser.findElements(By.cssSelector("#directory-objects tbody tr")).size() >= USERS);
+        browser.findElement(By.id("directory-search")).sendKeys("Given1");
+        browser.findElement(By.id("directory-search-button")).click();
+        waitFor(() -> browser.findElements(By.cssSelector("#directory-objects tbody tr")).size() == 4);
+        screenshot("05b-directory-users");
+        browser.findElement(By.id("directory-tab-groups")).click();
+        waitFor(() -> text("directory-table").contains("Console Team"));
+        screenshot("05c-directory-groups");
+
+        open("users-and-groups");
+        waitFor(() -> browser.findElements(By.cssSelector("#assignments tbody tr")).size() == USERS);
+        assertThat(text("assignments")).contains("Given1 Surname1", "Default Access");
+        browser.findElement(By.id("assign-search")).sendKeys("Dana");
+        waitFor(() -> !browser.findElements(By.cssSelector("[data-pick-id='" + unassignedUser + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-pick-id='" + unassignedUser + "']")).click();
+        assertThat(text("assign-chosen")).contains("Dana Directory");
+        new Select(browser.findElement(By.id("assign-role"))).selectByVisibleText("Default Access (default)");
+        browser.findElement(By.id("assign-button")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("#assignments tr[data-principal='" + unassignedUser
+                + "']")).isEmpty());
+        screenshot("05d-users-and-groups");
+        browser.findElement(By.cssSelector("[data-remove-assignment='" + unassignedUser + "']")).click();
+        confirm();
+        waitFor(() -> browser.findElements(By.cssSelector("#assignments tr[data-principal='" + unassignedUser
+                + "']")).isEmpty());
+        assertThat(directory.get("/api/v1/applications/" + application + "/appRoleAssignments?principalId="
+                + unassignedUser).path("items")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void theLogsFilterAndShowAnEntrysStepsAndModifiedProperties() {
         open("logs");
         waitFor(() -> browser.findElements(By.cssSelector("#log-entries tbody tr")).size() >= USERS);
@@ -198,10 +257,14 @@ class ConsoleBrowserTest {
         assertThat(text("log-detail")).contains(userNames.get(2), "Steps", "userName", "Given3 Surname3");
         assertThat(browser.findElements(By.cssSelector("#log-detail table.modified tbody tr"))).isNotEmpty();
         screenshot("06-logs");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitFor(() -> text("log-detail").startsWith("Select an entry"));
+        assertThat(browser.switchTo().activeElement().findElements(By.xpath("ancestor::table[@id='log-entries']")))
+                .as("focus back on the entry's row").isNotEmpty();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theExpressionEditorEvaluatesLiveAndTheDryRunShowsWhatWouldChange() {
         open("mappings");
         waitFor(() -> !browser.findElements(By.cssSelector("tr[data-mapping='displayName']")).isEmpty());
@@ -217,6 +280,11 @@ class ConsoleBrowserTest {
         expression.sendKeys(")");
         waitFor(() -> !browser.findElements(By.id("expression-value")).isEmpty()
                 && text("expression-value").contains("Lovelace Ada"));
+        browser.findElement(By.id("expression-user-search")).sendKeys("Given3");
+        waitFor(() -> !browser.findElements(By.cssSelector("[data-pick-id='" + users.get(2) + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-pick-id='" + users.get(2) + "']")).click();
+        waitFor(() -> text("expression-value").contains("Surname3 Given3"));
+        assertThat(text("expression-sample-name")).contains("Given3 Surname3", userNames.get(2));
         browser.findElement(By.id("apply-expression")).click();
         browser.findElement(By.id("dry-run")).click();
         waitFor(() -> text("dry-run-result").contains("Update"));
@@ -225,10 +293,49 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void scopingFiltersAreEditedInGroupsEvaluatedOnAPickedUserAndSaved() {
+        open("scoping");
+        waitFor(() -> !browser.findElements(By.id("add-scoping-group")).isEmpty());
+        browser.findElement(By.id("add-scoping-group")).click();
+        browser.findElement(By.cssSelector("[data-clause='0-0-attribute']")).sendKeys("displayName");
+        List<String> operators = new Select(browser.findElement(By.cssSelector("[data-clause='0-0-operator']")))
+                .getOptions().stream().map(option -> option.getAttribute("value")).toList();
+        assertThat(operators).containsExactly("EQUALS", "NOT EQUALS", "IS TRUE", "IS FALSE", "IS NULL",
+                "IS NOT NULL", "REGEX MATCH", "NOT REGEX MATCH", "Greater_Than", "Greater_Than_OR_EQUALS",
+                "Includes", "ENDS_WITH", "&", "!&");
+        new Select(browser.findElement(By.cssSelector("[data-clause='0-0-operator']"))).selectByValue("REGEX MATCH");
+        browser.findElement(By.cssSelector("[data-clause='0-0-value']")).sendKeys("^Given1 ");
+        browser.findElement(By.id("scoping-sample-search")).sendKeys("Given2");
+        waitFor(() -> !browser.findElements(By.cssSelector("[data-pick-id='" + users.get(1) + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-pick-id='" + users.get(1) + "']")).click();
+        waitFor(() -> text("scoping-verdict").contains("is out of scope"));
+        WebElement value = browser.findElement(By.cssSelector("[data-clause='0-0-value']"));
+        value.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        value.sendKeys("^Given");
+        waitFor(() -> text("scoping-verdict").contains("is in scope"));
+        new Select(browser.findElement(By.cssSelector("[data-clause='0-0-operator']"))).selectByValue("IS NOT NULL");
+        assertThat(browser.findElement(By.cssSelector("[data-clause='0-0-value']")).isEnabled()).isFalse();
+        new Select(browser.findElement(By.cssSelector("[data-clause='0-0-operator']"))).selectByValue("REGEX MATCH");
+        waitFor(() -> text("scoping-verdict").contains("is in scope"));
+        screenshot("07b-scoping-filters");
+        browser.findElement(By.id("save-scoping")).click();
+        confirm();
+        waitFor(() -> text("toast").contains("Scoping filters saved"));
+        open("scoping");
+        waitFor(() -> !browser.findElements(By.cssSelector("[data-clause='0-0-attribute']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[data-clause='0-0-value']")).getAttribute("value"))
+                .isEqualTo("^Given");
+    }
+
+    @Test
+    @Order(7)
     void aUserIsProvisionedOnDemandWithItsSteps() {
         open("on-demand");
-        browser.findElement(By.id("on-demand-id")).sendKeys(users.get(0));
+        browser.findElement(By.id("on-demand-pick-search")).sendKeys("Given1");
+        waitFor(() -> !browser.findElements(By.cssSelector("[data-pick-id='" + users.get(0) + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-pick-id='" + users.get(0) + "']")).click();
+        assertThat(browser.findElement(By.id("on-demand-id")).getAttribute("value")).isEqualTo(users.get(0));
         browser.findElement(By.id("provision-now")).click();
         waitFor(() -> text("on-demand-result").contains("Steps"));
         assertThat(text("on-demand-result")).contains(userNames.get(0));
@@ -236,11 +343,13 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
-    void pauseAndResumeAskFirst() {
+    @Order(8)
+    void pauseResumeAndRestartFromATimeAskFirst() {
         open("progress");
         browser.findElement(By.id("pause-job")).click();
-        browser.findElement(By.id("confirm-cancel")).click();
+        waitFor(() -> browser.findElement(By.id("confirm")).isDisplayed());
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitFor(() -> !browser.findElement(By.id("confirm")).isDisplayed());
         assertThat(text("job-state")).isEqualTo("On");
         browser.findElement(By.id("pause-job")).click();
         confirm();
@@ -250,10 +359,28 @@ class ConsoleBrowserTest {
         confirm();
         waitFor(() -> !browser.findElements(By.id("pause-job")).isEmpty());
         assertThat(text("job-state")).isEqualTo("On");
+
+        browser.findElement(By.id("restart-job")).click();
+        waitFor(() -> browser.findElement(By.id("restart-dialog")).isDisplayed());
+        assertThat(text("restart-summary")).contains("the whole history");
+        browser.findElement(By.id("restart-from-time")).click();
+        assertThat(browser.findElement(By.id("restart-from")).isEnabled()).isTrue();
+        assertThat(text("restart-summary")).contains("the history from");
+        browser.findElement(By.id("restart-preview")).click();
+        waitFor(() -> text("restart-preview-counts").contains("events read"));
+        screenshot("08b-restart-options");
+        browser.findElement(By.id("restart-cancel")).click();
+        waitFor(() -> browser.findElements(By.id("restart-dialog")).isEmpty());
+        browser.findElement(By.id("restart-job")).click();
+        waitFor(() -> browser.findElement(By.id("restart-dialog")).isDisplayed());
+        browser.findElement(By.id("restart-from-time")).click();
+        browser.findElement(By.id("restart-confirm")).click();
+        waitFor(() -> text("toast").contains("replayed from the time you chose"));
+        waitFor(() -> !browser.findElements(By.id("pause-job")).isEmpty());
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void heldDeletionsAreApprovedFromTheStagedDeletions() {
         Http provisioner = new Http(console.replace("/console/", ""), "X-API-Key", stack.apiKey());
         provisioner.put("/api/v1/jobs/" + jobId, Map.of("name", "Miro from the console", "applicationId", application,
@@ -274,7 +401,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void aReaderSeesEverythingAndCanChangeNothing() {
         browser.findElement(By.id("sign-out")).click();
         waitFor(() -> !browser.findElements(By.id("api-key")).isEmpty());
@@ -299,6 +426,20 @@ class ConsoleBrowserTest {
         open("logs");
         waitFor(() -> !browser.findElements(By.cssSelector("#log-entries tbody tr")).isEmpty());
         screenshot("11-reader-logs");
+        open("users-and-groups");
+        waitFor(() -> browser.findElements(By.cssSelector("#assignments tbody tr")).size() == USERS - 4);
+        for (String control : List.of("assign-search", "assign-kind", "assign-role", "assign-button")) {
+            assertThat(browser.findElement(By.id(control)).isEnabled()).as(control).isFalse();
+        }
+        assertThat(browser.findElements(By.cssSelector("[data-remove-assignment]")))
+                .allSatisfy(remove -> assertThat(remove.isEnabled()).isFalse());
+        screenshot("12-reader-users-and-groups");
+        open("scoping");
+        waitFor(() -> !browser.findElements(By.id("save-scoping")).isEmpty());
+        assertThat(browser.findElement(By.id("save-scoping")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("[data-clause='0-0-value']")).isEnabled()).isFalse();
+        new Http(console.replace("/console/", ""), "X-API-Key", stack.readerKey()).post("/api/v1/directory/"
+                + "applications/" + application + "/appRoleAssignments", Map.of("principalId", unassignedUser), 403);
     }
 
     private static void signIn(String key) {
@@ -339,8 +480,33 @@ class ConsoleBrowserTest {
                 .ignoreExceptions().until(condition);
     }
 
+    /**
+     * Checks the page at each size (no sideways scroll, labels, accessible names, contrast), then saves it at the
+     * first size.
+     */
     private static void screenshot(String name) {
+        checkAccessibility(name);
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        save(name);
+    }
+
+    /** As {@link #screenshot}, with the element of that id scrolled into view. */
+    private static void screenshotOf(String id, String name) {
+        checkAccessibility(name);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id(id)));
+        save(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkAccessibility(String page) {
+        for (Dimension size : List.of(SIZES.get(1), SIZES.get(0))) {
+            browser.manage().window().setSize(size);
+            List<String> problems = (List<String>) ((JavascriptExecutor) browser).executeScript(accessibilityCheck);
+            assertThat(problems).as(page + " at " + size.getWidth() + "x" + size.getHeight()).isEmpty();
+        }
+    }
+
+    private static void save(String name) {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"),

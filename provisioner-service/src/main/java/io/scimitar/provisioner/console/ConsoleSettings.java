@@ -12,4 +12,11 @@ public interface ConsoleSettings {
     /** How often the progress stream sends a job's progress. */
     @WithDefault("1s")
     Duration progressInterval();
+
+    /**
+     * How long the directory pages wait for assignment-service's answer (an assignment of a large group publishes
+     * its members' events before it answers).
+     */
+    @WithDefault("60s")
+    Duration directoryTimeout();
 }

@@ -6,6 +6,7 @@ import { renderSignIn } from './views/signin.js';
 import { renderOverview } from './views/overview.js';
 import { renderNewJob } from './views/newjob.js';
 import { renderJob } from './views/job.js';
+import { renderDirectory } from './views/directory.js';
 
 const main = () => document.getElementById('main');
 let cleanups = [];
@@ -14,6 +15,7 @@ let generation = 0;
 const routes = [
   [/^#\/?$/, () => renderOverview],
   [/^#\/jobs\/new$/, () => renderNewJob],
+  [/^#\/directory(?:\/(users|groups))?$/, () => renderDirectory],
   [/^#\/jobs\/([0-9a-f-]{36})(?:\/([a-z-]+))?(?:\/([a-z-]+))?$/, () => renderJob],
 ];
 
@@ -26,6 +28,7 @@ async function route() {
   const context = { onLeave: stop => cleanups.push(stop), params: [], reload: route };
   if (!apiKey()) {
     showWho(null);
+    document.getElementById('site-nav').hidden = true;
     renderSignIn(main(), route);
     return;
   }
@@ -34,12 +37,14 @@ async function route() {
     session = await get('/api/v1/session');
   } catch (error) {
     forgetKey();
+    document.getElementById('site-nav').hidden = true;
     renderSignIn(main(), route, error.message);
     return;
   }
   if (mine !== generation) return;
   setSession(session);
   showWho(session);
+  showNavigation(hash);
   for (const [pattern, view] of routes) {
     const match = hash.match(pattern);
     if (match) {
@@ -49,6 +54,15 @@ async function route() {
     }
   }
   clear(main(), h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the overview')));
+}
+
+function showNavigation(hash) {
+  const section = hash.startsWith('#/directory') ? 'directory' : 'jobs';
+  for (const [key, link] of [['jobs', 'nav-jobs'], ['directory', 'nav-directory']]) {
+    const element = document.getElementById(link);
+    if (key === section) element.setAttribute('aria-current', 'page'); else element.removeAttribute('aria-current');
+  }
+  document.getElementById('site-nav').hidden = false;
 }
 
 function showWho(session) {

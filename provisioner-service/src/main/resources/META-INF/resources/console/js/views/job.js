@@ -10,11 +10,17 @@ import { renderMappings } from './mappings.js';
 import { renderLogs } from './logs.js';
 import { renderDeletions } from './deletions.js';
 import { renderOnDemand } from './ondemand.js';
+import { renderAssignments } from './assignments.js';
+import { renderScoping } from './scoping.js';
+import { restartOptions } from './restart.js';
+import { rateChart } from '../ratechart.js';
 
 const TABS = [
   ['progress', 'Progress'],
   ['connection', 'Connection'],
+  ['users-and-groups', 'Users and groups'],
   ['mappings', 'Attribute mappings'],
+  ['scoping', 'Scoping filters'],
   ['logs', 'Provisioning logs'],
   ['deletions', 'Staged deletions'],
   ['on-demand', 'Provision on demand'],
@@ -40,7 +46,8 @@ export async function renderJob(main, context) {
       h('a', { href: `#/jobs/${id}/${key}`, id: `tab-${key}`, 'aria-current': key === tab ? 'page' : false }, label))),
     content);
   const views = { progress: renderProgress, connection: renderConnection, mappings: renderMappings,
-    logs: renderLogs, deletions: renderDeletions, 'on-demand': renderOnDemand };
+    logs: renderLogs, deletions: renderDeletions, 'on-demand': renderOnDemand,
+    'users-and-groups': renderAssignments, scoping: renderScoping };
   await (views[tab] || renderProgress)(content, job, context, reload);
 }
 
@@ -65,22 +72,24 @@ function actions(job, reload) {
       }
     } }, job.status === 'OFF' ? 'Start' : 'Resume');
   const restart = h('button', { class: 'secondary', id: 'restart-job', onclick: async event => {
-    if (await confirmAction('Restart provisioning?', 'Replays the whole history and converges the target; clears '
-      + 'retries waiting and the quarantine. Objects already in step are not written again.', 'Restart')) {
-      await busy(event.target, () => post(`/api/v1/jobs/${job.id}/restart`, {}).then(() => {
-        toast('Restarted: the history is replayed.', 'success');
+    const options = await restartOptions(job);
+    if (options) {
+      await busy(event.target, () => post(`/api/v1/jobs/${job.id}/restart`, options).then(() => {
+        toast(options.from ? 'Restarted: the history is replayed from the time you chose.'
+          : 'Restarted: the whole history is replayed.', 'success');
         reload();
       }));
     }
-  } }, 'Restart');
+  } }, 'Restart…');
   return [adminOnly(toggle), adminOnly(restart)];
 }
 
 async function renderProgress(content, job, context) {
   const panel = fullProgress();
+  const rates = rateChart(job, context);
   const errors = h('section', { class: 'card', 'aria-labelledby': 'errors-title' },
     h('h2', { id: 'errors-title' }, 'Last errors'), h('p', { class: 'muted' }, 'Loading…'));
-  clear(content, panel.element, errors);
+  clear(content, panel.element, rates.element, errors);
   context.onLeave(streamJson(`/api/v1/jobs/${job.id}/progress/stream`, panel.update, panel.state));
   try {
     const page = await get(`/api/v1/jobs/${job.id}/logs?status=FAILURE&limit=5`);

@@ -17,6 +17,19 @@ export async function renderLogs(content, job) {
   const detail = h('aside', { class: 'card detail', id: 'log-detail', 'aria-label': 'Log entry detail',
     tabindex: '-1' }, h('p', { class: 'muted' }, 'Select an entry to see its steps and modified properties.'));
   let cursors = [null];
+  let detailOpener = null;
+  const placeholder = () => h('p', { class: 'muted' }, 'Select an entry to see its steps and modified properties.');
+  const closeDetail = () => {
+    clear(detail, placeholder());
+    detailOpener?.focus();
+    detailOpener = null;
+  };
+  detail.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && detailOpener) {
+      event.preventDefault();
+      closeDetail();
+    }
+  });
 
   const query = cursor => {
     const params = new URLSearchParams({ limit: '50' });
@@ -35,8 +48,10 @@ export async function renderLogs(content, job) {
       const answer = await get(`/api/v1/jobs/${job.id}/logs?${query(cursors[page])}`);
       cursors = cursors.slice(0, page + 1);
       if (answer.nextCursor) cursors.push(answer.nextCursor);
-      clear(table, entriesTable(answer.entries, entry => {
-        clear(detail, entryDetail(entry));
+      clear(table, entriesTable(answer.entries, (entry, opener) => {
+        detailOpener = opener;
+        clear(detail, h('div', { class: 'detail-head' }, h('button', { type: 'button', class: 'secondary small-button',
+          id: 'close-detail', onclick: closeDetail }, 'Close (Esc)')), entryDetail(entry));
         detail.focus();
       }), pager(page, answer.nextCursor, load));
     } catch (error) {
@@ -79,7 +94,7 @@ function entriesTable(entries, open) {
       .map(title => h('th', { scope: 'col' }, title)))),
     h('tbody', {}, entries.map(entry => h('tr', { 'data-entry': entry.id },
       h('td', {}, time(entry.activityTime)),
-      h('td', {}, h('button', { class: 'link', onclick: () => open(entry),
+      h('td', {}, h('button', { class: 'link', onclick: event => open(entry, event.currentTarget),
         'aria-label': `Details of ${entry.sourceDisplay || entry.sourceId}, ${words(entry.action)}` },
       entry.sourceDisplay || entry.sourceId)),
       h('td', {}, words(entry.objectType)),

@@ -4,6 +4,8 @@ import { api, post } from '../api.js';
 import { clear, field, h, select } from '../dom.js';
 import { count, value, words } from '../format.js';
 import { adminOnly, busy, canChange, errorBox, toast } from '../ui.js';
+import { nameOf, sampleUser } from '../directory.js';
+import { directoryPicker } from '../picker.js';
 
 const TYPES = ['DIRECT', 'CONSTANT', 'EXPRESSION', 'NONE'];
 const SAMPLE_USER = {
@@ -22,7 +24,7 @@ export function renderMappings(content, job, context, reload) {
   const proposed = () => ({ ...settings, mappings });
 
   const draw = () => clear(tableHolder, mappingTable(mappings, index => {
-    clear(editor, expressionEditor(mappings[index], () => draw()));
+    clear(editor, expressionEditor(mappings[index], () => draw(), job));
     editor.querySelector('textarea')?.focus();
   }, draw));
 
@@ -105,34 +107,42 @@ function mappingTable(mappings, openEditor, redraw) {
     })));
 }
 
-/** The expression of one mapping, evaluated as it is typed against a sample user; errors shown at their position. */
-function expressionEditor(mapping, onApply) {
+/**
+ * The expression of one mapping, evaluated as it is typed against a user picked from the directory (an example user
+ * until one is picked); errors shown at their position.
+ */
+function expressionEditor(mapping, onApply, job) {
   const expression = h('textarea', { id: 'expression', rows: 3, spellcheck: 'false', value: mapping.source || '' });
-  const sample = h('textarea', { id: 'expression-sample', rows: 6, spellcheck: 'false',
-    value: JSON.stringify(SAMPLE_USER, null, 2) });
   const result = h('div', { id: 'expression-result', 'aria-live': 'polite' });
+  const sampleView = h('pre', { id: 'expression-sample', class: 'sample', tabindex: '0',
+    'aria-label': 'The sample user\'s attributes' });
+  const sampleName = h('p', { id: 'expression-sample-name', class: 'small' });
+  let sample = { attributes: SAMPLE_USER, appRoleAssignments: [] };
+  const showSample = name => {
+    sampleName.textContent = name;
+    sampleView.textContent = JSON.stringify(sample.attributes, null, 2);
+  };
+  showSample('Evaluated on an example user until you pick one from the directory.');
   let timer;
   const evaluate = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      let attributes;
-      try {
-        attributes = JSON.parse(sample.value);
-      } catch {
-        clear(result, h('div', { class: 'alert error' }, 'The sample user is not valid JSON.'));
-        return;
-      }
       try {
         const preview = await post('/api/v1/expression-builder/expressions',
-          { expression: expression.value, source: { attributes } });
+          { expression: expression.value, source: sample });
         clear(result, expressionResult(expression.value, preview));
       } catch (error) {
         clear(result, errorBox(error));
       }
     }, 250);
   };
+  const picker = directoryPicker({ id: 'expression-user', label: 'Sample user from the directory', onPick:
+    async object => {
+      sample = await sampleUser(object, job.applicationId);
+      showSample(`Evaluated on ${nameOf(object)} (${object.userPrincipalName}), as the directory holds them now.`);
+      evaluate();
+    } });
   expression.addEventListener('input', evaluate);
-  sample.addEventListener('input', evaluate);
   evaluate();
   const apply = h('button', { type: 'button', class: 'primary', id: 'apply-expression', disabled: !canChange(),
     onclick: () => {
@@ -144,7 +154,8 @@ function expressionEditor(mapping, onApply) {
     h('div', { class: 'two-columns' },
       h('div', {}, field('Expression', expression, 'Entra\'s syntax: Join(" ", [givenName], [surname]), '
         + 'Switch, IIF, Replace, …'), result),
-      field('Sample user (Entra attribute names)', sample, 'Evaluated live as you type')),
+      h('div', {}, picker.element, sampleName, h('details', {}, h('summary', {}, 'Attributes of the sample user'),
+        sampleView))),
     h('div', { class: 'actions' }, apply));
 }
 
@@ -160,7 +171,7 @@ function expressionResult(text, preview) {
     position === null ? null : h('pre', { class: 'error-position' }, text, '\n', ' '.repeat(position), '^'));
 }
 
-function dryRunReport(report) {
+export function dryRunReport(report) {
   const changes = report.changes.slice(0, 10);
   return h('section', { class: 'card', 'aria-labelledby': 'dry-run-title' },
     h('h2', { id: 'dry-run-title' }, 'Dry run: what would change'),
