@@ -104,25 +104,26 @@ class TakeOverTest {
     @Test
     void countsATakeOverOfMoreUsersThanTheDryRunListsExactlyFromTheTargetIndex() {
         String app = newApplication();
+        String run = app.substring(0, 8);
         List<AssignmentEvent> events = new ArrayList<>();
         for (int i = 0; i < PRE_SEEDED; i++) {
-            UserSnapshot user = uniqueUser("Seeded", "Many" + i, "Sales");
+            UserSnapshot user = uniqueUser("Seeded", "Many" + i + run, "Sales");
             seedMiroUser(user.userPrincipalName(), user);
             events.add(assigned(app, user, 1));
         }
         for (int i = 0; i < NEW_USERS; i++) {
-            events.add(assigned(app, uniqueUser("Not", "There" + i, "Sales"), 1));
+            events.add(assigned(app, uniqueUser("Not", "There" + i + run, "Sales"), 1));
         }
         for (int i = 0; i < HELD_TWICE; i++) {
-            // no target user has its userName; two hold its work email, the job's second matching attribute
-            UserSnapshot user = uniqueUser("Held", "Twice" + i, "Sales");
+            // no target user has its userName; two hold its display name, the job's second matching attribute
+            UserSnapshot user = uniqueUser("Held", "Twice" + i + run, "Sales");
             seedMiroUser("first." + user.userPrincipalName(), user);
             seedMiroUser("second." + user.userPrincipalName(), user);
             events.add(assigned(app, user, 1));
         }
         Map<String, Object> connection = miroJob(app);
         connection.put("status", "OFF");
-        String job = EntraSchemaApiTest.importSchema(connection, matchingAlsoOnWorkEmail())
+        String job = EntraSchemaApiTest.importSchema(connection, matchingAlsoOnDisplayName())
                 .then().statusCode(201).extract().path("job.id");
         publish(events.toArray(AssignmentEvent[]::new));
         int users = PRE_SEEDED + NEW_USERS + HELD_TWICE;
@@ -142,7 +143,7 @@ class TakeOverTest {
                 .body("samples.create", hasSize(SAMPLES))
                 .body("samples.create[0].targetIds", hasSize(0))
                 .body("samples.duplicate", hasSize(HELD_TWICE))
-                .body("samples.duplicate[0].matchedOn", equalTo("emails[type eq \"work\"].value"))
+                .body("samples.duplicate[0].matchedOn", equalTo("displayName"))
                 .body("samples.duplicate[0].targetIds", hasSize(2))
                 .body("targetReadAt", org.hamcrest.Matchers.notNullValue())
                 .body("detail", nullValue());
@@ -156,12 +157,15 @@ class TakeOverTest {
                 .body("status", equalTo("COUNTED"));
     }
 
-    /** Entra's Miro schema with the work email as a second matching attribute, after userName. */
-    private static JsonNode matchingAlsoOnWorkEmail() {
+    /**
+     * Entra's Miro schema with the display name as a second matching attribute, after userName (Miro keeps userName
+     * unique and derives the email from it, so only a display name can be held twice).
+     */
+    private static JsonNode matchingAlsoOnDisplayName() {
         JsonNode schema = EntraSchemas.load(EntraSchemas.MIRO_GALLERY);
         for (JsonNode mapping : schema.path("synchronizationRules").get(0).path("objectMappings").get(0)
                 .path("attributeMappings")) {
-            if (mapping.path("targetAttributeName").asText().equals("emails[type eq \"work\"].value")) {
+            if (mapping.path("targetAttributeName").asText().equals("displayName")) {
                 ((ObjectNode) mapping).put("matchingPriority", 2);
             }
         }
