@@ -1,139 +1,119 @@
 package io.scimitar.provisioner.entra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.scimitar.provisioner.configuration.ConnectorProfile;
-import io.scimitar.provisioner.error.ProblemException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimitar.provisioner.job.JobService;
+import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.pipeline.JobDefinition;
-import io.scimitar.provisioner.pipeline.ModifiedProperty;
 import io.scimitar.provisioner.replay.DryRunPlanner;
-import io.scimitar.provisioner.replay.DryRunReport;
-import io.scimitar.provisioner.replay.PlannedChange;
-import io.scimitar.provisioner.replay.PlannedChange.PlannedAction;
-import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimClientFactory;
-import io.scimitar.provisioner.scim.ScimResult;
+import io.scimitar.provisioner.targetindex.IndexStatus;
+import io.scimitar.provisioner.targetindex.IndexView;
 import io.scimitar.provisioner.targetindex.IndexedAttribute;
+import io.scimitar.provisioner.targetindex.TargetIndexReader;
+import io.scimitar.provisioner.targetindex.TargetIndexRepository;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Previews a take-over: the job's dry run (which calls no target and so plans every unlinked user as a create), then
- * the target's users read once in pages ({@code GET /Users?startIndex=s&count=n}, within the job's rate limits, as
- * the target index reads them) and each planned create matched against them by the job's matching attributes in
- * precedence order, as the job's own matching will.
+ * Previews a take-over: the job's dry run (which calls no target and so plans every unlinked user as a create) over
+ * every user in scope, each planned create matched against the job's target index (the target's users as the job
+ * reads them, {@code targetindex}) by the job's matching attributes in precedence order, as the job's own matching
+ * will. Without a complete index of the job's current matching attributes it reads one in the background, as a
+ * starting job does, and answers {@code READING_TARGET} meanwhile; one read by the job under way is waited for, never
+ * doubled.
  */
 @ApplicationScoped
 public class TakeOverPlanner {
 
-    private static final int MIRO_PAGE = 1000;
-    private static final int GENERIC_PAGE = 100;
+    private static final Logger LOG = Logger.getLogger(TakeOverPlanner.class);
 
     private final JobService jobs;
     private final DryRunPlanner planner;
     private final ScimClientFactory clients;
+    private final TargetIndexRepository index;
+    private final TargetIndexReader reader;
+    private final ObjectMapper json;
+    /** The reads this instance started for a preview, as they stand, until complete (a failure until reported). */
+    private final Map<UUID, IndexView> previewReads = new ConcurrentHashMap<>();
 
-    public TakeOverPlanner(JobService jobs, DryRunPlanner planner, ScimClientFactory clients) {
+    public TakeOverPlanner(JobService jobs, DryRunPlanner planner, ScimClientFactory clients,
+            TargetIndexRepository index, TargetIndexReader reader, ObjectMapper json) {
         this.jobs = jobs;
         this.planner = planner;
         this.clients = clients;
+        this.index = index;
+        this.reader = reader;
+        this.json = json;
     }
 
     public Uni<TakeOverPreview> preview(UUID id) {
-        return jobs.definition(id).chain(job -> planner.plan(job, null, false).chain(report -> {
-            ScimClient client = clients.forJob(job.id(), job.tenantUrl(), job.secretToken(), job.rateLimits());
-            int pageSize = job.profile() == ConnectorProfile.MIRO ? MIRO_PAGE : GENERIC_PAGE;
-            return readAll(client, 1, pageSize, new ArrayList<>()).map(target -> compare(job, report, target));
-        }));
-    }
-
-    private Uni<List<JsonNode>> readAll(ScimClient client, int startIndex, int count, List<JsonNode> collected) {
-        return client.page("Users", startIndex, count).chain(result -> {
-            if (!(result instanceof ScimResult.Success success)) {
-                return Uni.createFrom().failure(new ProblemException(502, "Target not readable", "reading the "
-                        + "target's users failed: " + result, List.of()));
+        return jobs.definition(id).chain(job -> {
+            List<IndexedAttribute> matching = IndexedAttribute.matching(job.userMappings().matchingAttributes());
+            if (matching.isEmpty()) {
+                return Uni.createFrom().item(TakeOverPreview.notCounted(TakeOverStatus.NO_INDEXABLE_MATCHING, 0,
+                        "none of the job's user matching attributes can be compared locally"));
             }
-            List<JsonNode> page = ScimClient.resources(success);
-            collected.addAll(page);
-            int total = success.body().path("totalResults").asInt(collected.size());
-            if (page.isEmpty() || collected.size() >= total) {
-                return Uni.createFrom().item(collected);
-            }
-            return readAll(client, startIndex + page.size(), count, collected);
+            List<String> targets = matching.stream().map(IndexedAttribute::target).toList();
+            return index.latestComplete(job.id(), ObjectType.USER).chain(stored -> {
+                if (stored.isPresent() && stored.get().attributes().equals(targets)) {
+                    return count(job, matching, stored.get());
+                }
+                return index.reading(job.id(), ObjectType.USER).map(reading -> reading
+                        .map(view -> TakeOverPreview.notCounted(TakeOverStatus.READING_TARGET, view.objects(),
+                                "the target's users are being read into the job's target index since "
+                                        + view.since() + "; ask again when it is complete"))
+                        .orElseGet(() -> readForPreview(job, targets)));
+            });
         });
     }
 
-    private static TakeOverPreview compare(JobDefinition job, DryRunReport report, List<JsonNode> target) {
-        List<IndexedAttribute> matching = job.userMappings().matchingAttributes().stream()
-                .sorted(Comparator.comparingInt(MatchingAttribute::precedence))
-                .map(attribute -> IndexedAttribute.of(attribute.target())).flatMap(Optional::stream).toList();
-        List<Map<String, List<JsonNode>>> byValue = new ArrayList<>();
-        for (IndexedAttribute attribute : matching) {
-            Map<String, List<JsonNode>> values = new HashMap<>();
-            for (JsonNode resource : target) {
-                attribute.values(resource).forEach(value ->
-                        values.computeIfAbsent(value, key -> new ArrayList<>()).add(resource));
-            }
-            byValue.add(values);
-        }
-        int link = 0;
-        int update = 0;
-        int create = 0;
-        int duplicate = 0;
-        Set<String> matched = new HashSet<>();
-        for (PlannedChange change : report.changes()) {
-            if (!change.objectType().equals("User") || change.action() != PlannedAction.CREATE) {
-                continue;
-            }
-            List<JsonNode> hits = List.of();
-            for (int i = 0; i < matching.size() && hits.isEmpty(); i++) {
-                Object value = newValue(change, matching.get(i).target());
-                if (value != null) {
-                    hits = byValue.get(i).getOrDefault(matching.get(i).normalise(value), List.of());
-                }
-            }
-            if (hits.isEmpty()) {
-                create++;
-            } else if (hits.size() > 1) {
-                duplicate++;
-            } else {
-                matched.add(hits.get(0).path("id").asText());
-                if (differs(change, hits.get(0))) {
-                    update++;
-                } else {
-                    link++;
-                }
-            }
-        }
-        return new TakeOverPreview(target.size(), link, update, create, duplicate, target.size() - matched.size(),
-                report.counts(), !report.truncated());
+    private Uni<TakeOverPreview> count(JobDefinition job, List<IndexedAttribute> matching, IndexView view) {
+        TakeOverTally tally = new TakeOverTally(index, json, view, matching);
+        return planner.plan(job, null, false, tally::add)
+                .chain(report -> Uni.createFrom().item(() -> tally.finish(report.counts()))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
-    private static Object newValue(PlannedChange change, String target) {
-        return change.values().stream().filter(value -> value.displayName().equals(target)).findFirst()
-                .map(ModifiedProperty::newValue).orElse(null);
+    /** Starts reading the target's users for the preview unless this instance is at it; answers how it stands. */
+    private TakeOverPreview readForPreview(JobDefinition job, List<String> targets) {
+        IndexView started = new IndexView(IndexStatus.READING, null, targets, 0, Instant.now(), null);
+        IndexView current = previewReads.putIfAbsent(job.id(), started);
+        if (current != null && current.status() == IndexStatus.FAILED) {
+            previewReads.remove(job.id(), current);
+            return TakeOverPreview.notCounted(TakeOverStatus.TARGET_NOT_READABLE, 0,
+                    "reading the target's users failed: " + current.detail() + "; asking again reads again");
+        }
+        if (current == null) {
+            ScimClient client = clients.forJob(job.id(), job.tenantUrl(), job.secretToken(), job.rateLimits());
+            Infrastructure.getDefaultWorkerPool().execute(() -> read(job, client));
+            current = started;
+        }
+        return TakeOverPreview.notCounted(TakeOverStatus.READING_TARGET, current.objects(),
+                "the target's users are being read into the job's target index for this preview; ask again when "
+                        + "it is complete");
     }
 
-    /** True when a mapped value the target can be compared on is not what the target user holds. */
-    private static boolean differs(PlannedChange change, JsonNode resource) {
-        for (ModifiedProperty value : change.values()) {
-            Optional<IndexedAttribute> attribute = IndexedAttribute.of(value.displayName());
-            if (attribute.isPresent() && value.newValue() != null
-                    && !attribute.get().values(resource).contains(attribute.get().normalise(value.newValue()))) {
-                return true;
+    private void read(JobDefinition job, ScimClient client) {
+        try {
+            IndexView last = reader.readUsersForPreview(job, client, view -> previewReads.put(job.id(), view));
+            if (last != null && last.status() == IndexStatus.COMPLETE) {
+                previewReads.remove(job.id());
             }
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: reading the target's users for a take-over preview failed (%s)", job.id(),
+                    e.getMessage());
+            previewReads.put(job.id(), new IndexView(IndexStatus.FAILED, null, List.of(), 0, Instant.now(),
+                    Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName())));
         }
-        return false;
     }
 }

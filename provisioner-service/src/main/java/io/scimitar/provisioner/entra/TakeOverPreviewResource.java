@@ -27,8 +27,10 @@ public class TakeOverPreviewResource {
     }
 
     @GET
-    @Operation(summary = "Reads the target's users once and says how many of the users the job would create are "
-            + "linked to an existing target user instead (and of those how many updated), created, or duplicates")
+    @Operation(summary = "Counts, over every user in the job's scope, how many of the users the job would create are "
+            + "linked to an existing target user instead (and of those how many updated), created, or duplicates, "
+            + "against the job's target index; status READING_TARGET while the target's users are being read into "
+            + "it (ask again)")
     public Uni<TakeOverPreview> preview(@RestPath UUID id) {
         return planner.preview(id);
     }

@@ -23,23 +23,15 @@ public sealed interface ChangeOutcome {
     /**
      * The change was processed as its trace says.
      *
-     * @param activatedUser a user now active in the target, so that memberships waiting for it can be applied
      * @param linkToStore the object's link as the change leaves it, when the provisioner left storing it to the
      *         dispatcher, which stores it together with the change's escrow state and log entry
      */
-    record Processed(ChangeTrace trace, Optional<String> activatedUser, Optional<ObjectLink> linkToStore)
-            implements ChangeOutcome {
+    record Processed(ChangeTrace trace, Optional<ObjectLink> linkToStore) implements ChangeOutcome {
 
         /** This outcome, leaving the object's link as {@code updated}. */
         @Override
         public Processed storing(ObjectLink updated) {
-            return new Processed(trace, activatedUser, Optional.ofNullable(updated));
-        }
-
-        /** This outcome, with {@code userId} now active in the target (null: no user was activated). */
-        @Override
-        public Processed activating(String userId) {
-            return new Processed(trace, Optional.ofNullable(userId), linkToStore);
+            return new Processed(trace, Optional.ofNullable(updated));
         }
     }
 
@@ -48,7 +40,7 @@ public sealed interface ChangeOutcome {
     }
 
     static ChangeOutcome of(ChangeTrace trace) {
-        return new Processed(trace, Optional.empty(), Optional.empty());
+        return new Processed(trace, Optional.empty());
     }
 
     /** Nothing done yet: the target's rate limit has no room for the change's first request; try again then. */
@@ -59,11 +51,6 @@ public sealed interface ChangeOutcome {
     /** A processed change's trace; null for the others, which log nothing. */
     default ChangeTrace trace() {
         return null;
-    }
-
-    /** The user a processed change made active in the target, or null. */
-    default String activatedUserId() {
-        return this instanceof Processed processed ? processed.activatedUser().orElse(null) : null;
     }
 
     /** When a deferred change is to be tried again; null for the others. */
@@ -78,11 +65,6 @@ public sealed interface ChangeOutcome {
 
     /** This outcome, leaving the object's link as {@code updated} (only a processed change has one). */
     default ChangeOutcome storing(ObjectLink updated) {
-        return this;
-    }
-
-    /** This outcome, with {@code userId} now active in the target (only a processed change activates). */
-    default ChangeOutcome activating(String userId) {
         return this;
     }
 }

@@ -1,7 +1,7 @@
 package io.scimitar.provisioner.progress;
 
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.scimitar.provisioner.configuration.ProvisioningScope;
+import io.scimitar.provisioner.http.HttpClientSetup;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The objects in a job's scope, as the source counts them: assignment-service's {@code GET
@@ -32,10 +31,9 @@ public class SourceScope {
 
     public SourceScope(ProgressSettings settings) {
         this.settings = settings;
-        this.api = settings.directoryUrl().map(url -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(url)
-                .connectTimeout(settings.directoryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.directoryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        this.api = settings.directoryUrl().map(url -> HttpClientSetup.to(url)
+                .connectTimeout(settings.directoryTimeout())
+                .readTimeout(settings.directoryTimeout())
                 .build(AssignedCountsApi.class)).orElse(null);
     }
 

@@ -205,8 +205,7 @@ public class UserProvisioner {
                 String targetId = success.body().get("id").asText();
                 trace.targetId(targetId).step(StepType.EXPORT, "EntryExportAdd", ProvisioningStatus.SUCCESS,
                         "Created user " + targetId + " (HTTP " + success.status() + ")");
-                return record(context, event, link, trace, targetId, LinkState.ACTIVE, created.values())
-                        .map(outcome -> outcome.activating(event.objectId()));
+                return record(context, event, link, trace, targetId, LinkState.ACTIVE, created.values());
             }
             return Uni.createFrom().item(ChangeOutcome.of(exportFailed(trace, "EntryExportAdd", result)));
         });
@@ -237,7 +236,6 @@ public class UserProvisioner {
             Map<String, Object> current) {
         trace.targetId(targetId);
         LinkState state = inScope.shouldBeActive() ? LinkState.ACTIVE : LinkState.DISABLED;
-        String activated = inScope.shouldBeActive() ? event.objectId() : null;
         EmptiedValues emptied = EmptiedValues.of(context.job().profile(), mapped, current);
         List<AttributeChange> changes = AttributeDiff.changes(mapped.values(), emptied.toClear(), current);
         Map<String, Object> exported = new LinkedHashMap<>(current);
@@ -249,8 +247,7 @@ public class UserProvisioner {
             } else {
                 trace.skipped("EntrySynchronizationSkipped", "The target user is already in sync");
             }
-            return record(context, event, link, trace, targetId, state, exported)
-                    .map(outcome -> outcome.activating(activated));
+            return record(context, event, link, trace, targetId, state, exported);
         }
         if (emptied.keepsAny()) {
             trace.step(StepType.PROCESSING, "EntryExportKeepValue", ProvisioningStatus.SKIPPED,
@@ -267,11 +264,11 @@ public class UserProvisioner {
                         ? ExpressionResult.REDACTED_TEXT : change.oldValue(), loggable.get(change.path())));
         UserChange change = new UserChange(context, event, link, trace, inScope, source, mapped);
         if (disables) {
-            TargetPatch disable = new TargetPatch(targetId, changes, state, exported, activated, true);
+            TargetPatch disable = new TargetPatch(targetId, changes, state, exported, true);
             return deletions.guard(context, change.event(), trace, "disable of user " + targetId,
                     () -> patch(change, disable));
         }
-        return patch(change, new TargetPatch(targetId, changes, state, exported, activated, false));
+        return patch(change, new TargetPatch(targetId, changes, state, exported, false));
     }
 
     /**
@@ -287,9 +284,9 @@ public class UserProvisioner {
         }
     }
 
-    /** A PATCH of a linked target user, and the link it leaves (state, exported values, user activated) on success. */
+    /** A PATCH of a linked target user, and the link it leaves (state, exported values) on success. */
     private record TargetPatch(String targetId, List<AttributeChange> changes, LinkState state,
-            Map<String, Object> exported, String activated, boolean disables) {
+            Map<String, Object> exported, boolean disables) {
     }
 
     private Uni<ChangeOutcome> patch(UserChange change, TargetPatch patch) {
@@ -303,7 +300,7 @@ public class UserProvisioner {
                                 (patch.disables() ? "Disabled" : "Updated") + " user " + targetId + ": "
                                         + patch.changes().size() + " attribute(s)");
                         return record(context, change.event(), change.link(), trace, targetId, patch.state(),
-                                patch.exported()).map(outcome -> outcome.activating(patch.activated()));
+                                patch.exported());
                     }
                     if (result instanceof ScimResult.Failure failure
                             && failure.kind() == ScimResult.FailureKind.NOT_FOUND) {

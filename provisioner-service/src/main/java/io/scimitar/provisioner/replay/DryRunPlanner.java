@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A dry run: walks the compacted view of the job's application's history (each object's newest state event, as a
@@ -59,11 +60,19 @@ public class DryRunPlanner {
     }
 
     public Uni<DryRunReport> plan(JobDefinition job, Instant from, boolean full) {
+        return plan(job, from, full, change -> { });
+    }
+
+    /**
+     * {@link #plan}, handing every planned change to {@code each} as it is planned, beyond the listed ones, on a
+     * worker thread (so {@code each} may wait), for callers that count over the whole scope.
+     */
+    public Uni<DryRunReport> plan(JobDefinition job, Instant from, boolean full, Consumer<PlannedChange> each) {
         String prefix = job.applicationId() + "/";
         return links.all(job.id(), ObjectType.USER)
                 .chain(users -> links.all(job.id(), ObjectType.GROUP)
                         .chain(groups -> Uni.createFrom().item(() -> {
-                            Report report = new Report(job, users, groups, full);
+                            Report report = new Report(job, users, groups, full, each);
                             long read = topic.scanNewestStates(key -> key.startsWith(prefix), from, report::add);
                             return report.done(read);
                         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())));
@@ -75,17 +84,20 @@ public class DryRunPlanner {
         private final Map<String, ObjectLink> users;
         private final Map<String, ObjectLink> groups;
         private final boolean full;
+        private final Consumer<PlannedChange> each;
         private final Map<PlannedAction, Integer> counts = new EnumMap<>(PlannedAction.class);
         private final List<PlannedChange> changes = new ArrayList<>();
         private final EvaluationEnvironment environment = EvaluationEnvironment.system(UniquenessCheck.ALWAYS_UNIQUE)
                 .withBudget(evaluation.budget());
         private long listable;
 
-        Report(JobDefinition job, Map<String, ObjectLink> users, Map<String, ObjectLink> groups, boolean full) {
+        Report(JobDefinition job, Map<String, ObjectLink> users, Map<String, ObjectLink> groups, boolean full,
+                Consumer<PlannedChange> each) {
             this.job = job;
             this.users = users;
             this.groups = groups;
             this.full = full;
+            this.each = each;
         }
 
         void add(AssignmentEvent event) {
@@ -97,6 +109,7 @@ public class DryRunPlanner {
                         null, PlannedAction.FAIL, List.of(), List.of(), true, e.getMessage());
             }
             counts.merge(change.action(), 1, Integer::sum);
+            each.accept(change);
             if (listed(change, full)) {
                 listable++;
                 if (changes.size() < MAX_LISTED) {

@@ -2,7 +2,7 @@ package io.scimitar.provisioner.scim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Tracer;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.scimitar.provisioner.http.HttpClientSetup;
 import io.scimitar.provisioner.observability.ProvisionerMetrics;
 import io.scimitar.provisioner.ratelimit.RateLimitPolicy;
 import io.scimitar.provisioner.ratelimit.RateLimiters;
@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Builds the {@link ScimClient} of a target: one HTTP client setup for every SCIM call we make. */
 @ApplicationScoped
@@ -55,12 +54,11 @@ public class ScimClientFactory {
     private ScimClient create(String tenantUrl, String secretToken, java.time.Duration readTimeout,
             TargetRateLimiter limiter, ScimTelemetry telemetry) {
         URI base = baseUri(tenantUrl);
-        ScimHttpApi api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(base)
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .property("io.quarkus.rest.client.connection-pool-size", config.connectionPoolSize())
+        ScimHttpApi api = HttpClientSetup.to(base)
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(readTimeout)
+                .withoutDefaultMapper()
+                .connectionPoolSize(config.connectionPoolSize())
                 .build(ScimHttpApi.class);
         return new ScimClient(api, secretToken, json, limiter, hostPolicy, base, telemetry);
     }

@@ -1,9 +1,12 @@
 package io.scimitar.provisioner.targetindex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
 
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +57,15 @@ public record IndexedAttribute(String target, String schema, String attribute, S
             return Optional.empty();
         }
         return Optional.of(new IndexedAttribute(target, schema, attribute, m.group(2), m.group(3), m.group(4)));
+    }
+
+    /** Those of a mapping set's matching attributes the index can evaluate, in precedence order. */
+    public static List<IndexedAttribute> matching(List<MatchingAttribute> attributes) {
+        return attributes.stream()
+                .sorted(Comparator.comparingInt(MatchingAttribute::precedence))
+                .map(attribute -> of(attribute.target()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The normalised values of this attribute in {@code resource} (empty when it has none). */

@@ -6,7 +6,6 @@ import io.scimitar.provisioner.configuration.ConnectorProfile;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.rules.mapping.CompiledMappingSet;
-import io.scimitar.provisioner.rules.mapping.MatchingAttribute;
 import io.scimitar.provisioner.scim.ScimClient;
 import io.scimitar.provisioner.scim.ScimResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Reads a job's target once when the job starts: every user (and group, where the job provisions groups) in pages
@@ -82,11 +81,7 @@ public class TargetIndexReader {
 
     private void prepare(JobDefinition job, ScimClient client, ObjectType type, CompiledMappingSet mappings,
             IndexRefresh refresh, BooleanSupplier running) {
-        List<IndexedAttribute> attributes = mappings.matchingAttributes().stream()
-                .sorted(Comparator.comparingInt(MatchingAttribute::precedence))
-                .map(attribute -> IndexedAttribute.of(attribute.target()))
-                .flatMap(Optional::stream)
-                .toList();
+        List<IndexedAttribute> attributes = IndexedAttribute.matching(mappings.matchingAttributes());
         List<String> targets = attributes.stream().map(IndexedAttribute::target).toList();
         if (!settings.enabled() || attributes.isEmpty()) {
             indexes.set(job.id(), type, new IndexView(IndexStatus.NOT_USED, null, List.of(), 0, Instant.now(),
@@ -102,14 +97,31 @@ public class TargetIndexReader {
                 return;
             }
         }
-        read(job, client, type, attributes, targets, running);
+        read(job, client, type, attributes, targets, running, view -> indexes.set(job.id(), type, view), true);
+    }
+
+    /**
+     * Reads the target's users into the index as a starting job does, for a take-over preview of a job that may not
+     * run: {@code status} follows the read, this instance's matching never trusts it, and it leaves any other read
+     * of the job in place (a running job's, elsewhere); the job's next read replaces it. Blocks; answers the read's
+     * last view, {@code COMPLETE} or {@code FAILED}.
+     */
+    public IndexView readUsersForPreview(JobDefinition job, ScimClient client, Consumer<IndexView> status) {
+        List<IndexedAttribute> attributes = IndexedAttribute.matching(job.userMappings().matchingAttributes());
+        List<String> targets = attributes.stream().map(IndexedAttribute::target).toList();
+        IndexView[] last = {null};
+        read(job, client, ObjectType.USER, attributes, targets, () -> true, view -> {
+            last[0] = view;
+            status.accept(view);
+        }, false);
+        return last[0];
     }
 
     private void read(JobDefinition job, ScimClient client, ObjectType type, List<IndexedAttribute> attributes,
-            List<String> targets, BooleanSupplier running) {
+            List<String> targets, BooleanSupplier running, Consumer<IndexView> status, boolean replacing) {
         UUID readId = UUID.randomUUID();
         Instant started = Instant.now();
-        indexes.set(job.id(), type, new IndexView(IndexStatus.READING, readId, targets, 0, started, null));
+        status.accept(new IndexView(IndexStatus.READING, readId, targets, 0, started, null));
         int pageSize = job.profile() == ConnectorProfile.MIRO ? settings.miroPageSize() : settings.genericPageSize();
         LOG.infof("Job %s: reading the target's %s in pages of %d to match them locally (%s)", job.id(),
                 plural(type), pageSize, String.join(", ", targets));
@@ -132,8 +144,7 @@ public class TargetIndexReader {
                 repository.insert(readId, objects).await().indefinitely();
                 found += objects.size();
                 // how far the read is, for the job's progress; matching trusts only a complete read
-                indexes.set(job.id(), type, new IndexView(IndexStatus.READING, readId, targets, found, started,
-                        null));
+                status.accept(new IndexView(IndexStatus.READING, readId, targets, found, started, null));
                 startIndex += resources.size();
                 JsonNode total = page.body().get("totalResults");
                 if (resources.isEmpty() || (total != null && total.canConvertToInt()
@@ -141,19 +152,22 @@ public class TargetIndexReader {
                     break;
                 }
             }
-            repository.complete(readId, job.id(), type, found).await().indefinitely();
+            repository.complete(readId, job.id(), type, found, replacing).await().indefinitely();
             Duration took = Duration.between(started, Instant.now());
-            indexes.set(job.id(), type, new IndexView(IndexStatus.COMPLETE, readId, targets, found, Instant.now(),
-                    null));
+            status.accept(new IndexView(IndexStatus.COMPLETE, readId, targets, found, Instant.now(), null));
             LOG.infof("Job %s: read %d target %s in %d page(s) (%d ms); unlinked %s are matched locally on %s",
                     job.id(), found, plural(type), pages, took.toMillis(), plural(type), String.join(", ", targets));
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            indexes.set(job.id(), type, new IndexView(IndexStatus.FAILED, null, List.of(), 0, Instant.now(),
-                    reason));
-            LOG.warnf("Job %s: reading the target's %s failed after %d page(s) (%s); until the job's next start, "
-                    + "unlinked %s are matched by one filter query each", job.id(), plural(type), pages, reason,
-                    plural(type));
+            status.accept(new IndexView(IndexStatus.FAILED, null, List.of(), 0, Instant.now(), reason));
+            if (replacing) {
+                LOG.warnf("Job %s: reading the target's %s failed after %d page(s) (%s); until the job's next "
+                        + "start, unlinked %s are matched by one filter query each", job.id(), plural(type), pages,
+                        reason, plural(type));
+            } else {
+                LOG.warnf("Job %s: reading the target's %s for a take-over preview failed after %d page(s) (%s)",
+                        job.id(), plural(type), pages, reason);
+            }
             try {
                 repository.drop(readId).await().indefinitely();
             } catch (RuntimeException ignored) {

@@ -80,7 +80,6 @@ class UserProvisionerStageTest {
         assertThat(outcome).isInstanceOfSatisfying(ChangeOutcome.Processed.class, processed -> {
             assertThat(processed.trace().action()).isEqualTo(ProvisioningAction.CREATE);
             assertThat(processed.trace().status()).isEqualTo(ProvisioningStatus.SUCCESS);
-            assertThat(processed.activatedUser()).contains(ada.id());
             assertThat(processed.linkToStore()).hasValueSatisfying(link -> {
                 assertThat(link.sourceId()).isEqualTo(ada.id());
                 assertThat(link.targetId()).isNotBlank();

@@ -2,7 +2,7 @@ package io.scimitar.deploy.kafka;
 
 import io.scimitar.deploy.process.ChildProcess;
 import io.scimitar.deploy.process.Ports;
-import io.scimitar.deploy.process.Supervised;
+import io.scimitar.deploy.process.SupervisedChildProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the Kafka jars on this JVM's classpath. Its data stays in {@code dataDirectory}, so it can be stopped, killed and
  * started again on the same port without losing a record.
  */
-public final class KafkaServerProcess implements AutoCloseable, Supervised {
+public final class KafkaServerProcess extends SupervisedChildProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -31,7 +30,6 @@ public final class KafkaServerProcess implements AutoCloseable, Supervised {
     private final int controllerPort;
     private final String classpath;
     private final String heap;
-    private ChildProcess process;
 
     /**
      * @param dataDirectory  where the log segments, metadata and server.properties live
@@ -41,6 +39,7 @@ public final class KafkaServerProcess implements AutoCloseable, Supervised {
      * @param heap           the -Xmx of the broker JVM, e.g. "512m"
      */
     public KafkaServerProcess(Path dataDirectory, int port, int controllerPort, String classpath, String heap) {
+        super("Kafka", READY_TIMEOUT);
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
@@ -74,17 +73,6 @@ public final class KafkaServerProcess implements AutoCloseable, Supervised {
         return dataDirectory.resolve("kafka.log");
     }
 
-    @Override
-    public synchronized CompletableFuture<Integer> onExit() {
-        return process == null ? null : process.onExit();
-    }
-
-    /** Starts the broker again on the same port and data (after it died; see {@code Supervisor}). */
-    @Override
-    public void restart() {
-        start();
-    }
-
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -93,42 +81,25 @@ public final class KafkaServerProcess implements AutoCloseable, Supervised {
         return port;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
-    /** Formats the storage on first use, starts the broker and waits until it serves metadata. */
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
+    /** Formats the storage on first use and starts the broker; {@link #start()} waits until it serves metadata. */
+    @Override
+    protected ChildProcess launch() {
         Path properties = writeProperties();
         formatStorageOnce(properties);
-        process = ChildProcess.start("kafka", ChildProcess.javaCommand(classpath, jvmOptions(), "kafka.Kafka",
+        return ChildProcess.start("kafka", ChildProcess.javaCommand(classpath, jvmOptions(), "kafka.Kafka",
                 List.of(properties.toString())), dataDirectory, Map.of(), dataDirectory.resolve("kafka.log"));
-        if (!Ports.await(this::answersMetadata, READY_TIMEOUT)) {
-            String log = process.logFile().toString();
-            process.kill();
-            throw new IllegalStateException("Kafka did not become ready within " + READY_TIMEOUT + "; see " + log);
-        }
     }
 
     /** Graceful shutdown (SIGTERM): the broker flushes and closes its logs. */
     public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
+        if (stopProcess(Duration.ofSeconds(30))) {
             awaitPortReleased();
         }
     }
 
     /** SIGKILL, as a crash or a power cut would. */
     public synchronized void kill() {
-        if (process != null) {
-            process.kill();
+        if (killProcess()) {
             awaitPortReleased();
         }
     }
@@ -147,8 +118,9 @@ public final class KafkaServerProcess implements AutoCloseable, Supervised {
                 "-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties"));
     }
 
-    private boolean answersMetadata() {
-        if (!process.isAlive() || !Ports.isListening(port)) {
+    @Override
+    protected boolean answers() {
+        if (!Ports.isListening(port)) {
             return false;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),

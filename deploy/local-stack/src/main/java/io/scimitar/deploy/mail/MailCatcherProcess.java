@@ -2,7 +2,7 @@ package io.scimitar.deploy.mail;
 
 import io.scimitar.deploy.process.ChildProcess;
 import io.scimitar.deploy.process.Ports;
-import io.scimitar.deploy.process.Supervised;
+import io.scimitar.deploy.process.SupervisedChildProcess;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,13 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A real SMTP server that keeps every message it receives (GreenMail standalone, from Maven Central) as a process of
  * the local stack, so that quarantine emails go somewhere locally; its HTTP API lists the messages per recipient.
  */
-public final class MailCatcherProcess implements Supervised {
+public final class MailCatcherProcess extends SupervisedChildProcess {
 
     /** Where the build copies GreenMail standalone (deploy/local-stack's pom, phase generate-resources). */
     public static final String JAR = "deploy/local-stack/target/mail-catcher/greenmail-standalone.jar";
@@ -30,7 +29,6 @@ public final class MailCatcherProcess implements Supervised {
     private final Path directory;
     private final int smtpPort;
     private final int apiPort;
-    private ChildProcess process;
 
     /**
      * @param jar       GreenMail standalone's jar
@@ -39,6 +37,7 @@ public final class MailCatcherProcess implements Supervised {
      * @param apiPort   the HTTP port of its API on 127.0.0.1
      */
     public MailCatcherProcess(Path jar, Path directory, int smtpPort, int apiPort) {
+        super("The mail catcher", READY_TIMEOUT);
         this.jar = jar.toAbsolutePath();
         this.directory = directory.toAbsolutePath();
         this.smtpPort = smtpPort;
@@ -53,16 +52,6 @@ public final class MailCatcherProcess implements Supervised {
     @Override
     public Path logFile() {
         return directory.resolve("mail-catcher.log");
-    }
-
-    @Override
-    public synchronized CompletableFuture<Integer> onExit() {
-        return process == null ? null : process.onExit();
-    }
-
-    @Override
-    public void restart() {
-        start();
     }
 
     public int smtpPort() {
@@ -85,42 +74,26 @@ public final class MailCatcherProcess implements Supervised {
                 + apiUrl() + "/user)";
     }
 
-    public long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** Starts it and waits until its API answers that it is ready. */
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
+    /** Starts GreenMail; {@link #start()} waits until its API answers that it is ready. */
+    @Override
+    protected ChildProcess launch() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        process = ChildProcess.start("mail-catcher", List.of(ChildProcess.javaExecutable(), "-Xmx96m",
+        return ChildProcess.start("mail-catcher", List.of(ChildProcess.javaExecutable(), "-Xmx96m",
                         "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
                         "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
                         "-Dgreenmail.auth.disabled", "-jar", jar.toString()),
                 directory, Map.of(), logFile());
-        if (!Ports.await(this::ready, READY_TIMEOUT)) {
-            process.kill();
-            throw new IllegalStateException("The mail catcher did not become ready within " + READY_TIMEOUT + "; see "
-                    + logFile());
-        }
     }
 
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(10));
-        }
+    public void stop() {
+        stopProcess(Duration.ofSeconds(10));
     }
 
-    private boolean ready() {
-        if (!process.isAlive() || !Ports.isListening(smtpPort)) {
+    @Override
+    protected boolean answers() {
+        if (!Ports.isListening(smtpPort)) {
             return false;
         }
         try {
