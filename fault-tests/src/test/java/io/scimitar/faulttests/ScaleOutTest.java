@@ -40,9 +40,8 @@ import static org.awaitility.Awaitility.await;
  * stopped): renames, disables, removals from a team, and the users removed assigned directly or added to another
  * team.
  * <p>
- * A job runs on the provisioner instances that were up when it was created or started since ({@code JobStartup}
- * resumes the stored jobs; an instance does not learn of a job created through another): the second instance is
- * therefore started once the job exists.
+ * The job is created through the first provisioner instance while both run: the second follows it from the stored
+ * jobs ({@code JobFollower}) and joins the job's consumer group.
  * <p>
  * The scenario runs once, before the tests; each test checks one property of where it ended.
  */
@@ -90,15 +89,11 @@ class ScaleOutTest {
         expected = ExpectedMiro.of(demo);
         long toCreate = expected.activeUsers();
         stack.resetMiro();
-        // a job runs on the instances that were up when it was created or that started since (JobStartup): the
-        // second provisioner is started after the job's creation, so that both run it
-        stack.processes().stopService(KILLED_PROVISIONER);
         stack.miroAdmin().put("/admin/settings", Map.of("rateLimitsEnabled", true,
                 "rateLimitBudgets", scaled(MIRO_BUDGETS, Map.of())));
         loaded = stack.load(demo, "Miro scale-out", Map.of("enabled", true, "windowSeconds", WINDOW_SECONDS,
                 "budgets", scaled(MIRO_BUDGETS, Map.of("USERS_LIST", "USERS_QUERY", "GROUPS_LIST", "GROUPS_QUERY"))));
         long loadedAt = System.nanoTime();
-        stack.processes().startService(KILLED_PROVISIONER);
         List<String> directories = stack.processes().instances(LocalStack.ASSIGNMENT_SERVICE);
 
         try (ChangeStream changes = new ChangeStream(stack, loaded.applicationId(), expected, CHANGE_PACE,
@@ -152,7 +147,7 @@ class ScaleOutTest {
         printDatabaseSizes(stack);
     }
 
-    /** The largest tables of both databases, with their sizes and rows, for the capacity model (docs/capacity.md). */
+    /** The largest tables of both databases, with their sizes and rows, for the capacity model (docs/architecture.md). */
     private static void printDatabaseSizes(FaultStack stack) {
         for (String database : List.of("assignments", "provisioner")) {
             try (java.sql.Connection connection = java.sql.DriverManager.getConnection(

@@ -1,6 +1,6 @@
 package io.scimitar.provisioner.console;
 
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.scimitar.provisioner.http.HttpClientSetup;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.progress.ProgressSettings;
 import io.smallrye.mutiny.TimeoutException;
@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -33,11 +32,10 @@ public class DirectoryPassThrough {
 
     public DirectoryPassThrough(ProgressSettings progress, ConsoleSettings settings) {
         this.settings = settings;
-        this.api = progress.directoryUrl().map(url -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(url)
-                .connectTimeout(progress.directoryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.directoryTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
+        this.api = progress.directoryUrl().map(url -> HttpClientSetup.to(url)
+                .connectTimeout(progress.directoryTimeout())
+                .readTimeout(settings.directoryTimeout())
+                .withoutDefaultMapper()
                 .build(DirectoryApi.class)).orElse(null);
     }
 

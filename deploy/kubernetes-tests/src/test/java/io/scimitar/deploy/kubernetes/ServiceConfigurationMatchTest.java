@@ -144,7 +144,7 @@ class ServiceConfigurationMatchTest {
                 .findFirst().orElseThrow();
         JsonNode scaledObject = of(objects, "ScaledObject").get(0);
 
-        // two instances cannot share a job yet (issue #23): see the comment on the ScaledObject
+        // a restart and quarantine are not shared between instances yet (issue #23): see the comment on the ScaledObject
         assertThat(scaledObject.at("/spec/maxReplicaCount").asInt()).isEqualTo(1)
                 .isLessThanOrEqualTo(topic.at("/spec/partitions").asInt());
         assertThat(scaledObject.at("/spec/triggers/0/metadata/topic").asText())
