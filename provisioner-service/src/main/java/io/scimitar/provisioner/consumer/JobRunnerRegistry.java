@@ -30,6 +30,8 @@ public class JobRunnerRegistry {
     private final Map<UUID, JobProgress> progress = new ConcurrentHashMap<>();
     /** The version of each job's definition this instance last ran or stopped by, to follow only newer ones. */
     private final Map<UUID, Long> followed = new ConcurrentHashMap<>();
+    /** The running jobs the previous {@link #follow} did not find stored. */
+    private Set<UUID> missedLastTime = Set.of();
     private final JobConsumer consumer;
     private final ScimClientFactory scimClients;
     private final EvaluationSettings evaluation;
@@ -94,8 +96,8 @@ public class JobRunnerRegistry {
      * Brings this instance's runners in line with the stored jobs, which another instance may have created, changed,
      * paused or deleted through its API: a job whose stored version is newer than the one this instance last ran or
      * stopped by is run as stored (keeping a complete target index, which the instance that took the change read
-     * again), and a job that is no longer stored is stopped. A version read before a change this instance made itself
-     * is not newer than it, so a read that raced with a local change does nothing.
+     * again), and a job that two reads in a row do not find stored is stopped. A version read before a change this
+     * instance made itself is not newer than it, so a read that raced with a local change does nothing.
      */
     public synchronized void follow(List<JobDefinition> stored) {
         Set<UUID> present = new HashSet<>();
@@ -107,12 +109,21 @@ public class JobRunnerRegistry {
                 run(job, IndexRefresh.IF_MISSING);
             }
         }
+        // a job this instance has just created runs before its transaction commits: a read may not see it yet, so
+        // a job is taken for deleted only when two reads in a row miss it
+        Set<UUID> missing = new HashSet<>();
         for (UUID id : List.copyOf(runners.keySet())) {
-            if (!present.contains(id)) {
+            if (present.contains(id)) {
+                continue;
+            }
+            if (missedLastTime.contains(id)) {
                 LOG.infof("Job %s was deleted elsewhere: stopping it", id);
                 stop(id);
+            } else {
+                missing.add(id);
             }
         }
+        missedLastTime = missing;
     }
 
     /**
