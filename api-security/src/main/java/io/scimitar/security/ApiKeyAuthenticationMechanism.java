@@ -17,13 +17,16 @@ import java.util.Set;
 /**
  * Authenticates {@code /api} callers by API key ({@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}).
  * A bearer value that is not one of our keys is left to the next mechanism: OIDC when it is enabled, otherwise the
- * caller stays anonymous and gets 401.
+ * caller stays anonymous and gets 401. It runs before OIDC's mechanism, which would refuse a key as a bad token, and
+ * its challenge (401) is the one an unauthenticated {@code /api} caller gets, OIDC or not.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "bearer ";
+    /** Ahead of Quarkus' OIDC mechanism ({@code DEFAULT_PRIORITY + 1}). */
+    static final int PRIORITY = HttpAuthenticationMechanism.DEFAULT_PRIORITY + 100;
 
     private final ApiKeyRegistry keys;
 
@@ -55,6 +58,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
         return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER,
                 API_KEY_HEADER.toLowerCase()));
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
     }
 
     private static String presentedKey(RoutingContext context) {

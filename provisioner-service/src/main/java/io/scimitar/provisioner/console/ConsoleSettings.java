@@ -19,4 +19,15 @@ public interface ConsoleSettings {
      */
     @WithDefault("60s")
     Duration directoryTimeout();
+
+    /** Sign-in with the identity provider (OIDC), offered when {@code quarkus.oidc} is enabled for the console. */
+    Oidc oidc();
+
+    /** The console's OIDC sign-in. */
+    interface Oidc {
+
+        /** The name on the sign-in button: "Sign in with {name}". */
+        @WithDefault("your identity provider")
+        String providerName();
+    }
 }

@@ -1,5 +1,8 @@
 package io.scimitar.provisioner.console;
 
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.scimitar.provisioner.http.HttpClientSetup;
 import io.scimitar.provisioner.error.ProblemException;
 import io.scimitar.provisioner.progress.ProgressSettings;
@@ -39,12 +42,25 @@ public class DirectoryPassThrough {
                 .build(DirectoryApi.class)).orElse(null);
     }
 
-    /** The credential the caller presented to us, passed on as it came. */
+    /**
+     * The credential the caller presented to us, passed on as it came; for a console signed in with OIDC (a session
+     * cookie, which is ours alone), the session's access token as a bearer token, which assignment-service accepts
+     * when it trusts the same identity provider.
+     */
     public record CallerCredential(String apiKey, String authorization) {
 
-        static CallerCredential of(HttpHeaders headers) {
+        static CallerCredential of(HttpHeaders headers, SecurityIdentity caller) {
+            if (caller.getCredential(IdTokenCredential.class) != null) {
+                AccessTokenCredential session = caller.getCredential(AccessTokenCredential.class);
+                return new CallerCredential(null, session == null ? null : "Bearer " + session.getToken());
+            }
             return new CallerCredential(headers.getHeaderString("X-API-Key"),
                     headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        }
+
+        @Override
+        public String toString() {
+            return "CallerCredential[...]";
         }
     }
 

@@ -1,5 +1,6 @@
 package io.scimitar.provisioner.console;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.scimitar.provisioner.console.DirectoryPassThrough.CallerCredential;
 import io.scimitar.security.ApiRoles;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 /**
  * The directory as the console's "Users and groups" pages see it: assignment-service's users, groups, an
- * application's roles and assignments, passed through with the caller's own key (a reader may read, only an admin
+ * application's roles and assignments, passed through with the caller's own key or OIDC token (a reader may read, only an admin
  * may assign or remove, here and there). Answers, refusals included, are assignment-service's, unchanged.
  */
 @Path("/api/v1/directory")
@@ -33,9 +34,11 @@ import java.util.UUID;
 public class DirectoryResource {
 
     private final DirectoryPassThrough directory;
+    private final SecurityIdentity identity;
 
-    public DirectoryResource(DirectoryPassThrough directory) {
+    public DirectoryResource(DirectoryPassThrough directory, SecurityIdentity identity) {
         this.directory = directory;
+        this.identity = identity;
     }
 
     @GET
@@ -44,7 +47,7 @@ public class DirectoryResource {
     public Uni<Response> users(@QueryParam("limit") String limit, @QueryParam("after") String after,
             @QueryParam("userPrincipalName") String userPrincipalName,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.users(limit, after,
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.users(limit, after,
                 userPrincipalName, displayNameStartsWith, caller.apiKey(), caller.authorization()));
     }
 
@@ -52,7 +55,7 @@ public class DirectoryResource {
     @Path("users/{userId}")
     @Operation(summary = "assignment-service's GET /users/{id}")
     public Uni<Response> user(@RestPath UUID userId, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.user(userId.toString(),
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.user(userId.toString(),
                 caller.apiKey(), caller.authorization()));
     }
 
@@ -61,7 +64,7 @@ public class DirectoryResource {
     @Operation(summary = "assignment-service's GET /groups (limit, after, displayNameStartsWith)")
     public Uni<Response> groups(@QueryParam("limit") String limit, @QueryParam("after") String after,
             @QueryParam("displayNameStartsWith") String displayNameStartsWith, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.groups(limit, after,
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.groups(limit, after,
                 displayNameStartsWith, caller.apiKey(), caller.authorization()));
     }
 
@@ -69,7 +72,7 @@ public class DirectoryResource {
     @Path("groups/{groupId}")
     @Operation(summary = "assignment-service's GET /groups/{id}")
     public Uni<Response> group(@RestPath UUID groupId, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.group(groupId.toString(),
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.group(groupId.toString(),
                 caller.apiKey(), caller.authorization()));
     }
 
@@ -78,7 +81,7 @@ public class DirectoryResource {
     @Operation(summary = "assignment-service's GET /groups/{id}/members (limit, after)")
     public Uni<Response> members(@RestPath UUID groupId, @QueryParam("limit") String limit,
             @QueryParam("after") String after, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.members(groupId.toString(),
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.members(groupId.toString(),
                 limit, after, caller.apiKey(), caller.authorization()));
     }
 
@@ -86,7 +89,7 @@ public class DirectoryResource {
     @Path("applications/{applicationId}")
     @Operation(summary = "assignment-service's GET /applications/{id}: the application with its app roles")
     public Uni<Response> application(@RestPath UUID applicationId, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.application(
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.application(
                 applicationId.toString(), caller.apiKey(), caller.authorization()));
     }
 
@@ -95,7 +98,7 @@ public class DirectoryResource {
     @Operation(summary = "assignment-service's GET /applications/{id}/appRoleAssignments (principalId, limit, after)")
     public Uni<Response> assignments(@RestPath UUID applicationId, @QueryParam("principalId") String principalId,
             @QueryParam("limit") String limit, @QueryParam("after") String after, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.assignments(
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.assignments(
                 applicationId.toString(), principalId, limit, after, caller.apiKey(), caller.authorization()));
     }
 
@@ -106,7 +109,7 @@ public class DirectoryResource {
     @Operation(summary = "assignment-service's POST /applications/{id}/appRoleAssignments {principalId, appRoleId}: "
             + "assigns a user or group with an app role (admin); 201 with the Location of the assignment here")
     public Uni<Response> assign(@RestPath UUID applicationId, String body, @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.assign(applicationId.toString(),
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.assign(applicationId.toString(),
                 body == null ? "" : body, caller.apiKey(), caller.authorization()));
     }
 
@@ -116,7 +119,7 @@ public class DirectoryResource {
     @Operation(summary = "assignment-service's DELETE /applications/{id}/appRoleAssignments/{assignmentId} (admin)")
     public Uni<Response> unassign(@RestPath UUID applicationId, @RestPath UUID assignmentId,
             @Context HttpHeaders headers) {
-        return directory.forward(CallerCredential.of(headers), (api, caller) -> api.unassign(
+        return directory.forward(CallerCredential.of(headers, identity), (api, caller) -> api.unassign(
                 applicationId.toString(), assignmentId.toString(), caller.apiKey(), caller.authorization()));
     }
 }

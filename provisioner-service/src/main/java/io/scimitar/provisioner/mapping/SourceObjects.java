@@ -22,7 +22,11 @@ public final class SourceObjects {
      * @param softDeleted Entra's computed {@code IsSoftDeleted}: unassigned, out of scope, disabled or soft-deleted
      */
     public static SourceObject user(UserAssignmentEvent event, boolean softDeleted) {
-        UserSnapshot user = event.user();
+        return SourceObject.of(userAttributes(event.user(), softDeleted), appRoles(event.roles()));
+    }
+
+    /** A user's attributes under Entra's names (also the console's sample user: one conversion for both). */
+    public static Map<String, Object> userAttributes(UserSnapshot user, boolean softDeleted) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("objectId", user.id());
         attributes.put("userPrincipalName", user.userPrincipalName());
@@ -49,7 +53,7 @@ public final class SourceObjects {
         attributes.put("manager", user.managerId());
         attributes.put("IsSoftDeleted", softDeleted);
         user.extensionAttributes().forEach(attributes::put);
-        return SourceObject.of(attributes, roles(event.roles()));
+        return attributes;
     }
 
     public static SourceObject group(GroupAssignmentEvent event, boolean softDeleted) {
@@ -61,10 +65,11 @@ public final class SourceObjects {
         attributes.put("description", group.description());
         attributes.put("securityEnabled", group.securityEnabled());
         attributes.put("IsSoftDeleted", softDeleted);
-        return SourceObject.of(attributes, roles(event.roles()));
+        return SourceObject.of(attributes, appRoles(event.roles()));
     }
 
-    private static List<AppRoleAssignment> roles(List<RoleAssignment> roles) {
+    /** The app roles an event gives, each held directly ({@code User}) or through a group ({@code Group}). */
+    public static List<AppRoleAssignment> appRoles(List<RoleAssignment> roles) {
         return roles.stream()
                 .map(role -> new AppRoleAssignment(role.appRoleId(), role.value(), role.displayName(),
                         role.viaGroupId(), role.viaGroupId() == null ? "User" : "Group"))

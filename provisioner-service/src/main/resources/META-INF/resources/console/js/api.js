@@ -1,4 +1,5 @@
-// Calls the provisioner's JSON API with the key pasted at sign-in (kept in sessionStorage: this tab, this session).
+// Calls the provisioner's JSON API with the key pasted at sign-in (kept in sessionStorage: this tab, this session),
+// or with the session cookie of a sign-in with the identity provider (OIDC), which the page never sees.
 
 const KEY = 'scimitar.console.apiKey';
 
@@ -24,8 +25,27 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Every request says it comes from the console's script: the API refuses a change carried by an OIDC session cookie
+ * without it (another site's page cannot send it), and Quarkus answers 499 rather than redirect when a session ended.
+ */
 export function headers(extra = {}) {
-  return { 'X-API-Key': apiKey() || '', ...extra };
+  const key = apiKey();
+  return { 'X-Requested-With': 'JavaScript', ...(key ? { 'X-API-Key': key } : {}), ...extra };
+}
+
+/** Whether the console offers sign-in with the identity provider: {offered, provider, signInPath}. */
+let signInOptions = null;
+export async function oidcSignIn() {
+  if (!signInOptions) {
+    try {
+      const response = await fetch('/console/oidc', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      signInOptions = response.ok ? await response.json() : { offered: false };
+    } catch {
+      return { offered: false };
+    }
+  }
+  return signInOptions;
 }
 
 /** A JSON call; resolves to the parsed body (null for 204), or the Response itself for other content types. */
@@ -37,7 +57,7 @@ export async function api(method, path, body, options = {}) {
     request.body = JSON.stringify(body);
   }
   const response = await fetch(path, request);
-  if (response.status === 401 && !options.keepKeyOn401) {
+  if ((response.status === 401 || response.status === 499) && !options.keepKeyOn401) {
     forgetKey();
     window.dispatchEvent(new Event('scimitar:signed-out'));
   }

@@ -1,5 +1,5 @@
 // The console's shell: sign-in, who is signed in, and the hash routes of the pages.
-import { apiKey, forgetKey, get } from './api.js';
+import { apiKey, forgetKey, get, oidcSignIn } from './api.js';
 import { clear, h } from './dom.js';
 import { setSession } from './ui.js';
 import { renderSignIn } from './views/signin.js';
@@ -26,19 +26,21 @@ async function route() {
   cleanups = [];
   const mine = ++generation;
   const context = { onLeave: stop => cleanups.push(stop), params: [], reload: route };
-  if (!apiKey()) {
-    showWho(null);
-    document.getElementById('site-nav').hidden = true;
-    renderSignIn(main(), route);
+  const oidc = await oidcSignIn();
+  if (mine !== generation) return;
+  if (!apiKey() && !oidc.offered) {
+    showSignIn(oidc);
     return;
   }
   let session;
   try {
-    session = await get('/api/v1/session');
+    // without a key, the session of a sign-in with the identity provider, if there is one
+    session = await get('/api/v1/session', { keepKeyOn401: !apiKey() });
   } catch (error) {
+    if (mine !== generation) return;
+    const hadKey = Boolean(apiKey());
     forgetKey();
-    document.getElementById('site-nav').hidden = true;
-    renderSignIn(main(), route, error.message);
+    showSignIn(oidc, hadKey || (error.status !== 401 && error.status !== 499) ? error.message : undefined);
     return;
   }
   if (mine !== generation) return;
@@ -54,6 +56,12 @@ async function route() {
     }
   }
   clear(main(), h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the overview')));
+}
+
+function showSignIn(oidc, message) {
+  showWho(null);
+  document.getElementById('site-nav').hidden = true;
+  renderSignIn(main(), route, message, oidc);
 }
 
 function showNavigation(hash) {
@@ -75,12 +83,17 @@ function showWho(session) {
   clear(who,
     h('span', { class: `role-badge ${role}`, id: 'session-role' }, role === 'admin' ? 'Admin' : 'Reader (read only)'),
     h('span', { class: 'who-name', id: 'session-name' }, session.name),
-    h('button', { class: 'secondary', id: 'sign-out', onclick: signOut }, 'Sign out'));
+    h('button', { class: 'secondary', id: 'sign-out', onclick: () => signOut(session) }, 'Sign out'));
 }
 
-function signOut() {
+function signOut(session) {
   forgetKey();
   setSession(null);
+  if (session.signOutPath) {
+    // ends the session here and at the identity provider, which sends the browser back to the console
+    location.assign(session.signOutPath);
+    return;
+  }
   location.hash = '#/';
   route();
 }

@@ -1,5 +1,5 @@
-// The directory (assignment-service) through the provisioner's pass-through, with the signed-in key; a directory
-// user or group presented under the attribute names Entra's mappings use (as the provisioner's SourceObjects does).
+// The directory (assignment-service) through the provisioner's pass-through, with the signed-in key or session; a
+// directory user as the provisioner's pipeline sees it, a group under the attribute names Entra's mappings use.
 import { del, get, post } from './api.js';
 
 const BASE = '/api/v1/directory';
@@ -50,38 +50,13 @@ export function nameOf(object) {
 }
 
 /**
- * A directory user as the expression builder's sample: Entra's attribute names, and the app roles the user holds
- * directly in the application (roles through a group are not looked up).
+ * A directory user as the expression builder's sample: the user as the application's pipeline sees it, converted by
+ * the provisioner (attributes under Entra's names, every app role held directly or through a group).
  */
 export async function sampleUser(directoryUser, applicationId) {
-  const u = directoryUser;
-  const phones = u.businessPhones || [];
-  const attributes = {
-    objectId: u.id, userPrincipalName: u.userPrincipalName, mail: u.mail, mailNickname: u.mailNickname,
-    givenName: u.givenName, surname: u.surname, displayName: u.displayName, jobTitle: u.jobTitle,
-    department: u.department, companyName: u.companyName, employeeId: u.employeeId, employeeType: u.employeeType,
-    physicalDeliveryOfficeName: u.officeLocation, officeLocation: u.officeLocation, city: u.city, country: u.country,
-    usageLocation: u.usageLocation, mobile: u.mobilePhone, telephoneNumber: phones.length ? phones[0] : null,
-    businessPhones: phones.length ? phones : null, preferredLanguage: u.preferredLanguage,
-    accountEnabled: u.accountEnabled !== false, manager: u.managerId, IsSoftDeleted: Boolean(u.deletedDateTime),
-    ...(u.extensionAttributes || {}),
-  };
-  for (const key of Object.keys(attributes)) if (attributes[key] === undefined) attributes[key] = null;
-  return { attributes, appRoleAssignments: await directRoles(applicationId, u.id) };
-}
-
-async function directRoles(applicationId, principalId) {
-  if (!applicationId) return [];
-  try {
-    const [app, page] = await Promise.all([application(applicationId),
-      assignments(applicationId, null, principalId, 100)]);
-    const roles = new Map((app.appRoles || []).map(role => [role.id, role]));
-    return page.items.map(a => roles.get(a.appRoleId)).filter(Boolean)
-      .map(role => ({ appRoleId: role.id, value: role.value, displayName: role.displayName, principalId: null,
-        principalType: 'User' }));
-  } catch {
-    return [];
-  }
+  const sample = await get(`${BASE}/applications/${encodeURIComponent(applicationId)}/users/`
+    + `${encodeURIComponent(directoryUser.id)}/source-object`);
+  return { attributes: sample.attributes, appRoleAssignments: sample.appRoleAssignments };
 }
 
 /** A directory group as the expression builder's sample, under Entra's attribute names. */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stands in for assignment-service behind the console's directory pass-through (the real one answers in
  * {@code end-to-end/ConsoleBrowserTest}): records each request it gets (method, path and query, the credential
- * headers, the body) and answers a list of users, a problem+json 404 for any single user, 201 with a Location for an
+ * headers, the body) and answers a list of users, Ada, a problem+json 404 for any other single user, 201 with a Location for an
  * assignment and 204 for its removal. Progress's count of the objects in scope (asked in the background) is answered
  * 404 and not recorded.
  */
@@ -24,6 +24,14 @@ public class DirectoryStandIn implements QuarkusTestResourceLifecycleManager {
 
     static final String USERS = "{\"items\":[{\"id\":\"2f1e3d4c-0000-4000-8000-00000000ada1\","
             + "\"userPrincipalName\":\"ada@example.com\",\"displayName\":\"Ada Lovelace\"}],\"nextCursor\":null}";
+    static final String ADA = "2f1e3d4c-0000-4000-8000-00000000ada1";
+    /** Ada as the directory answers her: a snapshot's fields and more (her version). */
+    static final String ADA_USER = "{\"id\":\"" + ADA + "\",\"userPrincipalName\":\"ada@example.com\","
+            + "\"mail\":\"ada@example.com\",\"givenName\":\"Ada\",\"surname\":\"Lovelace\","
+            + "\"displayName\":\"Ada Lovelace\",\"officeLocation\":\"HQ\",\"mobilePhone\":\"+44 20 7946 0000\","
+            + "\"businessPhones\":[\"+44 20 7946 0001\"],\"accountEnabled\":true,"
+            + "\"extensionAttributes\":{\"extension_costCenter\":\"CC-7\"},"
+            + "\"createdDateTime\":\"2026-01-02T03:04:05Z\",\"version\":4}";
     static final String NOT_FOUND = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
             + "\"detail\":\"There is no user 7d0c in the directory\",\"instance\":\"/api/v1/users/7d0c\"}";
 
@@ -63,6 +71,8 @@ public class DirectoryStandIn implements QuarkusTestResourceLifecycleManager {
         String method = exchange.getRequestMethod();
         if (method.equals("GET") && path.equals("/api/v1/users")) {
             send(exchange, 200, "application/json", USERS);
+        } else if (method.equals("GET") && path.equals("/api/v1/users/" + ADA)) {
+            send(exchange, 200, "application/json", ADA_USER);
         } else if (method.equals("GET") && path.startsWith("/api/v1/users/")) {
             send(exchange, 404, "application/problem+json", NOT_FOUND);
         } else if (method.equals("POST") && path.endsWith("/appRoleAssignments")) {

@@ -139,7 +139,10 @@ function expressionEditor(mapping, onApply, job) {
   const picker = directoryPicker({ id: 'expression-user', label: 'Sample user from the directory', onPick:
     async object => {
       sample = await sampleUser(object, job.applicationId);
-      showSample(`Evaluated on ${nameOf(object)} (${object.userPrincipalName}), as the directory holds them now.`);
+      const roles = sample.appRoleAssignments.map(role => role.displayName
+        + (role.principalType === 'Group' ? ' (through a group)' : '')).join(', ');
+      showSample(`Evaluated on ${nameOf(object)} (${object.userPrincipalName}) as the job's pipeline sees them; `
+        + `app roles: ${roles || 'none (not assigned)'}.`);
       evaluate();
     } });
   expression.addEventListener('input', evaluate);
