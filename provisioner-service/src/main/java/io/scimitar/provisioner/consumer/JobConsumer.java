@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Consumes the assignment topic for each running job, on the job's own thread and Kafka consumer group: polls, hands
@@ -32,7 +33,8 @@ import java.util.OptionalLong;
  * before a partition changes hands and gives the job's rate limiter the share of the partitions owned.
  * A batch that fails for lack of infrastructure is read again (rewound). A job quarantined because its target rejects
  * it, or because too many changes fail, stops reading (its partitions paused) until the {@link JobSupervisor} lets it
- * try again.
+ * try again. A restart requested through any instance makes every instance leave the job's consumer group until one
+ * of them has carried it out ({@link RestartTurn}).
  */
 @ApplicationScoped
 public class JobConsumer {
@@ -45,10 +47,14 @@ public class JobConsumer {
     private final ConsumerSettings settings;
     private final String bootstrapServers;
     private final ProvisionerMetrics metrics;
+    private final RestartTurn restartTurn;
+    private final SharedStateSettings sharedState;
 
     public JobConsumer(BatchApplier applier, JobSupervisor supervisor, RestartReplay restartReplay,
             ConsumerSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            ProvisionerMetrics metrics) {
+            ProvisionerMetrics metrics, RestartTurn restartTurn, SharedStateSettings sharedState) {
+        this.restartTurn = restartTurn;
+        this.sharedState = sharedState;
         this.metrics = metrics;
         this.applier = applier;
         this.restartReplay = restartReplay;
@@ -71,14 +77,22 @@ public class JobConsumer {
             job.consumingWith(kafka);
             owned = new OwnedPartitions(context.job().id(), settings.topic(), kafka, context.scim().limiter());
             watch.owns = owned::ownsKey;
+            watch.sharing = owned::shared;
             supervisor.starting(context);
             job.prepareToConsume();
-            if (!restartReplay.replayIfPending(context, consumerProperties(context), job::isRunning,
-                    events -> applyReplayed(job, events))) {
+            if (!takeRestartTurn(job, kafka, owned)) {
                 return; // stopped during the restart: it is carried out at the next start
             }
-            kafka.subscribe(List.of(settings.topic()), owned);
             while (job.isRunning()) {
+                if (restartRequested(job)) {
+                    // the restart's markers are committed once no instance is left in the job's consumer group
+                    kafka.unsubscribe();
+                    owned.left();
+                    if (!takeRestartTurn(job, kafka, owned)) {
+                        return;
+                    }
+                    continue;
+                }
                 boolean holding = supervisor.holdsForQuarantine(context);
                 if (holding) {
                     kafka.pause(kafka.assignment());
@@ -134,6 +148,45 @@ public class JobConsumer {
             }
             job.consumingWith(null);
         }
+    }
+
+    /**
+     * Waits for the restarts requested through any instance, carrying them out here when this instance gets their
+     * turn ({@link RestartTurn}), then subscribes to the job's topic; false when the job stopped first.
+     */
+    private boolean takeRestartTurn(RunningJob job, KafkaConsumer<String, byte[]> kafka, OwnedPartitions owned) {
+        JobContext context = job.context();
+        BooleanSupplier replay = () -> restartReplay.replayIfPending(context, consumerProperties(context),
+                job::isRunning, events -> applyReplayed(job, events));
+        RestartTurn.Outcome turn = restartTurn.take(job, replay);
+        if (turn == RestartTurn.Outcome.STOPPED || (turn == RestartTurn.Outcome.NONE && !replay.getAsBoolean())) {
+            return false;
+        }
+        if (turn == RestartTurn.Outcome.CARRIED_OUT) {
+            supervisor.starting(context); // the restart lifted its quarantine, maybe through another instance
+        }
+        kafka.subscribe(List.of(settings.topic()), owned);
+        job.watch().nextSharedStateCheck = 0; // looked at again before joining the group
+        return true;
+    }
+
+    /**
+     * Looks, at most once per {@code scimitar.provisioner.shared-state.interval}, at what other instances may have
+     * decided for the job: its quarantine entered or lifted (followed at once), and a restart requested.
+     */
+    private boolean restartRequested(RunningJob job) {
+        JobWatch watch = job.watch();
+        if (System.nanoTime() < watch.nextSharedStateCheck) {
+            return false;
+        }
+        watch.nextSharedStateCheck = System.nanoTime() + sharedState.interval().toNanos();
+        supervisor.followQuarantine(job.context());
+        if (!restartTurn.requested(job.context().job().id())) {
+            return false;
+        }
+        LOG.infof("Job %s: a restart was requested; it leaves its consumer group until the restart is carried out",
+                job.context().job().id());
+        return true;
     }
 
     /**

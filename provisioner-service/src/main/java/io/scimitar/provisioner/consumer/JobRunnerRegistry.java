@@ -76,6 +76,8 @@ public class JobRunnerRegistry {
         RunningJob runner = consumer.prepare(context, jobProgress);
         // read the target into the target index before consuming, on the job's thread
         runner.beforeConsuming(running -> targetIndex.readAtStart(job, context.scim(), indexRefresh, running));
+        runner.whenReadingTargetAgain(running -> targetIndex.readAtStart(job, context.scim(), IndexRefresh.ALWAYS,
+                running));
         progress.put(job.id(), jobProgress);
         runners.put(job.id(), runner);
         runner.start();

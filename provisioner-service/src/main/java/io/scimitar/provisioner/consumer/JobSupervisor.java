@@ -84,6 +84,18 @@ public class JobSupervisor {
         }
     }
 
+    /**
+     * Takes the job's quarantine as stored, which another instance may have entered, lifted or tried again meanwhile:
+     * a quarantine holds the job on every instance. A database that cannot say now leaves it as it was.
+     */
+    void followQuarantine(JobContext context) {
+        try {
+            quarantine.follow(context.job().id()).await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.debugf("Job %s: could not read its quarantine as stored (%s)", context.job().id(), e.getMessage());
+        }
+    }
+
     /** Quarantined for a failing target and not yet due to try again: read nothing, retry nothing. */
     boolean holdsForQuarantine(JobContext context) {
         return quarantine.current(context.job().id())
@@ -148,8 +160,9 @@ public class JobSupervisor {
         String rejected = watch.targetRejected.getAndSet(null);
         int changes = watch.batchChanges.getAndSet(0);
         int failures = watch.batchFailures.getAndSet(0);
-        RecentOutcomes recent = watch.recent;
         Optional<Quarantine> current = quarantine.current(jobId);
+        RecentOutcomes.Tally recent = current.isPresent() || rejected != null ? null
+                : recentOutcomes(jobId, watch, changes);
         if (rejected != null) {
             quarantine.enter(context.job(), QuarantineReason.EncounteredQuarantineException, rejected)
                     .await().indefinitely();
@@ -165,6 +178,24 @@ public class JobSupervisor {
             } else {
                 quarantine.stillFailing(jobId).await().indefinitely();
             }
+        }
+    }
+
+    /**
+     * The job's recent outcomes: those applied here, or, while other instances consume the job too, the window all of
+     * them stored (each poll stores its outcomes with its writes), so that the failure share is the job's; read only
+     * after changes were recorded here (the others judge their own).
+     */
+    private RecentOutcomes.Tally recentOutcomes(UUID jobId, JobWatch watch, int changes) {
+        if (changes == 0 || !watch.sharing.getAsBoolean()) {
+            return watch.recent.tally();
+        }
+        try {
+            return outcomes.acrossInstances(jobId).await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.debugf("Job %s: its stored failure share could not be read (%s); judging its own", jobId,
+                    e.getMessage());
+            return watch.recent.tally();
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +42,14 @@ final class JobWatch {
      * retried here and by no other instance; every object while the job is not in its consumer group.
      */
     volatile Predicate<String> owns = key -> true;
+    /**
+     * Whether other instances consume the job too (they own some of its partitions): its failure share is then judged
+     * on the window all of them stored, not on the changes applied here only.
+     */
+    volatile BooleanSupplier sharing = () -> false;
     long nextEscrowCheck;
+    /** When the job next reads what other instances may have decided for it (a restart requested, a quarantine). */
+    long nextSharedStateCheck;
     long nextPendingMembersCheck;
     Duration pendingMembersWait;
 

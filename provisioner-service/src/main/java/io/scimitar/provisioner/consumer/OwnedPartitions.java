@@ -67,6 +67,11 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         return owned.contains(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount);
     }
 
+    /** Whether other members of the job's consumer group own some of its partitions (other instances run the job). */
+    boolean shared() {
+        return inGroup && partitionCount > 0 && owned.size() < partitionCount;
+    }
+
     /** The batch is applied and its writes are durable: its offsets are the next to commit. */
     void applied(ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {

@@ -4,6 +4,7 @@ import io.scimitar.provisioner.pipeline.JobContext;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -17,6 +18,8 @@ final class RunningJob {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile Consumer<BooleanSupplier> beforeConsuming = running -> { };
+    private volatile Consumer<BooleanSupplier> readingTargetAgain = running -> { };
+    private volatile Instant targetReadAt = Instant.EPOCH;
 
     RunningJob(JobContext context, JobWatch watch, Consumer<RunningJob> consumption) {
         this.context = context;
@@ -53,7 +56,24 @@ final class RunningJob {
 
     /** Runs the work set by {@link #beforeConsuming(Consumer)}. */
     void prepareToConsume() {
+        targetReadAt = Instant.now();
         beforeConsuming.accept(this::isRunning);
+    }
+
+    /** Sets how the job reads its target again, whatever it read before (a full restart requested since). */
+    void whenReadingTargetAgain(Consumer<BooleanSupplier> work) {
+        this.readingTargetAgain = work;
+    }
+
+    /** Reads the target again, on the job's thread, as set by {@link #whenReadingTargetAgain(Consumer)}. */
+    void readTargetAgain() {
+        targetReadAt = Instant.now();
+        readingTargetAgain.accept(this::isRunning);
+    }
+
+    /** Whether the job's target was last read before {@code moment}. */
+    boolean targetReadBefore(Instant moment) {
+        return targetReadAt.isBefore(moment);
     }
 
     boolean isRunning() {

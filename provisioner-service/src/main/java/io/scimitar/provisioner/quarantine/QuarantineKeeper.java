@@ -13,8 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Puts jobs into quarantine and takes them out: stored so that a restarted service keeps it, cached for the job's
- * runner, and announced once per reason by email to the job's notification address.
+ * Puts jobs into quarantine and takes them out: stored so that a restarted service and every other instance keep it
+ * (each running job follows the stored one, {@link #follow}), cached for the job's runner, and announced once per
+ * reason by email to the job's notification address.
  */
 @ApplicationScoped
 public class QuarantineKeeper {
@@ -40,6 +41,22 @@ public class QuarantineKeeper {
                 current.put(jobId, found.get());
             } else {
                 current.remove(jobId);
+            }
+        });
+    }
+
+    /**
+     * Takes the job's quarantine as stored into the cache: one entered, tried again or lifted by another instance
+     * (with several instances running the job) holds or frees the job here too.
+     */
+    public Uni<Optional<Quarantine>> follow(UUID jobId) {
+        return repository.find(jobId).invoke(found -> {
+            Quarantine before = found.isPresent() ? current.put(jobId, found.get()) : current.remove(jobId);
+            if (found.isPresent() && (before == null || before.reason() != found.get().reason())) {
+                LOG.warnf("Job %s is in quarantine (entered through another instance): %s: %s", jobId,
+                        found.get().reason(), found.get().detail());
+            } else if (found.isEmpty() && before != null) {
+                LOG.infof("Job %s left quarantine (through another instance)", jobId);
             }
         });
     }

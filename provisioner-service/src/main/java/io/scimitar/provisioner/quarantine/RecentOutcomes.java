@@ -73,6 +73,24 @@ public final class RecentOutcomes {
         return outcomes.size() >= minimum && failures > ratio * outcomes.size();
     }
 
+    /**
+     * Numbers the changes recorded from now on after {@code stored} (the newest sequence another instance stored), so
+     * that the window stored by several instances keeps their changes roughly in time order.
+     */
+    public synchronized void numberAfter(long stored) {
+        sequence = Math.max(sequence, stored);
+    }
+
+    /** The window's size and failures now, judged with this window's minimum sample. */
+    public synchronized Tally tally() {
+        return new Tally(outcomes.size(), failures, minimum);
+    }
+
+    /** A window of {@code size} changes with {@code failures} failures, or a window stored by several instances. */
+    public Tally tally(int size, int failures) {
+        return new Tally(size, failures, minimum);
+    }
+
     public synchronized void clear() {
         outcomes.clear();
         failures = 0;
@@ -88,6 +106,15 @@ public final class RecentOutcomes {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** How many changes a window holds and how many of them failed, judged once it holds {@code minimum}. */
+    public record Tally(int size, int failures, int minimum) {
+
+        /** Whether the window holds the minimum sample and its share of failures is above {@code ratio}. */
+        public boolean above(double ratio) {
+            return size >= minimum && failures > ratio * size;
+        }
     }
 
     /** One change in the window: whether it failed, and its place in the window's order. */

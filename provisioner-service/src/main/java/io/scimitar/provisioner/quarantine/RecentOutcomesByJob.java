@@ -44,6 +44,21 @@ public class RecentOutcomesByJob {
         });
     }
 
+    /**
+     * The job's window as stored by every instance running it: the newest {@code recent-changes} changes of all of
+     * them, by sequence (each instance numbers its next changes after the newest stored it saw here, so the
+     * instances' numbers advance together, roughly in time order).
+     */
+    public Uni<RecentOutcomes.Tally> acrossInstances(UUID jobId) {
+        RecentOutcomes recent = of(jobId);
+        return repository.newest(jobId, recent.capacity()).map(stored -> {
+            if (!stored.isEmpty()) {
+                recent.numberAfter(stored.get(stored.size() - 1).sequence());
+            }
+            return recent.tally(stored.size(), (int) stored.stream().filter(RecentOutcomes.Stored::failed).count());
+        });
+    }
+
     /** Empties the job's window, here and as stored. */
     public Uni<Void> clear(UUID jobId) {
         of(jobId).clear();

@@ -137,16 +137,18 @@ class ServiceConfigurationMatchTest {
     }
 
     @Test
-    void theProvisionerNeverScalesBeyondOneReplicaNorThePartitions() {
+    void theProvisionerScalesOutUpToTheAssignmentTopicsPartitions() {
         List<JsonNode> objects = Kustomize.render("overlays/production");
         JsonNode topic = of(objects, "KafkaTopic").stream()
                 .filter(t -> t.at("/metadata/name").asText().equals(AssignmentTopics.ASSIGNMENT_EVENTS))
                 .findFirst().orElseThrow();
         JsonNode scaledObject = of(objects, "ScaledObject").get(0);
 
-        // a restart and quarantine are not shared between instances yet (issue #23): see the comment on the ScaledObject
-        assertThat(scaledObject.at("/spec/maxReplicaCount").asInt()).isEqualTo(1)
-                .isLessThanOrEqualTo(topic.at("/spec/partitions").asInt());
+        // each job's partitions are shared by its instances: one more than the partitions would own none
+        assertThat(scaledObject.at("/spec/maxReplicaCount").asInt()).isGreaterThan(1)
+                .isEqualTo(topic.at("/spec/partitions").asInt());
+        assertThat(scaledObject.at("/spec/minReplicaCount").asInt()).isBetween(1,
+                scaledObject.at("/spec/maxReplicaCount").asInt());
         assertThat(scaledObject.at("/spec/triggers/0/metadata/topic").asText())
                 .isEqualTo(AssignmentTopics.ASSIGNMENT_EVENTS);
     }
