@@ -1,13 +1,16 @@
 package io.scimitar.bench;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the benchmark runs, from {@code -Dbench.*} system properties (the {@code whole-stack-bench} profile passes them
  * on).
  *
  * @param root               the repository root, where each application's {@code target/quarkus-app} is
- * @param users              users in the generated directory (its groups scale as users / 100, at most 1,000)
+ * @param users              users in the generated directory (its groups scale as users / 100, at most 10,000:
+ *                           1,000 at 100,000 users)
  * @param allTeams           every team assigned to the application (nearly every user in scope), not half of them
  * @param seed               the directory's seed
  * @param changeRate         attribute changes per second in the latency phase
@@ -23,10 +26,13 @@ import java.nio.file.Path;
  *                           {@code changeRate} sustained for {@code changeSeconds} (reported met or not)
  * @param reconcile          after the sync (and in the rate-limited run, before its limits go off), a report-mode
  *                           reconciliation of the job is timed
+ * @param mockHeap           the Miro mock's maximum heap ({@code -Xmx}); it holds about one user per 4,500 bytes
+ * @param followUntil        the latest wall-clock time the initial sync is followed (with {@code syncTimeoutSeconds},
+ *                           whichever comes first), so that a long run reports what it reached by a given time
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
-        int preseededUsers, int latencyTargetP99Ms, boolean reconcile) {
+        int preseededUsers, int latencyTargetP99Ms, boolean reconcile, String mockHeap, Optional<Instant> followUntil) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -43,6 +49,9 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Integer.getInteger("bench.syncTimeoutSeconds", 1800),
                 Integer.getInteger("bench.preseededUsers", 0),
                 Integer.getInteger("bench.latencyTargetP99Ms", 250),
-                Boolean.getBoolean("bench.reconcile"));
+                Boolean.getBoolean("bench.reconcile"),
+                System.getProperty("bench.mockHeap", "512m"),
+                Optional.ofNullable(System.getProperty("bench.followUntil")).filter(value -> !value.isBlank())
+                        .map(Instant::parse));
     }
 }

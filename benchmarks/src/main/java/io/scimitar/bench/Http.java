@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,34 @@ final class Http {
 
     JsonNode get(String path) {
         return send(request(path).GET(), path);
+    }
+
+    /**
+     * A GET whose body {@code reader} reads as it arrives, never held whole in this JVM (the mock's state export of a
+     * million users is some 2 GB of JSON).
+     */
+    void getStreamed(String path, BodyReader reader) {
+        try {
+            HttpResponse<InputStream> response = CLIENT.send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                            + new String(body.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                reader.read(body);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + path, e);
+        }
+    }
+
+    /** Reads a streamed answer's body. */
+    interface BodyReader {
+        void read(InputStream body) throws IOException;
     }
 
     /** A POST without a body. */

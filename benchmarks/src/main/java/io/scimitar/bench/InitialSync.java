@@ -5,7 +5,9 @@ import io.scimitar.deploy.demo.DemoDirectory;
 import io.scimitar.deploy.demo.DemoLoader;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One initial sync: loads a directory through assignment-service's bulk import ({@link DemoLoader}, which also
@@ -74,6 +76,15 @@ final class InitialSync {
     /** @param preseeded users of the directory the mock already holds (unlinked): they are linked, not created */
     Result run(DemoDirectory demo, String applicationName, Duration timeout, long preseeded)
             throws InterruptedException {
+        return run(demo, applicationName, timeout, preseeded, Optional.empty());
+    }
+
+    /**
+     * @param preseeded   users of the directory the mock already holds (unlinked): they are linked, not created
+     * @param followUntil the latest wall-clock time the sync is followed, if before the job's creation + timeout
+     */
+    Result run(DemoDirectory demo, String applicationName, Duration timeout, long preseeded,
+            Optional<Instant> followUntil) throws InterruptedException {
         long allActive = demo.expectedActiveUsers();
         long expected = allActive - preseeded;
         double linkedSeconds = -1;
@@ -95,7 +106,8 @@ final class InitialSync {
         long lastCreated = -1;
         long lastCreate = System.nanoTime();
         long lastPrint = 0;
-        long deadline = jobCreated + timeout.toNanos();
+        long deadline = jobCreated + Math.min(timeout.toNanos(), followUntil
+                .map(until -> Duration.between(Instant.now(), until).toNanos()).orElse(Long.MAX_VALUE));
         long created = 0;
         long processed = 0;
         long behind = -1;

@@ -88,10 +88,16 @@ final class LatencyProbe {
             Thread.sleep(200);
         }
         double convergeSeconds = (System.currentTimeMillis() - lastAccepted) / 1000.0;
+        // streamed: only the changed users are kept, not every user of the export
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        accepted.forEach(change -> changed.add(change.user().userPrincipalName().toLowerCase()));
         Map<String, JsonNode> miroUsers = new HashMap<>();
-        for (JsonNode user : mockAdmin.get("/admin/state").path("users")) {
-            miroUsers.put(user.path("userName").asText().toLowerCase(), user);
-        }
+        MockStateReader.read(mockAdmin, user -> {
+            String userName = user.path("userName").asText().toLowerCase();
+            if (changed.contains(userName)) {
+                miroUsers.put(userName, user);
+            }
+        }, team -> { });
         long[] latencies = new long[accepted.size()];
         long[] fromSent = new long[accepted.size()];
         int measured = 0;

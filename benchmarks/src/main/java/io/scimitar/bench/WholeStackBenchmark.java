@@ -85,6 +85,8 @@ public final class WholeStackBenchmark {
             deleteTree(home);
             throw e;
         }
+        // the mock holds every user in its heap: about one user per 4,500 bytes of -Xmx (512m: ~119,000 users)
+        System.setProperty(LocalStack.MOCK_HEAP_PROPERTY, bench.mockHeap());
         StackSettings settings = StackSettings.parse(applications, options);
         System.out.printf("Settings: %s%n", bench);
         LocalStack stack = new LocalStack(settings);
@@ -117,7 +119,8 @@ public final class WholeStackBenchmark {
         long preseeded = preseed(demo);
         ProcessStats.Snapshot beforeLoad = stats.snapshot();
         InitialSync.Result sync = new InitialSync(loader, provisioner, mockAdmin, stats)
-                .run(demo, DemoLoader.APPLICATION_NAME, Duration.ofSeconds(bench.syncTimeoutSeconds()), preseeded);
+                .run(demo, DemoLoader.APPLICATION_NAME, Duration.ofSeconds(bench.syncTimeoutSeconds()), preseeded,
+                        bench.followUntil());
         ProcessStats.Snapshot afterSync = stats.snapshot();
         printSync(sync);
         System.out.println("CPU during the load (bulk import, teams seeded, job created):");
@@ -129,20 +132,22 @@ public final class WholeStackBenchmark {
         System.out.printf("%n== 4. Memory at the end of the sync (load average %s)%n", loadAverage());
         System.out.print(afterSync.memoryTable());
 
-        JsonNode state = mockAdmin.get("/admin/state");
+        System.out.println("Heap of each JVM after a full GC (its live data) against its maximum:");
+        System.out.print(JvmHeaps.afterFullGc(heapPids()));
+
         List<String> miroUserIds = new ArrayList<>();
-        long active = 0;
+        long[] active = {0};
         Set<String> inMiro = new HashSet<>();
-        for (JsonNode user : state.path("users")) {
+        List<String> teamIds = new ArrayList<>();
+        long stateRead = System.nanoTime();
+        MockStateReader.read(mockAdmin, user -> {
             miroUserIds.add(user.path("id").asText());
             inMiro.add(user.path("userName").asText().toLowerCase());
-            active += user.path("active").asBoolean(true) ? 1 : 0;
-        }
-        List<String> teamIds = new ArrayList<>();
-        state.path("teams").forEach(team -> teamIds.add(team.path("id").asText()));
-        System.out.printf("Mock state: %,d users (%,d active), %,d teams; expected %,d active users%n",
-                miroUserIds.size(), active, teamIds.size(), sync.expectedUsers());
-        state = null;
+            active[0] += user.path("active").asBoolean(true) ? 1 : 0;
+        }, team -> teamIds.add(team.path("id").asText()));
+        System.out.printf("Mock state: %,d users (%,d active), %,d teams; expected %,d active users (export read in"
+                + " %.1f s)%n", miroUserIds.size(), active[0], teamIds.size(), sync.expectedUsers(),
+                (System.nanoTime() - stateRead) / 1e9);
 
         if (sync.finished() && bench.reconcile()) {
             new ReconciliationPhase(provisioner, mockAdmin).run("1b. Reconciliation of the synced job (mock rate "
@@ -387,8 +392,8 @@ public final class WholeStackBenchmark {
         while (System.nanoTime() < deadline) {
             long readAt = System.nanoTime();
             Map<String, String> userNames = new java.util.HashMap<>();
-            mockAdmin.get("/admin/state").path("users").forEach(user -> userNames.put(user.path("id").asText(),
-                    user.path("userName").asText().toLowerCase()));
+            MockStateReader.read(mockAdmin, user -> userNames.put(user.path("id").asText(),
+                    user.path("userName").asText().toLowerCase()), team -> { });
             Set<String> present = new HashSet<>();
             mockAdmin.get("/admin/teams").forEach(team -> team.path("members").forEach(member -> present.add(
                     team.path("displayName").asText() + "|" + userNames.get(member.path("userId").asText()))));
@@ -416,6 +421,18 @@ public final class WholeStackBenchmark {
             picked.add(users.get((int) (i * step)));
         }
         return picked;
+    }
+
+    /** The JVMs whose heap is read after a full GC: Kafka and the three applications. */
+    private Map<String, Long> heapPids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        pids.put("Kafka", stack.kafka().pid());
+        for (String name : List.of(LocalStack.MIRO_MOCK, LocalStack.ASSIGNMENT_SERVICE,
+                LocalStack.PROVISIONER_SERVICE)) {
+            service(name).forEach(pid -> pids.put(name, pid));
+        }
+        pids.put("benchmark (this JVM)", ProcessHandle.current().pid());
+        return pids;
     }
 
     private List<Long> service(String name) {

@@ -36,6 +36,13 @@ public final class LocalStack implements AutoCloseable {
     /** How long a service may take to start; {@code -Dscimitar.stack.readyTimeoutSeconds} for a loaded machine. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("scimitar.stack.readyTimeoutSeconds", 90));
     private static final List<String> DATABASES = List.of("assignments", "provisioner");
+    /** Each service's maximum heap ({@code -Xmx}). */
+    private static final String SERVICE_HEAP = "512m";
+    /**
+     * The Miro mock's maximum heap, {@code -Dscimitar.stack.mockHeap} (default 512m): the mock holds its users in
+     * memory and takes about one user per 4,500 bytes of it (~119,000 in 512m); the million-user benchmark passes 5g.
+     */
+    public static final String MOCK_HEAP_PROPERTY = "scimitar.stack.mockHeap";
 
     private final StackSettings settings;
     private final PostgresServer postgres;
@@ -129,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAndAwait(List<QuarkusServiceProcess> starting, Reporter reporter) throws IOException {
         for (QuarkusServiceProcess service : starting) {
             reporter.step(service.name(), "starting on " + service.url());
-            service.start(settings.logs(), "512m");
+            service.start(settings.logs(), heap(service));
         }
         writePidFile(pids());
         for (QuarkusServiceProcess service : starting) {
@@ -139,6 +146,10 @@ public final class LocalStack implements AutoCloseable {
             }
             reporter.step(service.name(), "ready");
         }
+    }
+
+    private static String heap(QuarkusServiceProcess service) {
+        return service.name().equals(MIRO_MOCK) ? System.getProperty(MOCK_HEAP_PROPERTY, SERVICE_HEAP) : SERVICE_HEAP;
     }
 
     private static boolean isFurtherInstance(QuarkusServiceProcess service) {
@@ -253,7 +264,7 @@ public final class LocalStack implements AutoCloseable {
         if (service.isAlive()) {
             return;
         }
-        service.start(settings.logs(), "512m");
+        service.start(settings.logs(), heap(service));
         updatePidFile();
         resume(service);
         if (!service.awaitReady(READY_TIMEOUT)) {

@@ -17,6 +17,11 @@ public final class DemoDirectoryGenerator {
 
     public static final int MIN_USERS = 10;
     public static final int MAX_USERS = 1_000_000;
+    /**
+     * Teams are one per 100 users up to this many (10,000 at 1,000,000 users); directories of up to 100,000 users
+     * keep the 1,000 teams or fewer they always had, so their figures compare across runs.
+     */
+    public static final int MAX_GROUPS = 10_000;
 
     public static final String DOMAIN = "example.com";
     private static final String[] GIVEN = {"Ada", "Alan", "Grace", "Linus", "Barbara", "Edsger", "Margaret", "Ken",
@@ -89,7 +94,7 @@ public final class DemoDirectoryGenerator {
                     office[1], office[1], office[2], head || random.nextInt(33) != 0, head ? null
                     : heads.get(department), extensions));
         }
-        int groupCount = Math.max(departments, Math.min(1000, size / 100));
+        int groupCount = teamCount(size, departments);
         List<DemoDirectory.Group> groups = new ArrayList<>(groupCount);
         for (int g = 0; g < groupCount; g++) {
             String department = DEPARTMENTS[g % departments];
@@ -112,6 +117,11 @@ public final class DemoDirectoryGenerator {
             assignments.add(new DemoDirectory.Assignment(users.get(i).id(), i % 50 == 0 ? "Admin" : "User"));
         }
         return new DemoDirectory(users, groups, memberships, assignments);
+    }
+
+    /** One team per 100 users, at least one per department, at most {@link #MAX_GROUPS}. */
+    static int teamCount(int size, int departments) {
+        return Math.max(departments, Math.min(MAX_GROUPS, size / 100));
     }
 
     private static String id(long seed, String kind, int index) {

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaServerProcess extends SupervisedChildProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the broker may take to start; {@code -Dscimitar.stack.readyTimeoutSeconds}, as the services. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("scimitar.stack.readyTimeoutSeconds", 60));
 
     private final Path dataDirectory;
     private final int port;
