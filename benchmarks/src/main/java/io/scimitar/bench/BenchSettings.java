@@ -23,10 +23,12 @@ import java.nio.file.Path;
  *                           {@code changeRate} sustained for {@code changeSeconds} (reported met or not)
  * @param reconcile          after the sync (and in the rate-limited run, before its limits go off), a report-mode
  *                           reconciliation of the job is timed
+ * @param reconcileWithMiroLimits after the latency phase, the synced job is reconciled again with Miro's limits on in
+ *                           the mock and the job's own budgets on (no 429 expected)
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
-        int preseededUsers, int latencyTargetP99Ms, boolean reconcile) {
+        int preseededUsers, int latencyTargetP99Ms, boolean reconcile, boolean reconcileWithMiroLimits) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -43,6 +45,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Integer.getInteger("bench.syncTimeoutSeconds", 1800),
                 Integer.getInteger("bench.preseededUsers", 0),
                 Integer.getInteger("bench.latencyTargetP99Ms", 250),
-                Boolean.getBoolean("bench.reconcile"));
+                Boolean.getBoolean("bench.reconcile"),
+                Boolean.getBoolean("bench.reconcileWithMiroLimits"));
     }
 }
