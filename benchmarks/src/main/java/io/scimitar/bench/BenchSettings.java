@@ -29,10 +29,13 @@ import java.util.Optional;
  * @param mockHeap           the Miro mock's maximum heap ({@code -Xmx}); it holds about one user per 4,500 bytes
  * @param followUntil        the latest wall-clock time the initial sync is followed (with {@code syncTimeoutSeconds},
  *                           whichever comes first), so that a long run reports what it reached by a given time
+ * @param reconcileWithMiroLimits after the latency phase, the synced job is reconciled again with Miro's limits on in
+ *                           the mock and the job's own budgets on (no 429 expected)
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,
-        int preseededUsers, int latencyTargetP99Ms, boolean reconcile, String mockHeap, Optional<Instant> followUntil) {
+        int preseededUsers, int latencyTargetP99Ms, boolean reconcile, String mockHeap, Optional<Instant> followUntil,
+        boolean reconcileWithMiroLimits) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -52,6 +55,7 @@ record BenchSettings(Path root, int users, boolean allTeams, long seed, int chan
                 Boolean.getBoolean("bench.reconcile"),
                 System.getProperty("bench.mockHeap", "512m"),
                 Optional.ofNullable(System.getProperty("bench.followUntil")).filter(value -> !value.isBlank())
-                        .map(Instant::parse));
+                        .map(Instant::parse),
+                Boolean.getBoolean("bench.reconcileWithMiroLimits"));
     }
 }

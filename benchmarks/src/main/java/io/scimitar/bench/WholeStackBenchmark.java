@@ -159,6 +159,11 @@ public final class WholeStackBenchmark {
         } else {
             System.out.println("\n== 2. End-to-end latency: skipped, the initial sync did not finish in time");
         }
+        if (sync.finished() && bench.reconcileWithMiroLimits()) {
+            new ReconciliationPhase(provisioner, mockAdmin).runWithMiroLimits("2b. Reconciliation of the synced job"
+                    + " with Miro's limits on (in the mock and in the job)", sync.jobId(),
+                    Duration.ofSeconds(bench.syncTimeoutSeconds()));
+        }
 
         System.out.printf("%n== 3. The mock's raw capacity for the sync's request mix (load average %s)%n",
                 loadAverage());
@@ -470,7 +475,7 @@ public final class WholeStackBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

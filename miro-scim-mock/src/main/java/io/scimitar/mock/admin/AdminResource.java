@@ -40,7 +40,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Test-control API outside the SCIM path: seed teams, reset, export, counters, settings and fault injection. */
+/**
+ * Test-control API outside the SCIM path: seed teams and change their members, reset, export, counters, settings and
+ * fault injection (users are changed through {@link UserAdminResource}).
+ */
 @jakarta.ws.rs.Path("/admin")
 @NonBlocking
 @Produces(MediaType.APPLICATION_JSON)
@@ -157,6 +160,13 @@ public class AdminResource {
         TeamRole teamRole = Arrays.stream(TeamRole.values()).filter(r -> r.name().equalsIgnoreCase(role)).findFirst()
                 .orElseThrow(() -> ScimException.invalidValue("role must be ADMIN or MEMBER"));
         return TeamView.of(teamService.setRole(teamId, userId, teamRole));
+    }
+
+    @DELETE
+    @jakarta.ws.rs.Path("/teams/{teamId}/members/{userId}")
+    @Operation(summary = "Take a user out of a team as an administrator does in Miro (its last admin: 409)")
+    public TeamView removeMember(@PathParam("teamId") String teamId, @PathParam("userId") String userId) {
+        return TeamView.of(teamService.removeMember(teamId, userId));
     }
 
     @GET

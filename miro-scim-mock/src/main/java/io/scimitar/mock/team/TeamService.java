@@ -118,6 +118,29 @@ public class TeamService {
         return team;
     }
 
+    /**
+     * Takes a user out of a team, as an administrator does in Miro (admin API); 404 when the user is not a member, 409
+     * for the team's last admin (the rule of SCIM PATCH and DELETE /Users).
+     */
+    public Team removeMember(String teamId, String userId) {
+        Team team = teams.require(teamId);
+        if (team.isUserGroup()) {
+            throw ScimException.notFound("Team " + teamId + " not found (it is a user group)");
+        }
+        team.change(change -> {
+            TeamRole role = change.members.get(userId);
+            if (role == null) {
+                throw ScimException.notFound("User " + userId + " is not a member of team '" + change.displayName + "'");
+            }
+            if (role == TeamRole.ADMIN && change.adminCount() == 1) {
+                throw ScimException.conflict(null, "The last admin of team '" + change.displayName + "' cannot be removed");
+            }
+            change.remove(userId);
+            return null;
+        }, now());
+        return team;
+    }
+
     /** Adds a new user to the default team; {@code now} is the user's creation time, also the team's lastModified. */
     public void addToDefaultTeam(String userId, String now) {
         String teamId = defaultTeamId;

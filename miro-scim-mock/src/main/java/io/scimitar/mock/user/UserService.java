@@ -12,6 +12,7 @@ import io.scimitar.mock.filter.Filter;
 import io.scimitar.mock.filter.FilterEvaluator;
 import io.scimitar.mock.filter.FilterParser;
 import io.scimitar.mock.json.ScimJson;
+import io.scimitar.mock.patch.MergePatch;
 import io.scimitar.mock.patch.PatchOperation;
 import io.scimitar.mock.patch.PatchRequest;
 import io.scimitar.mock.patch.ResourcePatcher;
@@ -33,13 +34,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Miro users over SCIM: create, read, list, replace, patch, delete, with Miro's rules applied. */
+/**
+ * Miro users over SCIM (create, read, list, replace, patch, delete) and as an administrator changes them in Miro's own
+ * UI through the admin API (add, edit, delete), with Miro's rules applied either way.
+ */
 @Singleton
 public class UserService {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<SchemaDefinition> EXTENSIONS = List.of(ScimSchemas.ENTERPRISE_USER_SCHEMA);
     private static final ResourcePatcher PATCHER = new ResourcePatcher(ScimSchemas.USER_SCHEMA, EXTENSIONS);
+    private static final List<String> NOT_EDITABLE = List.of("id", "meta", "schemas", "groups");
 
     private final UserRepository users;
     private final UserRules rules;
@@ -153,11 +158,42 @@ public class UserService {
     }
 
     public ObjectNode patch(String id, PatchRequest request) {
-        ObjectNode updated = users.update(id, current -> {
-            ObjectNode working = current.deepCopy();
+        return update(id, working -> {
             for (PatchOperation operation : request.operations()) {
                 PATCHER.apply(working, operation);
             }
+        });
+    }
+
+    /** A user an administrator adds in Miro's own UI (admin API, no SCIM request); {@code schemas} may be left out. */
+    public ObjectNode add(ObjectNode body) {
+        ObjectNode request = body.deepCopy();
+        if (!request.has("schemas")) {
+            request.putArray("schemas").add(ScimSchemas.USER);
+        }
+        return create(request);
+    }
+
+    /**
+     * An administrator's edit in Miro's own UI (admin API, no SCIM request): a JSON merge patch of the user's attributes
+     * ({@code {"displayName":"x","active":false}}), under Miro's rules as a PATCH is. The server's attributes and the
+     * groups (changed through the teams) cannot be edited.
+     */
+    public ObjectNode edit(String id, ObjectNode changes) {
+        changes.fieldNames().forEachRemaining(name -> {
+            if (NOT_EDITABLE.stream().anyMatch(name::equalsIgnoreCase)) {
+                throw ScimException.invalidValue("Attribute '" + name + "' cannot be edited"
+                        + (name.equalsIgnoreCase("groups") ? "; change the team's members instead" : ""));
+            }
+        });
+        return update(id, working -> MergePatch.apply(working, changes));
+    }
+
+    /** Applies {@code change} to a copy of the stored user, then Miro's rules, and stores the result atomically. */
+    private ObjectNode update(String id, Consumer<ObjectNode> change) {
+        ObjectNode updated = users.update(id, current -> {
+            ObjectNode working = current.deepCopy();
+            change.accept(working);
             ObjectNode next = ResourceNormalizer.normalize(working, ScimSchemas.USER_SCHEMA, EXTENSIONS);
             rules.checkUpdate(current, next);
             return withServerAttributes(next, id, current.get("meta").get("created").asText(), now());

@@ -194,7 +194,7 @@ class AdminApiTest {
         assertThat(given().get("/admin/teams").jsonPath().getList("displayName")).containsExactlyInAnyOrder("Default team", "Sales");
     }
 
-    private static void assertProblem(Response response, int status, String instance) {
+    static void assertProblem(Response response, int status, String instance) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.<String>path("type")).isEqualTo("about:blank");

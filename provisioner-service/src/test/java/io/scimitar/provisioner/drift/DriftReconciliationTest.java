@@ -1,6 +1,5 @@
 package io.scimitar.provisioner.drift;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,11 +19,6 @@ import io.scimitar.testsupport.PostgresResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +29,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static io.scimitar.provisioner.drift.DriftFixture.WAIT;
+import static io.scimitar.provisioner.drift.DriftFixture.addMiroUser;
+import static io.scimitar.provisioner.drift.DriftFixture.byKind;
+import static io.scimitar.provisioner.drift.DriftFixture.deleteMiroUser;
+import static io.scimitar.provisioner.drift.DriftFixture.differences;
+import static io.scimitar.provisioner.drift.DriftFixture.editMiroUser;
+import static io.scimitar.provisioner.drift.DriftFixture.reconcile;
+import static io.scimitar.provisioner.drift.DriftFixture.removeMiroTeamMember;
+import static io.scimitar.provisioner.drift.DriftFixture.resetMiro;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup;
@@ -43,6 +46,7 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.disabled;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroFaults;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroWrites;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.scim;
@@ -53,18 +57,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The issue's test: the Miro mock is changed behind the job's back (50 users edited, 5 disabled users reactivated,
- * 5 deleted, 10 unknown users added, a member removed from each of 3 teams) and a reconciliation reports exactly those
- * differences; repair mode sets them right through the pipeline and a second reconciliation finds nothing.
+ * The issue's test: the Miro mock is changed behind the job's back through its admin API, as an administrator changes
+ * Miro in its own UI (50 users edited, 5 disabled users reactivated, 5 deleted, 10 unknown users added, a member removed
+ * from each of 3 teams), and a reconciliation reports exactly those differences; repair mode sets them right through
+ * the pipeline and a second reconciliation finds nothing.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class DriftReconciliationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     LinkRepository links;
@@ -101,42 +103,43 @@ class DriftReconciliationTest {
         Map<String, ObjectLink> userLinks = awaitUsersProvisioned(job, users, toDisable);
         awaitMembersExported(job, teamIds.keySet(), 3);
 
-        // behind the job's back: 50 edits, 5 reactivations, 5 deletions, 10 unknown users, 3 members removed
+        // behind the job's back, as a Miro administrator in Miro's own UI (the mock's admin API, no SCIM request):
+        // 50 edits, 5 reactivations, 5 deletions, 10 unknown users, a member taken out of each of 3 teams
+        long scimWrites = miroWrites();
         Map<String, String> edited = new HashMap<>();
         for (UserSnapshot user : users.subList(0, 50)) {
             String target = userLinks.get(user.id()).targetId();
-            String path = edited.size() % 5 == 0 ? "name.familyName" : "displayName";
-            edited.put(target, path);
-            scim("PATCH", "/Users/" + target, patch("replace", path, "\"Edited in Miro\""));
+            boolean familyName = edited.size() % 5 == 0;
+            edited.put(target, familyName ? "name.familyName" : "displayName");
+            editMiroUser(target, familyName ? "{\"name\":{\"familyName\":\"Edited in Miro\"}}"
+                    : "{\"displayName\":\"Edited in Miro\"}");
         }
         Set<String> reactivated = new HashSet<>();
         for (UserSnapshot user : toDisable) {
             String target = userLinks.get(user.id()).targetId();
             reactivated.add(target);
-            scim("PATCH", "/Users/" + target, patch("replace", "active", "true"));
+            editMiroUser(target, "{\"active\":true}");
         }
         Set<String> deleted = new HashSet<>();
         for (UserSnapshot user : users.subList(55, 60)) {
             String target = userLinks.get(user.id()).targetId();
             deleted.add(target);
-            scim("DELETE", "/Users/" + target, null);
+            deleteMiroUser(target);
         }
         Set<String> unknown = new HashSet<>();
         for (int i = 0; i < 10; i++) {
-            unknown.add(scim("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                    + "\"userName\":\"stranger" + i + "." + app.substring(0, 8) + "@elsewhere.example\","
-                    + "\"displayName\":\"Stranger " + i + "\"}").path("id").asText());
+            unknown.add(addMiroUser("stranger" + i + "." + app.substring(0, 8) + "@elsewhere.example",
+                    "Stranger " + i));
         }
         Set<String> removedMembers = new HashSet<>();
         int t = 0;
         for (String teamId : teamIds.values()) {
             String member = userLinks.get(users.get(60 + 3 * t).id()).targetId();
             removedMembers.add(teamId + "/" + member);
-            scim("PATCH", "/Groups/" + teamId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                    + "\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + member
-                    + "\"}]}]}");
+            removeMiroTeamMember(teamId, member);
             t++;
         }
+        assertThat(miroWrites()).as("the admin API's changes are not SCIM requests").isEqualTo(scimWrites);
 
         JsonPath report = reconcile(job, "{\"mode\":\"REPORT\"}");
         assertThat(report.getString("status")).isEqualTo("COMPLETED");
@@ -236,37 +239,6 @@ class DriftReconciliationTest {
         }
     }
 
-    private JsonPath reconcile(UUID job, String body) {
-        var request = asAdmin();
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        String location = request.post("/api/v1/jobs/" + job + "/reconciliations").then().statusCode(202)
-                .extract().header("Location");
-        await().atMost(WAIT).until(() -> !"RUNNING".equals(asAdmin().get(location).then().statusCode(200)
-                .extract().path("status")));
-        return asAdmin().get(location).then().extract().jsonPath();
-    }
-
-    private static List<Map<String, Object>> differences(UUID job, String rid) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            List<Map<String, Object>> page = asAdmin().get("/api/v1/jobs/" + job + "/reconciliations/" + rid
-                            + "/differences?limit=50&offset=" + offset).then().statusCode(200).extract().jsonPath()
-                    .getList("differences");
-            all.addAll(page);
-            if (page.size() < 50) {
-                return all;
-            }
-            offset += 50;
-        }
-    }
-
-    private static List<Map<String, Object>> byKind(List<Map<String, Object>> differences, String kind) {
-        return differences.stream().filter(d -> kind.equals(d.get("kind"))).collect(Collectors.toList());
-    }
-
     private Map<String, ObjectLink> awaitUsersProvisioned(UUID job, List<UserSnapshot> users,
             List<UserSnapshot> disabledUsers) {
         Set<String> disabledIds = disabledUsers.stream().map(UserSnapshot::id).collect(Collectors.toSet());
@@ -288,25 +260,11 @@ class DriftReconciliationTest {
                 .await().indefinitely().stream().filter(MembershipRow::exported).count() == members));
     }
 
-    private static String patch(String op, String path, String value) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"" + op
-                + "\",\"path\":\"" + path + "\",\"value\":" + value + "}]}";
-    }
-
     private static double metric(String name, UUID job, String kind) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines().filter(line -> line.startsWith(name + "{") && line.contains("job=\"" + job + "\"")
                         && line.contains("kind=\"" + kind + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
-    }
-
-    private static void resetMiro() {
-        try {
-            HTTP.send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/reset"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        } catch (Exception e) {
-            throw new IllegalStateException("The Miro mock could not be reset", e);
-        }
     }
 }

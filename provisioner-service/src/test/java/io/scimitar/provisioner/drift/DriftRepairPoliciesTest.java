@@ -1,6 +1,5 @@
 package io.scimitar.provisioner.drift;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,17 +19,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
+import static io.scimitar.provisioner.drift.DriftFixture.awaitProvisioned;
+import static io.scimitar.provisioner.drift.DriftFixture.differences;
+import static io.scimitar.provisioner.drift.DriftFixture.editMiroUser;
+import static io.scimitar.provisioner.drift.DriftFixture.reconcile;
+import static io.scimitar.provisioner.drift.DriftFixture.replaceOp;
+import static io.scimitar.provisioner.drift.DriftFixture.resetMiro;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup;
@@ -45,7 +44,6 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.scim;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -58,9 +56,6 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(MiroMockResource.class)
 class DriftRepairPoliciesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     LinkRepository links;
@@ -79,10 +74,10 @@ class DriftRepairPoliciesTest {
         UUID job = UUID.fromString(createJob(miroJob(app)));
         UserSnapshot user = uniqueUser("Orphan", "Linked", "Sales");
         publish(assigned(app, user, 1));
-        String targetId = awaitProvisioned(job, ObjectType.USER, user.id()).targetId();
+        String targetId = awaitProvisioned(links, job, ObjectType.USER, user.id()).targetId();
         database.preparedQuery("delete from object_link where job_id = $1 and source_id = $2")
                 .execute(Tuple.of(job, user.id())).await().indefinitely();
-        scim("PATCH", "/Users/" + targetId, patch("displayName", "\"Edited in Miro\""));
+        editMiroUser(targetId, "{\"displayName\":\"Edited in Miro\"}");
 
         JsonPath report = reconcile(job, "{\"mode\":\"REPORT\"}");
         assertThat(report.getMap("found")).containsExactlyEntriesOf(Map.of("ORPHAN", 1));
@@ -118,8 +113,8 @@ class DriftRepairPoliciesTest {
         String teamId = seedTeam(name);
         String groupId = "g-" + app;
         publish(assignedGroup(app, groupId, name, 1));
-        assertThat(awaitProvisioned(job, ObjectType.GROUP, groupId).targetId()).isEqualTo(teamId);
-        scim("PATCH", "/Groups/" + teamId, patch("displayName", "\"Renamed behind the job's back\""));
+        assertThat(awaitProvisioned(links, job, ObjectType.GROUP, groupId).targetId()).isEqualTo(teamId);
+        scim("PATCH", "/Groups/" + teamId, replaceOp("displayName", "\"Renamed behind the job's back\""));
 
         JsonPath report = reconcile(job, null);
         assertThat(report.getMap("found")).containsExactlyEntriesOf(Map.of("ATTRIBUTE", 1));
@@ -157,7 +152,7 @@ class DriftRepairPoliciesTest {
                     "secretToken", MiroMockResource.TOKEN, "allowInsecureHttp", true, "status", "ON",
                     "deletionThreshold", 1)));
             publish(assignedGroup(app, "kept-" + app, "Kept " + app, 1));
-            String kept = awaitProvisioned(job, ObjectType.GROUP, "kept-" + app).targetId();
+            String kept = awaitProvisioned(links, job, ObjectType.GROUP, "kept-" + app).targetId();
             List<String> strays = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 strays.add(scim("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
@@ -213,45 +208,5 @@ class DriftRepairPoliciesTest {
                 .body("enabled", equalTo(false));
         assertThat(asAdmin().get("/api/v1/jobs/" + job + "/reconciliations").then().statusCode(200).extract()
                 .jsonPath().getList("$")).isEmpty();
-    }
-
-    private ObjectLink awaitProvisioned(UUID job, ObjectType type, String sourceId) {
-        return await().atMost(WAIT).until(() -> links.find(job, type, sourceId).await().indefinitely(),
-                        found -> found.filter(link -> link.targetId() != null && link.state() == LinkState.ACTIVE)
-                                .isPresent())
-                .orElseThrow();
-    }
-
-    private static JsonPath reconcile(UUID job, String body) {
-        var request = asAdmin();
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        String location = request.post("/api/v1/jobs/" + job + "/reconciliations").then().statusCode(202)
-                .extract().header("Location");
-        await().atMost(WAIT).until(() -> !"RUNNING".equals(asAdmin().get(location).then().statusCode(200)
-                .extract().path("status")));
-        JsonPath done = asAdmin().get(location).then().extract().jsonPath();
-        assertThat(done.getString("status")).isEqualTo("COMPLETED");
-        return done;
-    }
-
-    private static List<Map<String, Object>> differences(UUID job, String rid) {
-        return asAdmin().get("/api/v1/jobs/" + job + "/reconciliations/" + rid + "/differences?limit=1000")
-                .then().statusCode(200).extract().jsonPath().getList("differences");
-    }
-
-    private static String patch(String path, String value) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Replace\","
-                + "\"path\":\"" + path + "\",\"value\":" + value + "}]}";
-    }
-
-    private static void resetMiro() {
-        try {
-            HTTP.send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/reset"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        } catch (Exception e) {
-            throw new IllegalStateException("The Miro mock could not be reset", e);
-        }
     }
 }
