@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Loads a demo directory into assignment-service (the application "Miro" with its roles, users, groups, memberships
@@ -18,6 +20,11 @@ public final class DemoLoader {
 
     public static final String APPLICATION_NAME = "Miro";
     private static final int ROWS_PER_REQUEST = 5000;
+    /**
+     * The most events one request may make: an assignment of a group makes one per member, all in the request's one
+     * transaction, so a request of 5,000 team assignments of a million-user directory would make 500,000 at once.
+     */
+    private static final int EVENTS_PER_REQUEST = 50_000;
     /** How long a job for a new application is retried while the provisioner has not learnt the application. */
     private static final Duration APPLICATION_ARRIVAL = Duration.ofSeconds(30);
 
@@ -69,15 +76,18 @@ public final class DemoLoader {
         List<Object> users = new ArrayList<>(demo.users().size());
         demo.users().stream().filter(user -> user.managerId() == null).forEach(users::add);
         demo.users().stream().filter(user -> user.managerId() != null).forEach(users::add);
-        importRows("users", users);
-        importRows("groups", new ArrayList<>(demo.groups()));
+        importRows("users", users, row -> 1);
+        importRows("groups", new ArrayList<>(demo.groups()), row -> 1);
         importRows("memberships", demo.memberships().stream()
                 .map(m -> (Object) Map.of("groupId", m.groupId(), "memberId", m.memberId(), "action", "add"))
-                .toList());
-        importRows("assignments", demo.assignments().stream()
+                .toList(), row -> 1);
+        Map<String, Integer> groupSizes = new HashMap<>();
+        demo.memberships().forEach(m -> groupSizes.merge(m.groupId(), 1, Integer::sum));
+        List<DemoDirectory.Assignment> assignments = demo.assignments();
+        importRows("assignments", assignments.stream()
                 .map(a -> (Object) Map.of("applicationId", applicationId, "principalId", a.principalId(),
                         "appRoleId", roleIds.getOrDefault(a.roleValue(), roleIds.get("User"))))
-                .toList());
+                .toList(), row -> Math.max(1, groupSizes.getOrDefault(assignments.get(row).principalId(), 0)));
 
         int seeded = 0;
         for (DemoDirectory.Group group : demo.groups()) {
@@ -101,13 +111,21 @@ public final class DemoLoader {
                         Map.of("value", "Admin", "displayName", "Miro administrator"))));
     }
 
-    private void importRows(String kind, List<Object> rows) {
+    /**
+     * Imports {@code rows} in requests of at most {@value #ROWS_PER_REQUEST} rows and {@value #EVENTS_PER_REQUEST}
+     * events, {@code eventsOf} giving the events the row at an index makes.
+     */
+    private void importRows(String kind, List<Object> rows, IntUnaryOperator eventsOf) {
         long started = System.nanoTime();
         int failed = 0;
-        for (int from = 0; from < rows.size(); from += ROWS_PER_REQUEST) {
+        for (int from = 0, to; from < rows.size(); from = to) {
             StringBuilder lines = new StringBuilder();
-            rows.subList(from, Math.min(rows.size(), from + ROWS_PER_REQUEST))
-                    .forEach(row -> lines.append(ApiClient.write(row)).append('\n'));
+            int events = 0;
+            for (to = from; to < rows.size() && to - from < ROWS_PER_REQUEST
+                    && (to == from || events + eventsOf.applyAsInt(to) <= EVENTS_PER_REQUEST); to++) {
+                events += eventsOf.applyAsInt(to);
+                lines.append(ApiClient.write(rows.get(to))).append('\n');
+            }
             JsonNode result = directory.postText("/api/v1/import/" + kind, "application/x-ndjson", lines.toString());
             for (JsonNode row : result.path("results")) {
                 if (row.path("errors").size() > 0) {
