@@ -111,6 +111,7 @@ final class StagingFanOut {
                 return 0;
             }
         }
+        ImportStatistics.analyseStaging(connection, "import_event_stage");
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(VERSIONS);
             int written = statement.executeUpdate(OUTBOX);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.assignment.database.Transactions;
+import io.scimitar.assignment.support.Api;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.PostgresResource;
 import jakarta.inject.Inject;
@@ -16,7 +17,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A big bulk request leaves its table analysed for the next request's plans; a small one leaves it to autovacuum. */
+/**
+ * A big bulk request leaves its table analysed for the next request's plans; a small one leaves it to autovacuum. A
+ * chunk of assignments analyses its staging tables once it has filled them, whatever autovacuum saw last.
+ */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
 @WithTestResource(PostgresResource.class)
@@ -39,6 +43,38 @@ class ImportStatisticsTest {
         assertThat(manualAnalyses()).as("one analysis, after the second request only").isEqualTo(before + 1);
     }
 
+    @Test
+    void aChunkOfAssignmentsPlansOnItsOwnStagingRows() {
+        String app = Api.createApplication("Staging statistics");
+        String group = Api.createGroup("Staging statistics");
+        for (int i = 0; i < 3; i++) {
+            Api.addMember(group, Api.createUser("staging" + i));
+        }
+        long assignmentStage = manualAnalyses("import_assignment_stage");
+        long eventStage = manualAnalyses("import_event_stage");
+
+        ObjectNode assignment = JsonNodeFactory.instance.objectNode();
+        assignment.put("applicationId", app);
+        assignment.put("principalId", group);
+        boolean[] read = {false};
+        RowReader rows = () -> {
+            if (read[0]) {
+                return null;
+            }
+            read[0] = true;
+            return ImportRow.of(1, assignment);
+        };
+        ImportSummary summary = importer.run(ImportKind.ASSIGNMENTS, ImportMode.MERGE, rows, result -> { });
+
+        assertThat(summary.byStatus()).containsEntry("created", 1L);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(manualAnalyses("import_assignment_stage")).as("the assignments' staging table analysed")
+                    .isGreaterThan(assignmentStage);
+            assertThat(manualAnalyses("import_event_stage")).as("the events' staging table analysed")
+                    .isGreaterThan(eventStage);
+        });
+    }
+
     private void importUsers(long count) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long[] line = {0};
@@ -56,11 +92,15 @@ class ImportStatisticsTest {
         assertThat(summary.byStatus()).containsEntry("created", count);
     }
 
-    /** How many times app_user was analysed by a statement (autovacuum's analyses are counted apart). */
     private long manualAnalyses() {
+        return manualAnalyses("app_user");
+    }
+
+    /** How many times {@code table} was analysed by a statement (autovacuum's analyses are counted apart). */
+    private long manualAnalyses(String table) {
         return transactions.inTransaction(tx -> {
             tx.query("select pg_stat_clear_snapshot()");
-            return tx.query("select analyze_count from pg_stat_user_tables where relname = 'app_user'")
+            return tx.query("select analyze_count from pg_stat_user_tables where relname = $1", table)
                     .iterator().next().getLong(0);
         });
     }
