@@ -36,6 +36,7 @@ final class ExpectedMiro {
     private final Map<String, Set<String>> groupMembers = new LinkedHashMap<>();
     private final Map<String, String> groupNames = new HashMap<>();
     private final Set<String> assignedGroups = new HashSet<>();
+    private volatile List<String> lastDifferingUsers = List.of();
 
     static ExpectedMiro of(DemoDirectory demo) {
         ExpectedMiro expected = new ExpectedMiro();
@@ -122,8 +123,14 @@ final class ExpectedMiro {
         assertMatches(state, false);
     }
 
+    /** The source ids of the users found different at the last check, for a failure's report. */
+    List<String> lastDifferingUsers() {
+        return List.copyOf(lastDifferingUsers);
+    }
+
     private void assertMatches(JsonNode state, boolean teamsToo) {
         List<String> differences = new ArrayList<>();
+        List<String> differingUsers = new ArrayList<>();
         Map<String, JsonNode> miroUsers = new HashMap<>();
         for (JsonNode user : state.path("users")) {
             JsonNode earlier = miroUsers.put(user.path("userName").asText().toLowerCase(), user);
@@ -136,12 +143,17 @@ final class ExpectedMiro {
         for (Person person : people.values()) {
             known.add(person.userName().toLowerCase());
             JsonNode user = miroUsers.get(person.userName().toLowerCase());
+            int before = differences.size();
             if (shouldBeActive(person.id())) {
                 compareActiveUser(person, user, differences);
             } else if (user != null && user.path("active").asBoolean(true)) {
                 differences.add(person.userName() + " is active in Miro but out of scope or disabled");
             }
+            if (differences.size() > before) {
+                differingUsers.add(person.id());
+            }
         }
+        lastDifferingUsers = differingUsers;
         miroUsers.keySet().stream().filter(userName -> !known.contains(userName))
                 .forEach(userName -> differences.add(userName + " is in Miro but not in the directory"));
         if (teamsToo) {

@@ -153,15 +153,17 @@ final class FaultStack implements AutoCloseable {
      * latest failures, and fails with the differences left.
      */
     void awaitMiroMatches(DemoLoader.Loaded loaded, ExpectedMiro expected, Duration timeout) {
-        awaitMiro(loaded, () -> expected.assertMatches(miroAdmin.get("/admin/state")), timeout);
+        awaitMiro(loaded, expected, () -> expected.assertMatches(miroAdmin.get("/admin/state")), timeout);
     }
 
     /** As {@link #awaitMiroMatches}, for the users only (see {@link ExpectedMiro#assertUsersMatch}). */
     void awaitMiroUsersMatch(DemoLoader.Loaded loaded, ExpectedMiro expected, Duration timeout) {
-        awaitMiro(loaded, () -> expected.assertUsersMatch(miroAdmin.get("/admin/state")), timeout);
+        awaitMiro(loaded, expected, () -> expected.assertUsersMatch(miroAdmin.get("/admin/state")), timeout);
     }
 
-    private void awaitMiro(DemoLoader.Loaded loaded, ThrowingRunnable assertion, Duration timeout) {
+    /** On a timeout, prints what the job logged for the first users found different, newest first. */
+    private void awaitMiro(DemoLoader.Loaded loaded, ExpectedMiro expected, ThrowingRunnable assertion,
+            Duration timeout) {
         try {
             await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).untilAsserted(assertion);
         } catch (ConditionTimeoutException e) {
@@ -169,6 +171,9 @@ final class FaultStack implements AutoCloseable {
             System.out.println("Progress of job " + loaded.jobId() + ": " + provisioner().get(job + "/progress"));
             System.out.println("Its latest failures: " + provisioner().get(job + "/logs?status=failure&limit=20"));
             System.out.println("The mock's counters: " + miroAdmin.get("/admin/counters"));
+            expected.lastDifferingUsers().stream().limit(5).forEach(userId -> System.out.println("What the job"
+                    + " logged for user " + userId + ": " + provisioner().get(job + "/logs?limit=50&identity="
+                    + userId)));
             throw new AssertionError("The Miro mock did not reach the expected state within " + timeout
                     + "; the services' logs are in " + home.resolve("logs") + ". " + e.getMessage(), e);
         }
