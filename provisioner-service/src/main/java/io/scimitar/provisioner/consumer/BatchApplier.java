@@ -61,15 +61,21 @@ public class BatchApplier {
         this.settings = settings;
     }
 
-    /** Applies the records of one poll; an unreadable event goes to the dead-letter topic. */
-    void apply(JobContext context, ConsumerRecords<String, byte[]> records, JobWatch watch) {
+    /**
+     * Applies the records of one poll; an unreadable event goes to the dead-letter topic. {@code moreWaiting}: more
+     * events wait on the job's partitions (a backlog), so the group pushes of its users may wait to gather with the
+     * next polls' ({@link WaitingMemberPushes}). Answers whether the poll held any event of the job's application.
+     */
+    boolean apply(JobContext context, ConsumerRecords<String, byte[]> records, JobWatch watch, boolean moreWaiting) {
         String keyPrefix = context.job().applicationId() + "/";
+        boolean ownEvents = false;
         Map<String, List<AssignmentEvent>> byObject = new LinkedHashMap<>();
         Map<AssignmentEvent, Context> traces = new IdentityHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.key() == null || !record.key().startsWith(keyPrefix)) {
                 continue;
             }
+            ownEvents = true;
             try {
                 AssignmentEvent event = AssignmentEventCodec.decode(record.value());
                 byObject.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(event);
@@ -81,7 +87,8 @@ public class BatchApplier {
                         record.topic(), record.partition(), record.offset(), deadLetters.topic(), e.getMessage());
             }
         }
-        applyAll(context, byObject, watch, traces);
+        applyAll(context, byObject, watch, traces, moreWaiting);
+        return ownEvents;
     }
 
     /**
@@ -94,12 +101,15 @@ public class BatchApplier {
      * way, it would undo the disable; once the users of the batch are done, it sees them as they are.
      */
     void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject, JobWatch watch) {
-        applyAll(context, byObject, watch, Map.of());
+        applyAll(context, byObject, watch, Map.of(), false);
     }
 
-    /** As {@link #applyAll(JobContext, Map, JobWatch)}, each event continuing the trace {@code traces} names. */
+    /**
+     * As {@link #applyAll(JobContext, Map, JobWatch)}, each event continuing the trace {@code traces} names; the group
+     * pushes of its users wait for later polls while {@code moreWaiting} and they are not due.
+     */
     private void applyAll(JobContext context, Map<String, List<AssignmentEvent>> byObject, JobWatch watch,
-            Map<AssignmentEvent, Context> traces) {
+            Map<AssignmentEvent, Context> traces, boolean moreWaiting) {
         if (byObject.isEmpty()) {
             return;
         }
@@ -119,16 +129,45 @@ public class BatchApplier {
         // step before its index lookup, so no two see the same free slot (the others are put off, not held up)
         applyInParallel(batch, groups, changedUsers, watch, settings.concurrency(), traces);
         if (!changedUsers.isEmpty()) {
-            // the rule reads the users' links from the database
+            // the rule reads the users' links from the database; their scopes are stored before the poll is committed
             batchWriter.flush(writes).await().indefinitely();
-            List<ChangeTrace> pushes = memberships.usersChanged(context, changedUsers.values()).await()
-                    .indefinitely();
-            pushes.forEach(trace -> writes.log(trace.toEntry()));
-            if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
-                watch.membersPushFailed = true;
-            }
+            watch.memberPushes.add(memberships.recordScopes(context, changedUsers.values()).await().indefinitely(),
+                    System.nanoTime());
         }
+        pushWaitingMembers(context, watch, moreWaiting, writes);
         batchWriter.flush(writes).await().indefinitely();
+    }
+
+    /**
+     * Between polls, with nothing read: pushes the members still gathered (the job has read everything waiting). A
+     * failure leaves them to the job's look for waiting members, soon.
+     */
+    void pushWaitingMembers(JobContext context, JobWatch watch) {
+        if (watch.memberPushes.isEmpty()) {
+            return;
+        }
+        try {
+            PendingWrites writes = new PendingWrites(context.job().id());
+            pushWaitingMembers(context, watch, false, writes);
+            batchWriter.flush(writes).await().indefinitely();
+        } catch (RuntimeException e) {
+            LOG.warnf("Job %s: pushing the members of the users applied failed (%s); they are looked for again soon",
+                    context.job().id(), e.getMessage());
+            watch.membersPushFailed = true;
+        }
+    }
+
+    /** Re-evaluates the groups of the users gathered in {@code watch} when they are due, logging with {@code writes}. */
+    private void pushWaitingMembers(JobContext context, JobWatch watch, boolean moreWaiting, PendingWrites writes) {
+        if (!watch.memberPushes.due(System.nanoTime(), moreWaiting)) {
+            return;
+        }
+        List<ChangeTrace> pushes = memberships.membersChanged(context, watch.memberPushes.take()).await()
+                .indefinitely();
+        pushes.forEach(trace -> writes.log(trace.toEntry()));
+        if (pushes.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
+            watch.membersPushFailed = true;
+        }
     }
 
     private void applyInParallel(JobContext context, List<List<AssignmentEvent>> objects,

@@ -40,6 +40,8 @@ import java.util.function.BooleanSupplier;
 public class JobConsumer {
 
     private static final Logger LOG = Logger.getLogger(JobConsumer.class);
+    /** How long the offsets of polls holding none of the job's events may wait for a commit. */
+    private static final Duration SKIPPED_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final BatchApplier applier;
     private final JobSupervisor supervisor;
@@ -83,6 +85,7 @@ public class JobConsumer {
             if (!takeRestartTurn(job, kafka, owned)) {
                 return; // stopped during the restart: it is carried out at the next start
             }
+            CommitPacing pacing = new CommitPacing(SKIPPED_COMMIT_INTERVAL, System.nanoTime());
             while (job.isRunning()) {
                 if (restartRequested(job)) {
                     // the restart's markers are committed once no instance is left in the job's consumer group
@@ -115,10 +118,15 @@ public class JobConsumer {
                 }
                 supervisor.betweenPolls(context, watch);
                 if (records.isEmpty()) {
+                    owned.commitApplied(); // what polls of other applications' events left uncommitted, if any
+                    applier.pushWaitingMembers(context, watch);
                     continue;
                 }
+                // more waiting behind this poll: a backlog (the lag counts this poll's records, not committed)
+                boolean moreWaiting = lag >= 0 ? lag > records.count() : records.count() >= settings.maxPollRecords();
+                boolean ownEvents;
                 try {
-                    applier.apply(context, records, watch);
+                    ownEvents = applier.apply(context, records, watch, moreWaiting);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -134,7 +142,9 @@ public class JobConsumer {
                 // applied and durable: committed now, or (the group rebalancing) at the next commit or when its
                 // partitions are given up, never read again by this instance
                 owned.applied(records);
-                owned.commitApplied();
+                if (pacing.commitNow(ownEvents, moreWaiting, System.nanoTime())) {
+                    owned.commitApplied();
+                }
                 watch.progress.committed(records.count());
                 supervisor.judgeBatch(context, watch);
             }

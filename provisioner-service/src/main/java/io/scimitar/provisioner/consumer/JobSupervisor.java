@@ -40,6 +40,8 @@ public class JobSupervisor {
     private static final Duration LONGEST_PENDING_MEMBERS_WAIT = Duration.ofMinutes(5);
     /** How soon members held back by the rate limit are looked at again. */
     private static final Duration HELD_BACK_MEMBERS_WAIT = Duration.ofSeconds(1);
+    /** Polls' worth of users whose group pushes may gather before they go, whatever the delay. */
+    private static final int MOST_WAITING_MEMBER_PUSHES_POLLS = 20;
 
     private final BatchApplier applier;
     private final MembershipSynchronizer memberships;
@@ -67,7 +69,9 @@ public class JobSupervisor {
 
     /** A new watch for a job that starts running; its recent outcomes go on from its previous run. */
     JobWatch watch(UUID jobId, JobProgress progress) {
-        return new JobWatch(progress, outcomes.of(jobId), settings.pendingMembersInterval());
+        return new JobWatch(progress, outcomes.of(jobId), settings.pendingMembersInterval(),
+                new WaitingMemberPushes(settings.memberPushDelay(), MOST_WAITING_MEMBER_PUSHES_POLLS
+                        * settings.maxPollRecords()));
     }
 
     /**

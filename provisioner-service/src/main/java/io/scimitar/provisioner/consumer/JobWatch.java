@@ -52,11 +52,15 @@ final class JobWatch {
     long nextSharedStateCheck;
     long nextPendingMembersCheck;
     Duration pendingMembersWait;
+    /** Users whose groups are re-evaluated once a backlog is read, or after a while. */
+    final WaitingMemberPushes memberPushes;
 
-    JobWatch(JobProgress progress, RecentOutcomes recent, Duration pendingMembersWait) {
+    JobWatch(JobProgress progress, RecentOutcomes recent, Duration pendingMembersWait,
+            WaitingMemberPushes memberPushes) {
         this.progress = progress;
         this.recent = recent;
         this.pendingMembersWait = pendingMembersWait;
+        this.memberPushes = memberPushes;
     }
 
     /**

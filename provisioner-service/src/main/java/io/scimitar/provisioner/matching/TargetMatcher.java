@@ -14,7 +14,7 @@ import io.scimitar.provisioner.scim.ScimResult;
 import io.scimitar.provisioner.targetindex.IndexHit;
 import io.scimitar.provisioner.targetindex.IndexView;
 import io.scimitar.provisioner.targetindex.IndexedAttribute;
-import io.scimitar.provisioner.targetindex.TargetIndexRepository;
+import io.scimitar.provisioner.targetindex.IndexLookups;
 import io.scimitar.provisioner.targetindex.TargetIndexes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,11 +37,11 @@ import java.util.UUID;
 public class TargetMatcher {
 
     private final TargetIndexes indexes;
-    private final TargetIndexRepository index;
+    private final IndexLookups index;
     private final ObjectMapper json;
     private final CaseInsensitiveLookup caseInsensitive;
 
-    public TargetMatcher(TargetIndexes indexes, TargetIndexRepository index, ObjectMapper json,
+    public TargetMatcher(TargetIndexes indexes, IndexLookups index, ObjectMapper json,
             CaseInsensitiveLookup caseInsensitive) {
         this.indexes = indexes;
         this.index = index;
@@ -76,7 +76,10 @@ public class TargetMatcher {
                 values.add(IndexedAttribute.of(value.target()).orElseThrow().normalise(value.value()));
             }
         }
-        return index.lookup(view.get().readId(), attributes, values)
+        // an index that read no object holds none: nothing to ask PostgreSQL (a first sync into an empty target)
+        Uni<List<IndexHit>> lookup = view.get().objects() == 0 ? Uni.createFrom().item(List.of())
+                : index.lookup(view.get().readId(), attributes, values);
+        return lookup
                 .chain(hits -> query(client, type, matchingValues, 0, byAttribute(hits), view.get(),
                         createFollows));
     }

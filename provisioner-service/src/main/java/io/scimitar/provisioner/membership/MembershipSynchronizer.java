@@ -118,8 +118,18 @@ public class MembershipSynchronizer {
      * the other members' inputs did not change). Answers the traces of the groups whose target changed (or failed to).
      */
     public Uni<List<ChangeTrace>> usersChanged(JobContext context, Collection<AssignmentEvent> userEvents) {
+        return recordScopes(context, userEvents).chain(users -> membersChanged(context, users));
+    }
+
+    /**
+     * The first half of {@link #usersChanged}: records whether each user is in the job's scope, and answers the users
+     * whose groups are to be re-evaluated ({@link #membersChanged}); none when the job does not provision groups.
+     * Once it is stored, the re-evaluation may wait: what it would send follows from the stored state alone, and a
+     * job that stops before it is found again by {@link #pushAllPending} when the job starts.
+     */
+    public Uni<Set<String>> recordScopes(JobContext context, Collection<AssignmentEvent> userEvents) {
         if (!context.job().groups().enabled() || userEvents.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Set.of());
         }
         Map<String, Boolean> inScope = new LinkedHashMap<>();
         for (AssignmentEvent event : userEvents) {
@@ -129,10 +139,53 @@ public class MembershipSynchronizer {
                 inScope.put(deleted.objectId(), false);
             }
         }
-        return memberships.storeScopes(context.job().id(), inScope)
-                .chain(() -> memberships.rowsOfMembers(context.job().id(), inScope.keySet()))
-                .chain(rowsByGroup -> reconcileGroups(context, rowsByGroup.keySet(),
-                        (group, trace) -> reconcile(context, group, rowsByGroup.get(group.sourceId()), trace)));
+        return memberships.storeScopes(context.job().id(), inScope).replaceWith(inScope.keySet());
+    }
+
+    /**
+     * The second half of {@link #usersChanged}: re-evaluates these users in every group they belong to, in the source
+     * or in the target (only them: the other members' inputs did not change). Answers the traces of the groups whose
+     * target changed (or failed to).
+     */
+    public Uni<List<ChangeTrace>> membersChanged(JobContext context, Collection<String> userIds) {
+        if (!context.job().groups().enabled() || userIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return memberships.rowsOfMembers(context.job().id(), userIds)
+                .chain(rowsByGroup -> reconcileMembers(context, rowsByGroup));
+    }
+
+    /**
+     * Re-evaluates the given members of several groups, reading what the rule needs for all of them at once: the
+     * groups' links, their members' links, scopes and pending deletions in four queries, whatever the number of groups
+     * (a poll of users spread over hundreds of teams would otherwise cost four queries per team). Then each group gets
+     * its own PATCHes, as many side by side as the job applies objects.
+     */
+    private Uni<List<ChangeTrace>> reconcileMembers(JobContext context, Map<String, List<MembershipRow>> rowsByGroup) {
+        if (rowsByGroup.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID jobId = context.job().id();
+        Set<String> memberIds = new java.util.LinkedHashSet<>();
+        rowsByGroup.values().forEach(rows -> rows.forEach(row -> memberIds.add(row.memberId())));
+        return links.findAll(jobId, ObjectType.GROUP, rowsByGroup.keySet())
+                .chain(groups -> links.findAll(jobId, ObjectType.USER, memberIds)
+                        .chain(users -> memberships.scopes(jobId, memberIds)
+                                .chain(scopes -> pendingDeactivations(context, new ArrayList<>(memberIds))
+                                        .chain(pending -> Multi.createFrom().iterable(rowsByGroup.entrySet())
+                                                .onItem().transformToUni(entry -> {
+                                                    ObjectLink group = groups.get(entry.getKey());
+                                                    if (group == null || group.state() != LinkState.ACTIVE
+                                                            || group.targetId() == null
+                                                            || noRoomForAnyPatch(context)) {
+                                                        return Uni.createFrom().<ChangeTrace>nullItem();
+                                                    }
+                                                    return carryOut(context, group, plan(context, entry.getValue(),
+                                                            users, scopes, pending), null);
+                                                })
+                                                .merge(concurrency)
+                                                .filter(trace -> trace != null)
+                                                .collect().asList()))));
     }
 
     /**
@@ -219,19 +272,21 @@ public class MembershipSynchronizer {
     /** {@link #reconcile(JobContext, ObjectLink, ChangeTrace)} for some of the group's members only. */
     private Uni<ChangeTrace> reconcile(JobContext context, ObjectLink group, List<MembershipRow> rows,
             ChangeTrace trace) {
-        UUID jobId = context.job().id();
-        return plan(context, rows).chain(plan -> {
-            if (plan.isEmpty()) {
-                return Uni.createFrom().item(trace);
-            }
-            ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
-            AtomicBoolean sent = new AtomicBoolean();
-            return memberships.settle(jobId, group.sourceId(), plan.gone())
-                    .chain(() -> removeMembers(context, group, plan.remove(), log, sent))
-                    .chain(() -> plan.add().isEmpty() ? Uni.createFrom().voidItem()
-                            : addMembers(context, group, plan.add(), log, sent))
-                    .map(ignored -> sent.get() || trace != null ? log : null);
-        });
+        return plan(context, rows).chain(plan -> carryOut(context, group, plan, trace));
+    }
+
+    /** Sends what {@code plan} asks of the target group; answers as {@link #reconcile(JobContext, ObjectLink, ChangeTrace)}. */
+    private Uni<ChangeTrace> carryOut(JobContext context, ObjectLink group, Plan plan, ChangeTrace trace) {
+        if (plan.isEmpty()) {
+            return Uni.createFrom().item(trace);
+        }
+        ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
+        AtomicBoolean sent = new AtomicBoolean();
+        return memberships.settle(context.job().id(), group.sourceId(), plan.gone())
+                .chain(() -> removeMembers(context, group, plan.remove(), log, sent))
+                .chain(() -> plan.add().isEmpty() ? Uni.createFrom().voidItem()
+                        : addMembers(context, group, plan.add(), log, sent))
+                .map(ignored -> sent.get() || trace != null ? log : null);
     }
 
     /** What the rule asks of these membership rows, from their users' links, scopes and pending deletions. */

@@ -44,6 +44,14 @@ public interface ConsumerSettings {
     @WithDefault("5m")
     Duration pendingMembersSweep();
 
+    /**
+     * While a backlog is read (polls come back full), how long the group pushes of the users a poll changed may wait
+     * to gather with those of the next polls, so that a group gets one PATCH for many members; pushed at once when
+     * the job has read everything waiting. 0: after every poll.
+     */
+    @WithDefault("2s")
+    Duration memberPushDelay();
+
     /** Kafka's session timeout: how soon the partitions of a crashed instance go to another one. */
     @WithDefault("10s")
     Duration sessionTimeout();
