@@ -34,9 +34,9 @@ final class ReconciliationPhase {
     /**
      * Reconciles a job synced with the limits off under Miro's limits: the mock enforces them, and the job's own budgets
      * are turned on ({@code "rateLimits": {"enabled": true}}, as a job created while the mock enforces them has it).
-     * A job's changed rate limits re-evaluate every object (the job restarts), so the reconciliation starts once the job
-     * has caught up again and its target index is read; the restart's own requests and 429s are printed apart. The mock's
-     * limits are set back as they were at the end; the job keeps its budgets (turning them off would restart it again).
+     * The job's run starts again with its budgets (a change of rate limits alone re-evaluates nothing), so the
+     * reconciliation starts once that run has caught up and its target index is read; its own requests and 429s are
+     * printed apart. The mock's limits are set back as they were at the end; the job keeps its budgets.
      */
     void runWithMiroLimits(String title, String jobId, Duration timeout) throws InterruptedException {
         System.out.printf("%n== %s%n", title);
@@ -45,22 +45,22 @@ final class ReconciliationPhase {
         long window = settings.path("rateLimitWindowSeconds").asLong(30);
         JsonNode budgets = settings.path("rateLimitBudgets");
         try {
-            MockCounters beforeRestart = MockCounters.read(mockAdmin);
-            long restartStart = System.nanoTime();
+            MockCounters beforeNewRun = MockCounters.read(mockAdmin);
+            long newRunStart = System.nanoTime();
             if (!turnOnJobBudgets(jobId, timeout)) {
                 return;
             }
-            MockCounters afterRestart = MockCounters.read(mockAdmin);
-            System.out.printf("  job's budgets on (window %d s, budgets %s); the job restarted and caught up in %.1f s:"
-                            + " mock requests %s, 429s %s%n", window, budgets, (System.nanoTime() - restartStart) / 1e9,
-                    afterRestart.since(beforeRestart), afterRestart.since(beforeRestart, "429"));
+            MockCounters afterNewRun = MockCounters.read(mockAdmin);
+            System.out.printf("  job's budgets on (window %d s, budgets %s); its new run caught up in %.1f s:"
+                            + " mock requests %s, 429s %s%n", window, budgets, (System.nanoTime() - newRunStart) / 1e9,
+                    afterNewRun.since(beforeNewRun), afterNewRun.since(beforeNewRun, "429"));
             reconcile(jobId, timeout, new Budgets(window, budgets));
         } finally {
             mockAdmin.put("/admin/settings", Map.of("rateLimitsEnabled", mockLimitsBefore));
         }
     }
 
-    /** Puts the job with its rate limits on and waits until its restart has caught up; false when it did not in time. */
+    /** Puts the job with its rate limits on and waits until its new run has caught up; false when it did not in time. */
     private boolean turnOnJobBudgets(String jobId, Duration timeout) throws InterruptedException {
         String path = "/api/v1/jobs/" + jobId;
         JsonNode job = provisioner.get(path);

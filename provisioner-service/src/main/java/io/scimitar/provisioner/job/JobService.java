@@ -140,6 +140,7 @@ public class JobService implements JobLookup {
     /**
      * Replaces a job's settings. As in Entra, saving changed mappings, scoping filters or scope re-evaluates every
      * object: the job restarts from the beginning of the history (links kept, so only real differences are sent).
+     * Other settings (rate limits, thresholds, notification e-mail, status) reach the running job without a restart.
      * A tenant URL on another origin needs the token again ({@link TargetGuard}); another application must be known
      * ({@link KnownApplicationGuard}; a job may keep its application after the directory deleted it, to be paused or
      * edited). An omitted optional setting (status, scope, notification email, thresholds, mappings of the same
@@ -157,9 +158,9 @@ public class JobService implements JobLookup {
                 .chain(complete -> update(id, expectedVersion, entity -> {
                     requireValid(complete, entity.encryptedSecretToken != null);
                     TargetGuard.requireTokenForNewOrigin(entity.tenantUrl, complete);
-                    String rulesBefore = entity.configuration + entity.scope;
+                    String rulesBefore = rules(entity);
                     apply(entity, complete);
-                    rulesChanged[0] = !rulesBefore.equals(entity.configuration + entity.scope);
+                    rulesChanged[0] = !rulesBefore.equals(rules(entity));
                 })).call(entity -> rulesChanged[0]
                 ? restarter.restart(definition(entity), new RestartRequest(null, false, false))
                 : Uni.createFrom().voidItem());
@@ -285,6 +286,16 @@ public class JobService implements JobLookup {
         entity.skipOutOfScopeDeletions = request.skipOutOfScopeDeletions();
         entity.configuration = write(new JobConfiguration(request.users(), request.groups(), request.rateLimits()));
         entity.updatedAt = Instant.now();
+    }
+
+    /**
+     * What decides the objects' target state: the mappings and settings of users and groups, and the scope. The rate
+     * limits only pace the requests, so a change of them alone reaches the running job without re-evaluating every
+     * object.
+     */
+    private String rules(ProvisioningJobEntity entity) {
+        JobConfiguration configuration = configuration(entity);
+        return write(new JobConfiguration(configuration.users(), configuration.groups(), null)) + entity.scope;
     }
 
     private JobConfiguration configuration(ProvisioningJobEntity entity) {

@@ -12,6 +12,8 @@ import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,9 @@ class ReplayTest {
 
     @Inject
     ProvisioningLogRepository log;
+
+    @Inject
+    Pool database;
 
     @Test
     void replayingTheHistoryTwiceSendsNoWriteTheSecondTime() {
@@ -96,6 +101,29 @@ class ReplayTest {
         assertThat(entry.action()).isEqualTo(ProvisioningAction.UPDATE);
         assertThat(miroUsers(user.userPrincipalName()).get(0).path("displayName").asText())
                 .isEqualTo("Change, Mapping");
+    }
+
+    @Test
+    void changingOnlyTheRateLimitsReevaluatesNothing() {
+        String app = newApplication();
+        Map<String, Object> job = miroJob(app);
+        String id = createJob(job);
+        UserSnapshot first = uniqueUser("Paced", "First", "P");
+        publish(assigned(app, first, 1));
+        awaitEntries(id, 1);
+
+        job.put("rateLimits", Map.of("enabled", true, "windowSeconds", 30, "budgets", Map.of("USERS_CREATE", 150)));
+        asAdmin().contentType(ContentType.JSON).body(job).put("/api/v1/jobs/" + id).then().statusCode(200);
+        assertThat(linksMarkedForReevaluation(id)).as("links a restart marks before the PUT answers").isZero();
+        UserSnapshot second = uniqueUser("Paced", "Second", "P");
+        publish(assigned(app, second, 1));
+
+        // a restart would have replayed the first user before the second one's event
+        List<ProvisioningLogEntry> entries = awaitEntries(id, 2);
+        assertThat(entries).hasSize(2).extracting(ProvisioningLogEntry::sourceId)
+                .containsExactly(second.id(), first.id());
+        asAdmin().get("/api/v1/jobs/" + id).then().statusCode(200)
+                .body("rateLimits.budgets.USERS_CREATE", org.hamcrest.Matchers.equalTo(150));
     }
 
     @Test
@@ -237,6 +265,11 @@ class ReplayTest {
     private static void restart(String job, Map<String, Object> body) {
         asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/" + job + "/restart")
                 .then().statusCode(200);
+    }
+
+    private long linksMarkedForReevaluation(String job) {
+        return database.preparedQuery("select count(*) from object_link where job_id = $1 and reevaluate")
+                .execute(Tuple.of(UUID.fromString(job))).await().indefinitely().iterator().next().getLong(0);
     }
 
     private List<ProvisioningLogEntry> entries(String job) {
