@@ -208,7 +208,7 @@ public final class ProvisioningFixture {
         send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/counters")).DELETE().build());
     }
 
-    /** Sets the mock's fault rules, e.g. {@code [{"endpoint":"USERS_CREATE","status":500,"rate":1.0}]}. */
+    /** Sets the mock's fault rules, e.g. {@code [{"endpoint":"USERS_CREATE","errorStatus":500,"errorRate":1.0}]}. */
     public static void miroFaults(String rulesJson) {
         send(HttpRequest.newBuilder(URI.create(MiroMockResource.baseUrl() + "/admin/faults"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rulesJson))
