@@ -136,7 +136,6 @@ public class AssignmentCopyImport {
         Instant now = Instant.now();
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(RESOLVE);
-            ImportStatistics.analyseStaging(connection, "import_assignment_stage");
             statement.executeQuery(LOCK_GROUPS).close();
             statement.executeUpdate(FIRST_OF_EACH);
         }
