@@ -184,7 +184,7 @@ public class DriftRepairer {
         ObjectLink told;
         if (first.kind() == DriftKind.MISSING) {
             told = new ObjectLink(link.jobId(), type, link.sourceId(), null, LinkState.NOT_PROVISIONED, Map.of(),
-                    link.sourceVersion(), link.displayName());
+                    link.sourceVersion(), link.displayName(), link.inSourceScope());
             (user ? memberships.resetMember(context.job().id(), link.sourceId())
                     : memberships.resetGroup(context.job().id(), link.sourceId())).await().indefinitely();
         } else {
@@ -202,7 +202,7 @@ public class DriftRepairer {
                 }
             }
             told = new ObjectLink(link.jobId(), type, link.sourceId(), link.targetId(), state, exported,
-                    link.sourceVersion(), link.displayName());
+                    link.sourceVersion(), link.displayName(), link.inSourceScope());
         }
         links.save(told).chain(() -> links.markForReevaluation(context.job().id(), type, link.sourceId()))
                 .await().indefinitely();

@@ -60,7 +60,7 @@ public class JobProgressReporter {
 
     public Uni<ProgressResponse> report(JobDefinition job) {
         Optional<JobProgress> progress = runners.progress(job.id());
-        return Uni.combine().all().unis(backlog.of(job.id()), scope.of(job), statistics.objectsDecided(job.id()),
+        return Uni.combine().all().unis(backlog.of(job.id()), scope.of(job), statistics.objectsDoneInScope(job.id()),
                         statistics.of(job.id()), counter.current(job.id()))
                 .with((behind, inScope, decided, counted, objects) -> {
                     boolean nothingBehind = behind.filter(b -> b.eventsBehind() == 0).isPresent();
@@ -111,8 +111,10 @@ public class JobProgressReporter {
             basis = null;
         }
 
+        // the source's count is reused for a few seconds, so objects just assigned can be done before it counts them
+        long done = inScope.map(s -> Math.min(decided, s.total())).orElse(decided);
         return new ProgressResponse(phase, run.map(JobProgress.Run::since).orElse(null), inScope.orElse(null),
-                decided, percent(inScope, decided, workRemains), behind,
+                done, percent(inScope, decided, workRemains), behind,
                 backlog.map(Backlog::partitions).orElse(List.of()),
                 run.map(JobProgress.Run::changes).orElse(0L), run.map(JobProgress.Run::events).orElse(0L),
                 run.map(JobProgress.Run::alreadyApplied).orElse(0L), run.map(JobProgress.Run::deferred).orElse(0L),
@@ -127,7 +129,7 @@ public class JobProgressReporter {
                 quarantine.current(job.id()).orElse(null), indexes.progress(job.id()));
     }
 
-    /** Objects decided out of objects in scope, to a tenth; never 100 while work remains, 100 once none does. */
+    /** Objects done out of objects in scope, to a tenth; never 100 while work remains, 100 once none does. */
     static Double percent(Optional<ObjectsInScope> inScope, long decided, boolean workRemains) {
         if (inScope.isEmpty()) {
             return null;

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param phase {@code INITIAL_SYNC}, {@code INCREMENTAL} or {@code PAUSED}
  * @param runningSince when the current (or last) run on this instance started; null when it has not run here
  * @param objectsInScope users and groups in scope, counted by the source; null when it cannot tell
- * @param objectsDone objects the job has decided (a link not waiting to be evaluated again)
+ * @param objectsDone objects in scope the job has done (a link of an object the source counted in scope at its latest
+ *        decision, not waiting to be evaluated again); at most objectsInScope.total
  * @param percentComplete objectsDone out of objectsInScope (never 100 while work remains); null without a total
  * @param eventsBehind events on the topic after the job's committed position; null when the broker did not answer
  * @param partitions the same per partition

@@ -20,14 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class LinkRepository {
 
-    /** Inserts or replaces a link; its parameters ($1 to $8) are {@link #upsertValues}. */
+    /** Inserts or replaces a link; its parameters ($1 to $9) are {@link #upsertValues}. */
     private static final String UPSERT = """
             insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,
-                display_name, updated_at, reevaluate)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, now(), false)
+                display_name, in_source_scope, updated_at, reevaluate)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), false)
             on conflict (job_id, object_type, source_id) do update set target_id = excluded.target_id,
                 state = excluded.state, exported = excluded.exported, source_version = excluded.source_version,
-                display_name = excluded.display_name, updated_at = now(), reevaluate = false""";
+                display_name = excluded.display_name, in_source_scope = excluded.in_source_scope,
+                updated_at = now(), reevaluate = false""";
 
     private final Pool database;
 
@@ -38,15 +39,17 @@ public class LinkRepository {
     public static String upsertAllStatement(int firstParameter) {
         int p = firstParameter;
         return "insert into object_link (job_id, object_type, source_id, target_id, state, exported, source_version,"
-                + " display_name, updated_at, reevaluate)"
+                + " display_name, in_source_scope, updated_at, reevaluate)"
                 + " select $" + p + ", l.object_type, l.source_id, l.target_id, l.state, l.exported::jsonb,"
-                + " l.source_version, l.display_name, now(), false"
+                + " l.source_version, l.display_name, l.in_source_scope, now(), false"
                 + " from unnest($" + (p + 1) + "::text[], $" + (p + 2) + "::text[], $" + (p + 3) + "::text[], $"
                 + (p + 4) + "::text[], $" + (p + 5) + "::text[], $" + (p + 6) + "::bigint[], $" + (p + 7)
-                + "::text[]) as l(object_type, source_id, target_id, state, exported, source_version, display_name)"
+                + "::text[], $" + (p + 8) + "::boolean[]) as l(object_type, source_id, target_id, state, exported,"
+                + " source_version, display_name, in_source_scope)"
                 + " on conflict (job_id, object_type, source_id) do update set target_id = excluded.target_id,"
                 + " state = excluded.state, exported = excluded.exported, source_version = excluded.source_version,"
-                + " display_name = excluded.display_name, updated_at = now(), reevaluate = false";
+                + " display_name = excluded.display_name, in_source_scope = excluded.in_source_scope,"
+                + " updated_at = now(), reevaluate = false";
     }
 
     /** The parameters of {@link #upsertAllStatement} for {@code links} of job {@code jobId}: job, then columns. */
@@ -59,6 +62,7 @@ public class LinkRepository {
         String[] exported = new String[n];
         Long[] versions = new Long[n];
         String[] names = new String[n];
+        Boolean[] inSourceScope = new Boolean[n];
         int i = 0;
         for (ObjectLink link : links) {
             types[i] = link.objectType().name();
@@ -68,9 +72,10 @@ public class LinkRepository {
             exported[i] = new JsonObject(new HashMap<>(link.exported())).encode();
             versions[i] = link.sourceVersion();
             names[i] = link.displayName();
+            inSourceScope[i] = link.inSourceScope();
             i++;
         }
-        return Arrays.asList(jobId, types, sources, targets, states, exported, versions, names);
+        return Arrays.asList(jobId, types, sources, targets, states, exported, versions, names, inSourceScope);
     }
 
     public LinkRepository(Pool database) {
@@ -91,7 +96,7 @@ public class LinkRepository {
     private static List<Object> upsertValues(ObjectLink link) {
         return Arrays.asList(link.jobId(), link.objectType().name(), link.sourceId(), link.targetId(),
                 link.state().name(), new JsonObject(new HashMap<>(link.exported())), link.sourceVersion(),
-                link.displayName());
+                link.displayName(), link.inSourceScope());
     }
 
     /** The stored links of {@code type} among {@code sourceIds} (one query), by source id. */
@@ -144,7 +149,7 @@ public class LinkRepository {
         return new ObjectLink(row.getUUID("job_id"), ObjectType.valueOf(row.getString("object_type")),
                 row.getString("source_id"), row.getString("target_id"), LinkState.valueOf(row.getString("state")),
                 exported == null ? Map.of() : exported.getMap(), row.getLong("source_version"),
-                row.getString("display_name"), row.getBoolean("reevaluate"));
+                row.getString("display_name"), row.getBoolean("in_source_scope"), row.getBoolean("reevaluate"));
     }
 
     /** A restart: the newest known event of every object of the job is evaluated again when the replay reaches it. */

@@ -81,11 +81,13 @@ public class JobStatisticsRepository {
     }
 
     /**
-     * How many of the job's objects it has decided: every link (whatever its state) that no restart has marked to be
-     * evaluated again.
+     * How many of the job's objects in scope it has done: its links (whatever their state) of objects the source
+     * counted in scope at their latest decision, that no restart has marked to be evaluated again. Objects that left
+     * scope (unassigned, hard-deleted) are not counted, so this compares with the source's total.
      */
-    public Uni<Long> objectsDecided(UUID jobId) {
-        return database.preparedQuery("select count(*) from object_link where job_id = $1 and not reevaluate")
+    public Uni<Long> objectsDoneInScope(UUID jobId) {
+        return database.preparedQuery("select count(*) from object_link where job_id = $1 and in_source_scope "
+                        + "and not reevaluate")
                 .execute(Tuple.of(jobId)).map(rows -> rows.iterator().next().getLong(0));
     }
 

@@ -368,7 +368,8 @@ public class GroupProvisioner {
         GroupAssignmentEvent event = change.event();
         ChangeTrace trace = change.trace();
         ObjectLink link = new ObjectLink(context.job().id(), ObjectType.GROUP, event.objectId(), targetId,
-                LinkState.ACTIVE, exported, event.objectVersion(), event.group().displayName());
+                LinkState.ACTIVE, exported, event.objectVersion(), event.group().displayName(),
+                ScopeEvaluator.countedBySource(context.job(), event));
         return links.save(link)
                 .chain(() -> membershipSync.reconcile(context, link, trace))
                 .replaceWith(ChangeOutcome.of(trace));
@@ -411,7 +412,7 @@ public class GroupProvisioner {
                     "The group was hard-deleted from the directory");
             Uni<Void> forget = memberships.forgetGroup(job.id(), event.objectId());
             GroupRemoval removal = new GroupRemoval(context, event.objectId(), event.objectVersion(),
-                    event.displayName(), link);
+                    event.displayName(), link, false);
             boolean provisioned = link.isPresent() && link.get().targetId() != null
                     && link.get().state() == LinkState.ACTIVE;
             if (!provisioned || !job.groups().delete()) {
@@ -445,7 +446,7 @@ public class GroupProvisioner {
     private Uni<Void> saveDeleted(GroupRemoval removal, String targetId, LinkState state) {
         return links.save(new ObjectLink(removal.context().job().id(), ObjectType.GROUP, removal.groupId(), targetId,
                 state, removal.link().map(ObjectLink::exported).orElse(Map.of()), removal.version(),
-                removal.displayName()));
+                removal.displayName(), removal.inSourceScope()));
     }
 
     private Uni<ChangeOutcome> record(GroupRemoval removal, ChangeTrace trace, String targetId, LinkState state) {
@@ -462,13 +463,16 @@ public class GroupProvisioner {
         }
     }
 
-    /** A group leaving the target (out of scope or hard-deleted): what its link is stored from. */
+    /**
+     * A group leaving the target (out of scope or hard-deleted): what its link is stored from, and whether the source
+     * still counts it in scope (assigned but filtered out, say).
+     */
     private record GroupRemoval(JobContext context, String groupId, long version, String displayName,
-            Optional<ObjectLink> link) {
+            Optional<ObjectLink> link, boolean inSourceScope) {
 
         static GroupRemoval of(JobContext context, GroupAssignmentEvent event, Optional<ObjectLink> link) {
             return new GroupRemoval(context, event.objectId(), event.objectVersion(), event.group().displayName(),
-                    link);
+                    link, ScopeEvaluator.countedBySource(context.job(), event));
         }
     }
 }

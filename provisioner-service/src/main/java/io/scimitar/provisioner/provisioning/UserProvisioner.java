@@ -384,7 +384,7 @@ public class UserProvisioner {
             ChangeTrace trace, String targetId, LinkState state) {
         ObjectLink updated = new ObjectLink(context.job().id(), ObjectType.USER, event.objectId(), targetId,
                 state == null ? LinkState.DELETED : state, link.map(ObjectLink::exported).orElse(Map.of()),
-                event.objectVersion(), event.userPrincipalName());
+                event.objectVersion(), event.userPrincipalName(), false);
         return Uni.createFrom().item(ChangeOutcome.of(trace).storing(updated));
     }
 
@@ -392,7 +392,8 @@ public class UserProvisioner {
             ChangeTrace trace, String targetId, LinkState state, Map<String, Object> exported) {
         ObjectLink updated = new ObjectLink(context.job().id(), ObjectType.USER, event.objectId(), targetId, state,
                 exported == null ? link.map(ObjectLink::exported).orElse(Map.of()) : exported,
-                event.objectVersion(), event.user().userPrincipalName());
+                event.objectVersion(), event.user().userPrincipalName(),
+                ScopeEvaluator.countedBySource(context.job(), event));
         return Uni.createFrom().item(ChangeOutcome.of(trace).storing(updated));
     }
 

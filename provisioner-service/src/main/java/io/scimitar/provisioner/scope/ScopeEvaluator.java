@@ -49,6 +49,23 @@ public class ScopeEvaluator {
         return new ScopeResult(true, true, "The group is in scope; " + filtered.reason());
     }
 
+    /**
+     * Whether the source counts the user in the job's scope (the total of the progress): assigned, or any user of a
+     * job syncing all; before the scoping filters.
+     */
+    public static boolean countedBySource(JobDefinition job, UserAssignmentEvent event) {
+        return job.scope() == ProvisioningScope.ALL || event.assigned();
+    }
+
+    /**
+     * Whether the source counts the group in the job's scope: the job provisions groups and the group is not
+     * soft-deleted, assigned or the job syncs all; before the scoping filters.
+     */
+    public static boolean countedBySource(JobDefinition job, GroupAssignmentEvent event) {
+        return job.groups().enabled() && !event.softDeleted()
+                && (job.scope() == ProvisioningScope.ALL || event.assigned());
+    }
+
     private static ScopeResult filters(ScopingFilterSet filters, io.scimitar.provisioner.rules.SourceObject source) {
         ScopeDecision decision = filters.evaluate(source);
         return new ScopeResult(decision.inScope(), decision.inScope(), decision.reason());

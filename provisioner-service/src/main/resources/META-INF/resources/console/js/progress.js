@@ -74,7 +74,8 @@ function render(progress, history) {
   const source = progress.objectsInScope
     ? `Total from the source: ${count(progress.objectsInScope.users)} users and ${count(progress.objectsInScope.groups)}`
       + ` groups in scope, counted by ${progress.objectsInScope.source} at ${time(progress.objectsInScope.countedAt)}.`
-      + ' It is known from the start, so the bar never reads full while work remains.'
+      + ' It is known from the start, so the bar never reads full while work remains. Done counts objects in'
+      + ' scope only: those that left scope (unassigned or deleted) are not counted.'
     : 'Total unknown: the source (assignment-service) did not count the objects in scope. The bar shows no '
       + 'percentage; events behind tell what remains.';
   return [

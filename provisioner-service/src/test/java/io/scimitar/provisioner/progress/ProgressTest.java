@@ -33,6 +33,7 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroFault
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.unassigned;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * Progress from real figures, checked against the Miro mock's own counts while it answers slowly: the topic's events
  * behind the job's committed position (also while paused), the objects in scope counted by the directory, and the
  * statistics to date, which outlive a pause, a restart of the job and a restart of the job's runner as at a provisioner
- * start.
+ * start; and the objects done are counted among those in scope, so unassigned users no longer count.
  */
 @QuarkusTest
 @TestProfile(SmallPollsProfile.class)
@@ -170,6 +171,80 @@ class ProgressTest {
         assertThat(afterProcessRestart.path("eventsProcessed").asLong()).as("a new run").isZero();
         assertThat(afterProcessRestart.path("statistics")).isEqualTo(afterRestart.path("statistics"));
         assertThat(afterProcessRestart.path("objectsDone").asLong()).isEqualTo(FIRST + WAITING);
+    }
+
+    @Test
+    void objectsDoneCountsOnlyObjectsInScopeAfterUnassignmentsNewAssignmentsAndARestart() throws Throwable {
+        int assigned = 13;
+        int removed = 5;
+        String app = newApplication();
+        DirectoryCountsResource.inScope(app, assigned, 0);
+        String job = createJob(miroJob(app));
+        await().atMost(SYNC).until(() -> progress(job).path("eventsBehind").asLong(-1) == 0);
+        String surname = "Scope" + UUID.randomUUID().toString().substring(0, 6);
+        List<UserSnapshot> users = new ArrayList<>();
+        for (int i = 0; i < assigned; i++) {
+            users.add(uniqueUser("User" + i, surname, "Progress"));
+        }
+        publish(users.stream().map(user -> assigned(app, user, 1)).toArray(io.scimitar.events.AssignmentEvent[]::new));
+        await().atMost(SYNC).until(() -> progress(job).path("percentComplete").asDouble() == 100.0);
+        assertThat(progress(job).path("objectsDone").asLong()).isEqualTo(assigned);
+
+        // unassigned: the source counts 8, and the 5 users that left scope are no longer done objects of the job
+        long changesBefore = progress(job).path("statistics").path("changes").asLong();
+        DirectoryCountsResource.inScope(app, assigned - removed, 0);
+        publish(users.subList(0, removed).stream().map(user -> unassigned(app, user, 2))
+                .toArray(io.scimitar.events.AssignmentEvent[]::new));
+        await().atMost(SYNC).untilAsserted(() -> {
+            JsonNode progress = progress(job);
+            assertThat(progress.path("statistics").path("changes").asLong())
+                    .isGreaterThanOrEqualTo(changesBefore + removed);
+            assertThat(progress.path("activeUsers").asLong()).isEqualTo(assigned - removed);
+            assertThat(progress.path("escrowed").asLong()).isZero();
+            assertThat(progress.path("stagedDeletions").asLong()).isZero();
+            assertDoneWithinTotal(progress);
+            assertThat(progress.path("percentComplete").asDouble()).isEqualTo(100.0);
+        });
+        assertThat(progress(job).path("objectsDone").asLong()).as("done among the objects in scope")
+                .isEqualTo(assigned - removed);
+
+        // paused, 5 new users assigned: 8 of 13 in scope are done, whatever the links of the users that left
+        asAdmin().post("/api/v1/jobs/" + job + "/pause").then().statusCode(200);
+        DirectoryCountsResource.inScope(app, assigned, 0);
+        publish(java.util.stream.IntStream.range(0, removed).mapToObj(i -> assigned(app,
+                uniqueUser("New" + i, surname, "Progress"), 1)).toArray(io.scimitar.events.AssignmentEvent[]::new));
+        await().atMost(SYNC).untilAsserted(() -> {
+            JsonNode paused = progress(job);
+            assertThat(paused.path("eventsBehind").asLong()).isEqualTo(removed);
+            assertThat(paused.path("objectsInScope").path("total").asLong()).isEqualTo(assigned);
+            assertThat(paused.path("objectsDone").asLong()).isEqualTo(assigned - removed);
+            assertThat(paused.path("percentComplete").asDouble())
+                    .isEqualTo(Math.floor(1000.0 * (assigned - removed) / assigned) / 10);
+        });
+
+        asAdmin().post("/api/v1/jobs/" + job + "/start").then().statusCode(200);
+        await().atMost(SYNC).untilAsserted(() -> {
+            JsonNode resumed = progress(job);
+            assertThat(resumed.path("percentComplete").asDouble()).isEqualTo(100.0);
+            assertThat(resumed.path("objectsDone").asLong()).isEqualTo(assigned);
+        });
+
+        // a restart replays the history: done never passes the total while the links are decided again
+        asAdmin().contentType("application/json").body("{}").post("/api/v1/jobs/" + job + "/restart").then()
+                .statusCode(200);
+        await().atMost(SYNC).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode replaying = progress(job);
+            assertDoneWithinTotal(replaying);
+            // the restart applies the newest state of each of the 18 users the job has seen
+            assertThat(replaying.path("eventsProcessed").asLong()).isGreaterThanOrEqualTo(assigned + removed);
+            assertThat(replaying.path("percentComplete").asDouble()).isEqualTo(100.0);
+        });
+        assertThat(progress(job).path("objectsDone").asLong()).isEqualTo(assigned);
+    }
+
+    private static void assertDoneWithinTotal(JsonNode progress) {
+        assertThat(progress.path("objectsDone").asLong()).as("done within the total (%s)", progress)
+                .isLessThanOrEqualTo(progress.path("objectsInScope").path("total").asLong());
     }
 
     private static JsonNode progress(String job) throws Exception {
