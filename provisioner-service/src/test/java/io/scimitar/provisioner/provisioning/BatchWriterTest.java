@@ -54,9 +54,9 @@ class BatchWriterTest {
         });
         Tuple values = parameters.get(0);
         assertThat((Object[]) values.getValue(2)).as("one link row per object").hasSize(CHANGES);
-        assertThat(values.size()).isEqualTo(8 + 3 + 17);
-        assertThat((Object[]) values.getValue(9)).as("one escrow resolution per object").hasSize(CHANGES);
-        assertThat((Object[]) values.getValue(11)).as("every log entry").hasSize(CHANGES + 1);
+        assertThat(values.size()).isEqualTo(9 + 3 + 17);
+        assertThat((Object[]) values.getValue(10)).as("one escrow resolution per object").hasSize(CHANGES);
+        assertThat((Object[]) values.getValue(12)).as("every log entry").hasSize(CHANGES + 1);
         assertThat(counted).as("progress is counted once the writes are durable").hasValue(CHANGES);
     }
 
@@ -76,7 +76,7 @@ class BatchWriterTest {
         Tuple values = parameters.get(0);
         assertThat((Object[]) values.getValue(6)).containsExactly(2L);
         assertThat((Object[]) values.getValue(7)).containsExactly("second");
-        assertThat((Object[]) values.getValue(10)).containsExactly(2L);
+        assertThat((Object[]) values.getValue(11)).containsExactly(2L);
         assertThat(writes.link(ObjectType.USER, "u1")).as("written: known as stored").hasValueSatisfying(link ->
                 assertThat(link.sourceVersion()).isEqualTo(2));
         assertThat(writes.link(ObjectType.USER, "u2")).as("unknown to the poll: read from the database").isNull();
