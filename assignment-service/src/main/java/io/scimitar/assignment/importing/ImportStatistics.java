@@ -17,7 +17,7 @@ import java.sql.Statement;
  * statistics, and its plan probed every group's membership for each of 100,000 users (100 million index lookups,
  * 405 s for the first chunk of the whole-stack benchmark's assignments, 2.7 s for the next). A request that wrote at
  * least {@value #AFTER_ROWS} rows (rejected ones aside) analyses its table when it ends; smaller ones leave it to autovacuum.
- * The staging tables of a COPY chunk are analysed inside the chunk ({@link #analyseStaging}).
+ * The events' staging table of an assignments chunk is analysed inside the chunk ({@link #analyseStaging}).
  */
 @ApplicationScoped
 public class ImportStatistics {
