@@ -39,9 +39,9 @@ final class JobWatch {
     boolean membersPushFailed;
     /**
      * Whether an object (by its event key) lies on a partition this instance owns, so that its escrowed changes are
-     * retried here and by no other instance; every object while the job is not in its consumer group.
+     * retried here and by no other instance; none while the job is not in its consumer group.
      */
-    volatile Predicate<String> owns = key -> true;
+    volatile Predicate<String> owns = key -> false;
     /**
      * Whether other instances consume the job too (they own some of its partitions): its failure share is then judged
      * on the window all of them stored, not on the changes applied here only.
