@@ -83,10 +83,8 @@ class ReplayTest {
     void savingNewMappingsReevaluatesEveryObject() {
         String app = newApplication();
         Map<String, Object> job = miroJob(app);
-        String id = createJob(job);
         UserSnapshot user = uniqueUser("Mapping", "Change", "M");
-        publish(assigned(app, user, 1));
-        awaitEntries(id, 1);
+        String id = jobWithOneUserApplied(app, job, user);
         assertThat(miroUsers(user.userPrincipalName()).get(0).path("displayName").asText())
                 .isEqualTo("Mapping Change");
 
@@ -107,10 +105,8 @@ class ReplayTest {
     void changingOnlyTheRateLimitsReevaluatesNothing() {
         String app = newApplication();
         Map<String, Object> job = miroJob(app);
-        String id = createJob(job);
         UserSnapshot first = uniqueUser("Paced", "First", "P");
-        publish(assigned(app, first, 1));
-        awaitEntries(id, 1);
+        String id = jobWithOneUserApplied(app, job, first);
 
         job.put("rateLimits", Map.of("enabled", true, "windowSeconds", 30, "budgets", Map.of("USERS_CREATE", 150)));
         asAdmin().contentType(ContentType.JSON).body(job).put("/api/v1/jobs/" + id).then().statusCode(200);
@@ -265,6 +261,14 @@ class ReplayTest {
     private static void restart(String job, Map<String, Object> body) {
         asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/jobs/" + job + "/restart")
                 .then().statusCode(200);
+    }
+
+    /** Creates {@code job} and waits until it has applied {@code user}'s assignment; answers the job's id. */
+    private String jobWithOneUserApplied(String app, Map<String, Object> job, UserSnapshot user) {
+        String id = createJob(job);
+        publish(assigned(app, user, 1));
+        awaitEntries(id, 1);
+        return id;
     }
 
     private long linksMarkedForReevaluation(String job) {
