@@ -121,9 +121,12 @@ public final class DemoLoader {
         for (int from = 0, to; from < rows.size(); from = to) {
             StringBuilder lines = new StringBuilder();
             int events = 0;
-            for (to = from; to < rows.size() && to - from < ROWS_PER_REQUEST
-                    && (to == from || events + eventsOf.applyAsInt(to) <= EVENTS_PER_REQUEST); to++) {
-                events += eventsOf.applyAsInt(to);
+            for (to = from; to < rows.size() && to - from < ROWS_PER_REQUEST; to++) {
+                int rowEvents = eventsOf.applyAsInt(to);
+                if (to > from && events + rowEvents > EVENTS_PER_REQUEST) {
+                    break;
+                }
+                events += rowEvents;
                 lines.append(ApiClient.write(rows.get(to))).append('\n');
             }
             JsonNode result = directory.postText("/api/v1/import/" + kind, "application/x-ndjson", lines.toString());
