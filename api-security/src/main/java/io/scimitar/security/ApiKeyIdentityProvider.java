@@ -11,7 +11,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns a configured API key into a caller named by the key's name, with its roles; any other key is refused. */
+/**
+ * Turns a configured API key into a caller named by the key's name, with its roles; any other key is refused. A token
+ * that is not an API key (an OIDC provider's ID or access token, which Quarkus' OIDC mechanism verifies through the
+ * same {@code TokenAuthenticationRequest}) is left to the next identity provider: refusing it would fail the sign-in
+ * or the bearer call whenever this provider happened to be asked first.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -31,6 +36,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         TokenCredential credential = request.getToken();
+        if (!CREDENTIAL_TYPE.equals(credential.getType())) {
+            return Uni.createFrom().nullItem();
+        }
         return keys.find(credential.getToken())
                 .map(caller -> Uni.createFrom().item(identity(credential, caller)))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("Unknown API key")));

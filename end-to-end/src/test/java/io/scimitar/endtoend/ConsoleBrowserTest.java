@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +45,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * reach 100% of the total the source counted (and the rate chart drawn from the log), browses the directory and
  * assigns and removes a user, filters the logs and opens an entry, tries an expression on a user picked from the
  * directory and a dry run, edits scoping filters evaluated live, provisions a picked user on demand, pauses and
- * resumes, restarts from a time, approves held deletions; a reader sees every page with its controls disabled. Each
+ * resumes, restarts from a time, approves held deletions; a reader sees every page with its controls disabled; then,
+ * with a real Keycloak started beside the stack ({@link KeycloakServer}), an admin and a reader sign in through
+ * Keycloak's login page, the admin changes through the session and signs out at Keycloak too, the reader can change
+ * nothing. Each
  * page is checked at 1280x800 and 1366x768 (no sideways scroll, labels, accessible names, contrast) and saved as a
  * screenshot under {@code target/console-screenshots}. Skipped, saying why, where /usr/bin/chromium is not installed.
  */
@@ -52,7 +57,8 @@ class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+    private static final Path TARGET = Path.of("target");
+    private static final Path SCREENSHOTS = TARGET.resolve("console-screenshots");
     private static final Duration CONVERGE = Duration.ofSeconds(120);
     private static final int USERS = 12;
     private static final List<Dimension> SIZES = List.of(new Dimension(1280, 800), new Dimension(1366, 768));
@@ -63,6 +69,7 @@ class ConsoleBrowserTest {
     static Path browserProfile;
 
     private static LocalStack stack;
+    private static KeycloakServer keycloak;
     private static Http directory;
     private static String console;
     private static String miroScimUrl;
@@ -81,16 +88,38 @@ class ConsoleBrowserTest {
                 + "installed (apt-get install chromium chromium-driver; .ci/run does it): the console's browser test "
                 + "is skipped");
         Path root = Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize();
+        int provisionerPort = Ports.freePort();
         StackSettings settings = StackSettings.parse(root, List.of("--home", home.toString(),
                 "--kafka-port", Integer.toString(Ports.freePort()),
                 "--postgres-port", Integer.toString(Ports.freePort()),
                 "--mock-port", Integer.toString(Ports.freePort()),
                 "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort()),
+                "--provisioner-port", Integer.toString(provisionerPort),
                 "--smtp-port", Integer.toString(Ports.freePort()),
                 "--mail-api-port", Integer.toString(Ports.freePort())));
         stack = new LocalStack(settings);
+        // Keycloak starts beside the stack (it takes longer than the stack to be ready); both services trust it
+        keycloak = KeycloakServer.find().orElse(null);
+        long keycloakStart = System.nanoTime();
+        if (keycloak != null) {
+            keycloak.start("http://127.0.0.1:" + provisionerPort, TARGET.resolve("keycloak.log"));
+            stack.withServiceEnvironment(Map.of("QUARKUS_OIDC_TENANT_ENABLED", "true",
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                    "QUARKUS_OIDC_CLIENT_ID", KeycloakServer.CLIENT_ID,
+                    "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.clientSecret,
+                    "QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH", "realm_access/roles",
+                    "SCIMITAR_API_OIDC_ADMIN_ROLES", "scimitar-admins",
+                    "SCIMITAR_API_OIDC_READER_ROLES", "scimitar-readers",
+                    "SCIMITAR_PROVISIONER_CONSOLE_OIDC_PROVIDER_NAME", "Keycloak"));
+        }
         stack.start((component, message) -> System.out.println(component + ": " + message));
+        if (keycloak != null) {
+            long stackReady = System.nanoTime();
+            keycloak.awaitReady(Duration.ofMinutes(15)); // a busy machine makes its first start slow
+            System.out.printf("Keycloak: ready %d s after its start, %d s after the stack was ready%n",
+                    Duration.ofNanos(System.nanoTime() - keycloakStart).toSeconds(),
+                    Duration.ofNanos(System.nanoTime() - stackReady).toSeconds());
+        }
         directory = new Http("http://127.0.0.1:" + settings.assignmentPort(), "X-API-Key", stack.apiKey());
         console = "http://127.0.0.1:" + settings.provisionerPort() + "/console/";
         miroScimUrl = "http://127.0.0.1:" + settings.mockPort() + "/api/v1/scim";
@@ -135,6 +164,23 @@ class ConsoleBrowserTest {
         }
         if (stack != null) {
             stack.close();
+            keepLogs();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    /** The services' logs, kept under {@code target/console-logs} (the stack's home is deleted with the test). */
+    private static void keepLogs() {
+        Path kept = TARGET.resolve("console-logs");
+        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            Files.createDirectories(kept);
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.out.println("The services' logs could not be kept: " + e);
         }
     }
 
@@ -440,6 +486,117 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-clause='0-0-value']")).isEnabled()).isFalse();
         new Http(console.replace("/console/", ""), "X-API-Key", stack.readerKey()).post("/api/v1/directory/"
                 + "applications/" + application + "/appRoleAssignments", Map.of("principalId", unassignedUser), 403);
+    }
+
+    @Test
+    @Order(11)
+    void anAdminSignsInWithKeycloakChangesThroughTheSessionAndSignsOutThere() throws Exception {
+        assumeTrue(keycloak != null, "Keycloak is not available (see the log above): no OIDC sign-in to drive");
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> !browser.findElements(By.id("sign-in-oidc")).isEmpty());
+        assertThat(text("sign-in-oidc")).isEqualTo("Sign in with Keycloak");
+        assertThat(browser.findElements(By.id("api-key"))).as("the key stays an option").isNotEmpty();
+        screenshot("13-sign-in-choices");
+
+        signInWithKeycloak(KeycloakServer.ADMIN, "14-keycloak-sign-in");
+        assertThat(text("session-role")).isEqualTo("Admin");
+        assertThat(text("session-name")).isEqualTo(KeycloakServer.ADMIN);
+        assertThat(sessionCookies()).as("Quarkus' session cookie (in chunks when the tokens are long)").isNotEmpty()
+                .allSatisfy(cookie -> {
+                    assertThat(cookie.isHttpOnly()).isTrue();
+                    assertThat(cookie.getSameSite()).isEqualTo("Lax");
+                });
+        assertThat((String) ((JavascriptExecutor) browser).executeScript("return document.cookie"))
+                .as("the tokens are out of the page's reach").doesNotContain("q_session");
+        waitFor(() -> text("jobs").contains("Miro from the console"));
+        screenshot("15-oidc-admin-overview");
+
+        // a change through the session, passed on to the directory with the session's access token
+        open("users-and-groups");
+        waitFor(() -> browser.findElements(By.cssSelector("#assignments tbody tr")).size() == USERS - 4);
+        browser.findElement(By.id("assign-search")).sendKeys("Dana");
+        waitFor(() -> !browser.findElements(By.cssSelector("[data-pick-id='" + unassignedUser + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-pick-id='" + unassignedUser + "']")).click();
+        new Select(browser.findElement(By.id("assign-role"))).selectByVisibleText("Default Access (default)");
+        browser.findElement(By.id("assign-button")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("#assignments tr[data-principal='" + unassignedUser
+                + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-remove-assignment='" + unassignedUser + "']")).click();
+        confirm();
+        waitFor(() -> browser.findElements(By.cssSelector("#assignments tr[data-principal='" + unassignedUser
+                + "']")).isEmpty());
+        // a change carried by the cookie alone, without the console's header, is refused (cross-site forgery)
+        assertThat(fetchStatus("POST", "/api/v1/jobs/" + jobId + "/pause", false)).isEqualTo(403);
+        assertThat(fetchStatus("GET", "/api/v1/jobs/" + jobId, false)).isEqualTo(200);
+        // API keys work as before beside OIDC, as X-API-Key and as a bearer value; no credential is still 401
+        Http provisioner = new Http(console.replace("/console/", ""), "Authorization", "Bearer " + stack.apiKey());
+        assertThat(provisioner.get("/api/v1/session").path("signedInWith").asText()).isEqualTo("API_KEY");
+        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(console.replace("/console/", "/api/v1/session"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> !browser.findElements(By.id("sign-in-oidc")).isEmpty());
+        assertThat(sessionCookies()).isEmpty();
+        // Keycloak's session ended too (RP-initiated logout): signing in again asks for the password
+        browser.findElement(By.id("sign-in-oidc")).click();
+        waitFor(() -> !browser.findElements(By.id("kc-login")).isEmpty());
+    }
+
+    @Test
+    @Order(12)
+    void aReaderSignedInWithKeycloakSeesEverythingAndCanChangeNothing() throws Exception {
+        assumeTrue(keycloak != null, "Keycloak is not available (see the log above): no OIDC sign-in to drive");
+        browser.get(console);
+        waitFor(() -> !browser.findElements(By.id("sign-in-oidc")).isEmpty());
+        signInWithKeycloak(KeycloakServer.READER, null);
+        assertThat(text("session-role")).isEqualTo("Reader (read only)");
+        waitFor(() -> !browser.findElements(By.id("new-job")).isEmpty());
+        assertThat(browser.findElement(By.id("new-job")).isEnabled()).isFalse();
+        open("progress");
+        waitFor(() -> text("progress-total").matches("\\d+"));
+        assertThat(browser.findElement(By.id("pause-job")).isEnabled()).isFalse();
+        screenshot("16-oidc-reader-progress");
+        // the API refuses anyway, with the console's header as the console would send it
+        assertThat(fetchStatus("POST", "/api/v1/jobs/" + jobId + "/pause", true)).isEqualTo(403);
+        assertThat(fetchStatus("POST", "/api/v1/directory/applications/" + application + "/appRoleAssignments",
+                true)).isEqualTo(403);
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> !browser.findElements(By.id("sign-in-oidc")).isEmpty());
+        assertThat(fetchStatus("GET", "/api/v1/session", true)).isEqualTo(401);
+        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertThat(Files.readString(log)).as(log + " holds no OIDC secret")
+                        .doesNotContain(keycloak.clientSecret).doesNotContain(keycloak.password);
+            }
+        }
+    }
+
+    private static List<Cookie> sessionCookies() {
+        return browser.manage().getCookies().stream().filter(cookie -> cookie.getName().startsWith("q_session"))
+                .toList();
+    }
+
+    /** From the console's sign-in page through Keycloak's login page back to the console, signed in. */
+    private static void signInWithKeycloak(String user, String screenshotName) {
+        browser.findElement(By.id("sign-in-oidc")).click();
+        waitFor(() -> !browser.findElements(By.id("kc-login")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(keycloak.password);
+        if (screenshotName != null) {
+            save(screenshotName); // Keycloak's page: its accessibility is Keycloak's
+        }
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(() -> !browser.findElements(By.id("session-role")).isEmpty());
+    }
+
+    /** The status of a same-origin fetch from the page, with or without the console's X-Requested-With header. */
+    private static long fetchStatus(String method, String path, boolean consoleHeader) {
+        return (Long) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], { method: arguments[1], headers: arguments[2] ? { 'X-Requested-With': "
+                + "'JavaScript', 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json' }, "
+                + "body: arguments[1] === 'GET' ? undefined : '{}' }).then(r => done(r.status), () => done(-1));",
+                path, method, consoleHeader);
     }
 
     private static void signIn(String key) {

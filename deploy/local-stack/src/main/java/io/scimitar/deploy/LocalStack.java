@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     private String apiKey;
     private String readerKey;
     private String miroToken;
+    private Map<String, String> extraServiceEnvironment = Map.of();
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -65,6 +66,15 @@ public final class LocalStack implements AutoCloseable {
         this.mailCatcher = settings.smtpRelay() ? null : new MailCatcherProcess(
                 settings.root().resolve(MailCatcherProcess.JAR), settings.home().resolve("mail"), settings.smtpPort(),
                 settings.mailApiPort());
+    }
+
+    /**
+     * More environment for both assignment-service and provisioner-service (e.g. an identity provider's
+     * {@code QUARKUS_OIDC_*}), set before {@link #start}.
+     */
+    public LocalStack withServiceEnvironment(Map<String, String> environment) {
+        this.extraServiceEnvironment = Map.copyOf(environment);
+        return this;
     }
 
     /** Starts everything and waits until each part is ready; on failure stops what it started and rethrows. */
@@ -392,7 +402,8 @@ public final class LocalStack implements AutoCloseable {
      * instances start on a busy machine.
      */
     private Map<String, String> serviceEnvironment(String database) {
-        return Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(extraServiceEnvironment);
+        environment.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S",
                 "SCIMITAR_DB_REACTIVE_URL", postgres.reactiveUrl(database),
                 "SCIMITAR_DB_JDBC_URL", postgres.jdbcUrl(database),
@@ -400,7 +411,8 @@ public final class LocalStack implements AutoCloseable {
                 "SCIMITAR_DB_PASSWORD", PostgresServer.PASSWORD,
                 "SCIMITAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
                 "SCIMITAR_API_ADMIN_KEYS", apiKey,
-                "SCIMITAR_API_READER_KEYS", "reader:" + readerKey);
+                "SCIMITAR_API_READER_KEYS", "reader:" + readerKey));
+        return environment;
     }
 
     /**

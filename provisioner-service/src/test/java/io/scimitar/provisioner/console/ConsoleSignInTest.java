@@ -18,8 +18,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * The console's sign-in as HTTP serves it without an identity provider configured: no OIDC offered, how a caller
- * signed in, and the cross-site request forgery guard on changes carried by an OIDC session cookie.
+ * The console's sign-in as HTTP serves it without an identity provider configured (the sign-in with Keycloak runs in
+ * {@code end-to-end/ConsoleBrowserTest}): no OIDC offered, how a caller signed in, and the cross-site request
+ * forgery guard on changes carried by an OIDC session cookie.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
