@@ -83,10 +83,10 @@ public class ProvisioningLogRepository {
                 new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
                 new UUID[n], new Long[n], new String[n], new String[n], new String[n], new String[n]};
         for (int i = 0; i < n; i++) {
-            List<Object> values = insertValues(entries.get(i));
+            ProvisioningLogEntry entry = entries.get(i);
+            List<Object> values = columnValues(entry, jsonText(entry.steps()), jsonText(entry.modifiedProperties()));
             for (int column = 0; column < COLUMNS; column++) {
-                Object value = values.get(column);
-                columns[column][i] = value instanceof JsonArray array ? array.encode() : value;
+                columns[column][i] = values.get(column);
             }
         }
         return Arrays.asList((Object[]) columns);
@@ -163,18 +163,28 @@ public class ProvisioningLogRepository {
                 });
     }
 
-    /** The parameters of {@link #insertStatement} for {@code entry}, in order. */
+    /** The parameters of {@link #insertStatement} for {@code entry}, in order (its jsonb columns as JSON arrays). */
     private List<Object> insertValues(ProvisioningLogEntry entry) {
+        return columnValues(entry, new JsonArray(jsonText(entry.steps())),
+                new JsonArray(jsonText(entry.modifiedProperties())));
+    }
+
+    /**
+     * The columns of {@code entry}, in order, with its steps and modified properties as given: JSON arrays for one
+     * entry's jsonb parameters, JSON text for the text arrays of {@link #insertAllStatement} (written once, not
+     * parsed back and written again).
+     */
+    private static List<Object> columnValues(ProvisioningLogEntry entry, Object steps, Object modifiedProperties) {
         return Arrays.asList(entry.jobId(), entry.cycleId(), entry.changeId(),
                 entry.activityTime().atOffset(ZoneOffset.UTC), (int) entry.durationMs(), entry.action().name(),
                 entry.status().name(), entry.objectType(), entry.sourceId(), entry.sourceDisplay(), entry.targetId(),
-                entry.eventId(), entry.objectVersion(), toJsonArray(entry.steps()),
-                toJsonArray(entry.modifiedProperties()), entry.errorCode(), entry.errorReason());
+                entry.eventId(), entry.objectVersion(), steps, modifiedProperties, entry.errorCode(),
+                entry.errorReason());
     }
 
-    private JsonArray toJsonArray(Object value) {
+    private String jsonText(Object value) {
         try {
-            return new JsonArray(json.writeValueAsString(value));
+            return json.writeValueAsString(value);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot write a provisioning log entry", e);
         }
