@@ -48,9 +48,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * resumes, restarts from a time, approves held deletions; a reader sees every page with its controls disabled; then,
  * with a real Keycloak started beside the stack ({@link KeycloakServer}), an admin and a reader sign in through
  * Keycloak's login page, the admin changes through the session and signs out at Keycloak too, the reader can change
- * nothing. Each
- * page is checked at 1280x800 and 1366x768 (no sideways scroll, labels, accessible names, contrast) and saved as a
- * screenshot under {@code target/console-screenshots}. Skipped, saying why, where /usr/bin/chromium is not installed.
+ * nothing. Each page is checked at 1280x800 and 1366x768 (no sideways scroll, labels, accessible names, contrast)
+ * and saved as a screenshot under {@code target/console-screenshots}; the services' logs are kept under
+ * {@code target/console-logs}. Skipped, saying why, where /usr/bin/chromium is not installed; the Keycloak steps are
+ * skipped where no JDK 21 or later is found for it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
