@@ -48,7 +48,7 @@ class DryRunProposalTest {
         String job = createJob(miroJob(app));
         UserSnapshot user = uniqueUser("Preview", "Values", "D");
         publish(assigned(app, user, 1));
-        await().atMost(Duration.ofSeconds(40)).until(() -> miroUsers(user.userPrincipalName()).size() == 1);
+        awaitApplied(job, user);
         int version = asReader().get("/api/v1/jobs/" + job).then().extract().path("version");
         long writes = miroWrites();
 
@@ -74,7 +74,7 @@ class DryRunProposalTest {
         String job = createJob(miroJob(app));
         UserSnapshot user = uniqueUser("Full", "Listing", "D");
         publish(assigned(app, user, 1));
-        await().atMost(Duration.ofSeconds(40)).until(() -> miroUsers(user.userPrincipalName()).size() == 1);
+        awaitApplied(job, user);
 
         JsonPath pending = asAdmin().post("/api/v1/jobs/" + job + "/dry-run").then().statusCode(200)
                 .extract().jsonPath();
@@ -115,5 +115,14 @@ class DryRunProposalTest {
         asAdmin().queryParam("full", "maybe").post("/api/v1/jobs/" + job + "/dry-run").then().statusCode(400)
                 .body("errors[0].field", equalTo("full"));
         asReader().get("/api/v1/jobs/" + job).then().body("version", equalTo(version));
+    }
+
+    /**
+     * Waits until the job has applied the user: the mock holds it and the job has logged it. The link is stored with
+     * the log entry (one statement per batch), after the mock answered, and a dry run plans from the links.
+     */
+    private static void awaitApplied(String job, UserSnapshot user) {
+        await().atMost(Duration.ofSeconds(40)).until(() -> miroUsers(user.userPrincipalName()).size() == 1
+                && !asReader().get("/api/v1/jobs/" + job + "/logs").jsonPath().getList("entries").isEmpty());
     }
 }
