@@ -453,13 +453,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("sign-out")).click();
         waitFor(() -> !browser.findElements(By.id("api-key")).isEmpty());
         signIn(stack.readerKey());
-        assertThat(text("session-role")).isEqualTo("Reader (read only)");
-        waitFor(() -> !browser.findElements(By.id("new-job")).isEmpty());
-        assertThat(browser.findElement(By.id("new-job")).isEnabled()).isFalse();
-
-        open("progress");
-        waitFor(() -> text("progress-total").matches("\\d+"));
-        assertThat(browser.findElement(By.id("pause-job")).isEnabled()).isFalse();
+        assertReaderOverviewAndProgressReadOnly();
         assertThat(browser.findElement(By.id("restart-job")).isEnabled()).isFalse();
         screenshot("10-reader-progress");
         open("connection");
@@ -551,12 +545,7 @@ class ConsoleBrowserTest {
         browser.get(console);
         waitFor(() -> !browser.findElements(By.id("sign-in-oidc")).isEmpty());
         signInWithKeycloak(KeycloakServer.READER, null);
-        assertThat(text("session-role")).isEqualTo("Reader (read only)");
-        waitFor(() -> !browser.findElements(By.id("new-job")).isEmpty());
-        assertThat(browser.findElement(By.id("new-job")).isEnabled()).isFalse();
-        open("progress");
-        waitFor(() -> text("progress-total").matches("\\d+"));
-        assertThat(browser.findElement(By.id("pause-job")).isEnabled()).isFalse();
+        assertReaderOverviewAndProgressReadOnly();
         screenshot("16-oidc-reader-progress");
         // the API refuses anyway, with the console's header as the console would send it
         assertThat(fetchStatus("POST", "/api/v1/jobs/" + jobId + "/pause", true)).isEqualTo(403);
@@ -571,6 +560,16 @@ class ConsoleBrowserTest {
                         .doesNotContain(keycloak.clientSecret).doesNotContain(keycloak.password);
             }
         }
+    }
+
+    /** Signed in as a reader: the overview's and the progress page's controls are disabled. */
+    private static void assertReaderOverviewAndProgressReadOnly() {
+        assertThat(text("session-role")).isEqualTo("Reader (read only)");
+        waitFor(() -> !browser.findElements(By.id("new-job")).isEmpty());
+        assertThat(browser.findElement(By.id("new-job")).isEnabled()).isFalse();
+        open("progress");
+        waitFor(() -> text("progress-total").matches("\\d+"));
+        assertThat(browser.findElement(By.id("pause-job")).isEnabled()).isFalse();
     }
 
     private static List<Cookie> sessionCookies() {
