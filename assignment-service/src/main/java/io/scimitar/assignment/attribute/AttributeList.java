@@ -3,6 +3,7 @@ package io.scimitar.assignment.attribute;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,21 @@ import java.util.stream.IntStream;
  * stored values of a request and the event snapshot's fields (in Java and in SQL). Adding an entry to the list (and
  * its column in a migration) is all it takes for an attribute to go from the REST body to the event.
  */
-public record AttributeList(List<Attribute> all) {
+public final class AttributeList {
 
-    public AttributeList {
-        all = List.copyOf(all);
+    private final List<Attribute> all;
+    /** The attributes by name: {@link #named} is asked for every field of every row of a bulk import. */
+    private final Map<String, Attribute> byName;
+
+    private AttributeList(List<Attribute> all) {
+        this.all = List.copyOf(all);
+        Map<String, Attribute> names = new HashMap<>();
+        for (Attribute attribute : this.all) {
+            if (names.put(attribute.name(), attribute) != null) {
+                throw new IllegalArgumentException("Two attributes are named " + attribute.name());
+            }
+        }
+        this.byName = Map.copyOf(names);
     }
 
     public static AttributeList of(Attribute... attributes) {
@@ -33,9 +45,14 @@ public record AttributeList(List<Attribute> all) {
         return new AttributeList(more);
     }
 
+    /** The attributes in their order. */
+    public List<Attribute> all() {
+        return all;
+    }
+
     /** The attribute of this name, or null. */
     public Attribute named(String name) {
-        return all.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+        return byName.get(name);
     }
 
     public List<String> names() {

@@ -138,9 +138,13 @@ public class EffectiveStatePublisher implements ChangePublisher {
                 continue;
             }
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, USER_ROLES, chunk, candidates);
+            List<UUID> delivered = delivered(chunk, targets, candidates, roles, applications);
+            if (delivered.isEmpty()) {
+                continue;
+            }
             Map<UUID, List<AssignmentEvent>> perUser = new LinkedHashMap<>();
             SnapshotEncoder encoder = new SnapshotEncoder();
-            for (User user : users.findAll(tx, chunk)) {
+            for (User user : users.findAll(tx, delivered)) {
                 UserSnapshot snapshot = encoder.user(UserMapper.toSnapshot(user));
                 ChangeSet.Republish target = targets.get(user.id());
                 Map<UUID, List<RoleAssignment>> userRoles = roles.getOrDefault(user.id(), Map.of());
@@ -165,9 +169,13 @@ public class EffectiveStatePublisher implements ChangePublisher {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Set<UUID> candidates = candidates(applications, chunk, targets);
             Map<UUID, Map<UUID, List<RoleAssignment>>> roles = roles(tx, GROUP_ROLES, chunk, candidates);
+            List<UUID> delivered = delivered(chunk, targets, candidates, roles, applications);
+            if (delivered.isEmpty()) {
+                continue;
+            }
             Map<UUID, List<AssignmentEvent>> perGroup = new LinkedHashMap<>();
             SnapshotEncoder encoder = new SnapshotEncoder();
-            for (Group group : groups.findAll(tx, chunk)) {
+            for (Group group : groups.findAll(tx, delivered)) {
                 GroupSnapshot snapshot = encoder.group(GroupMapper.toSnapshot(group));
                 ChangeSet.Republish target = targets.get(group.id());
                 Map<UUID, List<RoleAssignment>> groupRoles = roles.getOrDefault(group.id(), Map.of());
@@ -324,6 +332,27 @@ public class EffectiveStatePublisher implements ChangePublisher {
             }
         }
         return candidates;
+    }
+
+    /**
+     * The objects of {@code chunk} that at least one application receives an event about: a user imported while no
+     * application publishes unassigned users, for one, is not read back only to make no event.
+     */
+    private static List<UUID> delivered(List<UUID> chunk, Map<UUID, ChangeSet.Republish> targets,
+            Set<UUID> candidates, Map<UUID, Map<UUID, List<RoleAssignment>>> roles, Map<UUID, Boolean> applications) {
+        List<UUID> delivered = new ArrayList<>(chunk.size());
+        for (UUID id : chunk) {
+            Audience audience = targets.get(id).audience();
+            Map<UUID, List<RoleAssignment>> objectRoles = roles.getOrDefault(id, Map.of());
+            for (UUID app : candidates) {
+                if (audience.includes(app, !objectRoles.getOrDefault(app, List.of()).isEmpty(),
+                        applications.getOrDefault(app, false))) {
+                    delivered.add(id);
+                    break;
+                }
+            }
+        }
+        return delivered;
     }
 
     private static Map<UUID, Map<UUID, List<RoleAssignment>>> roles(SqlTransaction tx, String sql, List<UUID> objects,
