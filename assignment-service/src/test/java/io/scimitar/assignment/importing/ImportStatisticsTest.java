@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A big bulk request leaves its table analysed for the next request's plans; a small one leaves it to autovacuum. A
+ * A big bulk request leaves its table analysed for the next request's plans when its statistics are missing or
+ * outgrown; a small one, or one the table's statistics still describe, leaves it to autovacuum. A
  * chunk of assignments analyses its events' staging table once it has filled it, whatever autovacuum saw last.
  */
 @QuarkusTest
@@ -33,14 +34,37 @@ class ImportStatisticsTest {
     Transactions transactions;
 
     @Test
-    void aRequestOfAThousandUsersAnalysesTheUserTableAndOneOfFewerDoesNot() {
+    void aRequestAnalysesTheUserTableOnlyWhenItChangedByAsManyRowsAsItsStatisticsCounted() {
+        long first = manualAnalyses();
+        long held = transactions.inTransaction(tx -> {
+            tx.query("analyze app_user");
+            return tx.query("select reltuples::bigint from pg_class where relname = 'app_user'").iterator().next()
+                    .getLong(0);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> manualAnalyses() > first);
         long before = manualAnalyses();
-        importUsers(ImportStatistics.AFTER_ROWS - 1);
-        importUsers(ImportStatistics.AFTER_ROWS);
 
+        importUsers(ImportStatistics.AFTER_ROWS - 1);
+        importUsers(Math.max(ImportStatistics.AFTER_ROWS, held));
         // PostgreSQL 14's statistics collector receives the counts a moment later
         await().atMost(Duration.ofSeconds(10)).until(() -> manualAnalyses() > before);
         assertThat(manualAnalyses()).as("one analysis, after the second request only").isEqualTo(before + 1);
+
+        // the table now holds more than twice the next request's rows: its statistics stay
+        importUsers(ImportStatistics.AFTER_ROWS);
+        transactions.inTransaction(tx -> tx.query("analyze app_user"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> manualAnalyses() > before + 1);
+        assertThat(manualAnalyses()).as("only the test's own analysis since").isEqualTo(before + 2);
+    }
+
+    @Test
+    void statisticsAreStaleWhenNeverTakenOrOutgrown() {
+        assertThat(ImportStatistics.stale(-1, 0, 1_000)).as("never analysed").isTrue();
+        assertThat(ImportStatistics.stale(0, 0, 1_000)).as("analysed empty").isTrue();
+        assertThat(ImportStatistics.stale(50_000, 0, 5_000)).as("a tenth more").isFalse();
+        assertThat(ImportStatistics.stale(50_000, 45_000, 5_000)).as("nine tenths more").isFalse();
+        assertThat(ImportStatistics.stale(50_000, 50_000, 5_000)).as("as many changed as counted").isTrue();
+        assertThat(ImportStatistics.stale(5_000, 0, 5_000)).as("doubled by this request").isTrue();
     }
 
     @Test
