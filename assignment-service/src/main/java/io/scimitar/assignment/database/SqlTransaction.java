@@ -26,6 +26,7 @@ public final class SqlTransaction {
 
     private final Connection connection;
     private boolean aborted;
+    private boolean wroteOutbox;
 
     SqlTransaction(Connection connection) {
         this.connection = connection;
@@ -49,6 +50,18 @@ public final class SqlTransaction {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Notes that this transaction appended outbox rows: once it commits, the outbox relay is notified
+     * ({@link Transactions}).
+     */
+    public void wroteOutbox() {
+        wroteOutbox = true;
+    }
+
+    boolean outboxWritten() {
+        return wroteOutbox;
     }
 
     /** A failed statement leaves PostgreSQL's transaction aborted: it can only roll back. */

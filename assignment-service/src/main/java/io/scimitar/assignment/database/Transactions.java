@@ -1,5 +1,6 @@
 package io.scimitar.assignment.database;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +33,17 @@ public class Transactions {
     private static final Logger LOG = Logger.getLogger(Transactions.class);
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
     private static final int ATTEMPTS = 5;
+    /**
+     * The relay's wake-up after a transaction that wrote outbox rows: a notification on {@link #OUTBOX_CHANNEL} in a
+     * transaction of its own that does not wait for its commit to reach the disk. PostgreSQL serialises the commits of
+     * notifying transactions on one lock held until their commit is flushed, so a notification inside the change's
+     * transaction (the outbox trigger's, until V12) made concurrent changes commit one disk flush after another; this
+     * one holds the lock for no flush. A notification lost in a crash costs nothing: the relay also polls.
+     */
+    static final String NOTIFY_OUTBOX = "begin; set local synchronous_commit = off; select pg_notify('"
+            + Transactions.OUTBOX_CHANNEL + "', ''); commit";
+    /** The channel the outbox relay listens on. */
+    public static final String OUTBOX_CHANNEL = "scimitar_outbox";
 
     private final Pool pool;
     private final Duration timeout;
@@ -76,7 +89,11 @@ public class Transactions {
                 if (tx.aborted()) {
                     throw new IllegalStateException("A statement failed, so the transaction was rolled back");
                 }
-                connection.query("commit").execute().await().atMost(timeout);
+                if (tx.outboxWritten()) {
+                    commitAndNotify(connection);
+                } else {
+                    connection.query("commit").execute().await().atMost(timeout);
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 try {
@@ -88,6 +105,23 @@ public class Transactions {
             }
         } finally {
             connection.close().await().atMost(timeout);
+        }
+    }
+
+    /**
+     * Commits, and notifies the relay ({@link #NOTIFY_OUTBOX}) in the same round trip (the client pipelines the two):
+     * the commit's failure is the work's, the notification's is only logged, since the change is committed by then.
+     */
+    private void commitAndNotify(SqlConnection connection) {
+        // subscribed at once, so that both are sent before the commit's answer is awaited
+        CompletableFuture<RowSet<Row>> commit = connection.query("commit").execute().subscribeAsCompletionStage();
+        CompletableFuture<RowSet<Row>> notify = connection.query(NOTIFY_OUTBOX).execute()
+                .subscribeAsCompletionStage();
+        Uni.createFrom().completionStage(commit).await().atMost(timeout);
+        try {
+            Uni.createFrom().completionStage(notify).await().atMost(timeout);
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not notify the outbox relay after a commit (%s); it polls", e.getMessage());
         }
     }
 

@@ -67,6 +67,7 @@ public class DeadLetterRepository {
 
     /** Moves the dead letter back to the end of the outbox; returns the new outbox row's id. */
     public long requeue(SqlTransaction tx, long id) {
+        tx.wroteOutbox();
         return tx.query(REQUEUE, id).iterator().next().getLong(0);
     }
 

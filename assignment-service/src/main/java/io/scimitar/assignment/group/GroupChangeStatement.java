@@ -55,6 +55,7 @@ public class GroupChangeStatement {
                 : group.deletedDateTime().atOffset(ZoneOffset.UTC);
         params[arrays.length + 2] = cause;
         params[arrays.length + 3] = Instant.now().toString();
+        tx.wroteOutbox();
         tx.query(SQL, params);
     }
 }

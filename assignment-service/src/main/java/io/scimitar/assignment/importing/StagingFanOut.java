@@ -1,6 +1,7 @@
 package io.scimitar.assignment.importing;
 
 import io.scimitar.assignment.change.EventPayloadSql;
+import io.scimitar.assignment.database.Transactions;
 import io.scimitar.assignment.group.GroupAttributes;
 import io.scimitar.assignment.user.UserAttributes;
 import io.scimitar.events.GroupMembershipEvent;
@@ -116,6 +117,11 @@ final class StagingFanOut {
             statement.executeUpdate(VERSIONS);
             int written = statement.executeUpdate(OUTBOX);
             statement.executeUpdate("delete from import_event_stage");
+            if (written > 0) {
+                // inside the chunk's transaction, unlike the reactive client's commits (Transactions): a chunk's
+                // commit is one of few, so the notification lock it holds through its flush delays nobody
+                statement.execute("select pg_notify('" + Transactions.OUTBOX_CHANNEL + "', '')");
+            }
             return written;
         }
     }

@@ -1,5 +1,6 @@
 package io.scimitar.assignment.outbox;
 
+import io.scimitar.assignment.database.Transactions;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -10,13 +11,13 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 
 /**
- * Listens on the {@code scimitar_outbox} channel (the outbox insert trigger notifies it at commit) and runs a callback
- * for each notification, reconnecting after a lost connection.
+ * Listens on the {@code scimitar_outbox} channel (notified after the commit of every transaction that wrote outbox
+ * rows: {@link Transactions}) and runs a callback for each notification, reconnecting after a lost connection.
  */
 @ApplicationScoped
 public class OutboxNotifications {
 
-    static final String CHANNEL = "scimitar_outbox";
+    static final String CHANNEL = Transactions.OUTBOX_CHANNEL;
     private static final Logger LOG = Logger.getLogger(OutboxNotifications.class);
 
     private final Vertx vertx;

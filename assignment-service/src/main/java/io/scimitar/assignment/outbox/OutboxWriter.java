@@ -20,6 +20,7 @@ public class OutboxWriter {
 
     /** Appends an application event for the application topic. */
     public void append(SqlTransaction tx, ApplicationEvent event) {
+        tx.wroteOutbox();
         tx.query("insert into outbox (topic, event_key, event_type, payload) values ($1, $2, $3, $4)",
                 OutboxTopic.APPLICATIONS.column(), event.key(), event.type(),
                 ApplicationEventCodec.encodeToString(event));
@@ -36,6 +37,7 @@ public class OutboxWriter {
         if (events.isEmpty()) {
             return;
         }
+        tx.wroteOutbox();
         String[] keys = new String[events.size()];
         String[] types = new String[events.size()];
         String[] payloads = new String[events.size()];

@@ -125,7 +125,7 @@ class OutboxDeliveryTest {
     }
 
     /**
-     * Each commit wakes the relay through the outbox trigger's notification, rather than waiting for the fallback
+     * Each commit wakes the relay through the notification sent after it, rather than waiting for the fallback
      * poll: with notifications lost, every one of these deliveries would come from a poll round. How fast delivery is
      * gets measured by the whole-stack benchmark's latency phase, not here.
      */
