@@ -42,6 +42,8 @@ public final class WholeStackBenchmark {
     private final DemoLoader loader;
     private final ProcessStats stats;
     private final int cores = Runtime.getRuntime().availableProcessors();
+    /** PostgreSQL's sampled statements, while {@code bench.postgresActivity} asks for them. */
+    private PostgresActivity postgresActivity;
 
     private WholeStackBenchmark(BenchSettings bench, LocalStack stack, StackSettings ports) {
         this.bench = bench;
@@ -111,6 +113,29 @@ public final class WholeStackBenchmark {
     }
 
     private void run() throws Exception {
+        if (!bench.postgresActivity()) {
+            runPhases();
+            return;
+        }
+        try (PostgresActivity activity = PostgresActivity.start(ports.postgresPort())) {
+            postgresActivity = activity;
+            runPhases();
+        } finally {
+            postgresActivity = null;
+        }
+    }
+
+    /** PostgreSQL's time by statement between two snapshots, when {@code bench.postgresActivity} samples it. */
+    private void printPostgresActivity(String phase, ProcessStats.Snapshot from, ProcessStats.Snapshot to) {
+        if (postgresActivity == null) {
+            return;
+        }
+        System.out.println("PostgreSQL's time by statement during " + phase + ":");
+        System.out.print(postgresActivity.report(from.nanos(), to.nanos(), 12));
+        System.out.println("  waits: " + postgresActivity.waits(from.nanos(), to.nanos()));
+    }
+
+    private void runPhases() throws Exception {
         DemoDirectory demo = DemoDirectoryGenerator.generate(new DemoDirectoryGenerator.Shape(bench.users(),
                 bench.seed(), DemoDirectoryGenerator.DOMAIN, bench.allTeams()));
         System.out.printf("%n== 1. Initial sync: %,d users, %,d groups, %,d memberships, %,d assignments "
@@ -128,6 +153,8 @@ public final class WholeStackBenchmark {
         System.out.println("CPU during the sync (job created -> caught up), and per user created or linked:");
         System.out.print(afterSync.cpuTable(sync.atJobCreated(), cores));
         System.out.print(afterSync.cpuPerObject(sync.atJobCreated(), sync.created() + sync.preseeded(), "user"));
+        printPostgresActivity("the load", beforeLoad, sync.atJobCreated());
+        printPostgresActivity("the sync", sync.atJobCreated(), afterSync);
 
         System.out.printf("%n== 4. Memory at the end of the sync (load average %s)%n", loadAverage());
         System.out.print(afterSync.memoryTable());
@@ -231,6 +258,7 @@ public final class WholeStackBenchmark {
         System.out.print(afterChanges.cpuTable(beforeChanges, cores));
         printLatencyTarget(latency, afterChanges.cpuSeconds(beforeChanges, LocalStack.ASSIGNMENT_SERVICE)
                 + afterChanges.cpuSeconds(beforeChanges, "PostgreSQL"));
+        printPostgresActivity("the latency phase", beforeChanges, afterChanges);
     }
 
     /**
