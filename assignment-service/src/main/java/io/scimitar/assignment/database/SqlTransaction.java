@@ -64,6 +64,18 @@ public final class SqlTransaction {
         return wroteOutbox;
     }
 
+    /**
+     * Runs this transaction's next prepared statements on their generic plan, made once per connection, rather than
+     * planned again at every execution. PostgreSQL keeps planning a statement afresh while the plan for the values at
+     * hand looks cheaper than the generic one, as it does for the one-row change statements over unnested arrays
+     * ({@code UserChangeStatement}): on PostgreSQL 14 with 100,000 users, planning one cost 1.2 to 2.2 ms at every
+     * execution against 0.5 to 0.9 ms for running it, where the generic plan (the same index lookups) takes 0.12 ms
+     * to fetch. The setting ends with the transaction.
+     */
+    public void useGenericPlans() {
+        query("set local plan_cache_mode = force_generic_plan");
+    }
+
     /** A failed statement leaves PostgreSQL's transaction aborted: it can only roll back. */
     boolean aborted() {
         return aborted;

@@ -56,6 +56,7 @@ public class GroupChangeStatement {
         params[arrays.length + 2] = cause;
         params[arrays.length + 3] = Instant.now().toString();
         tx.wroteOutbox();
+        tx.useGenericPlans();
         tx.query(SQL, params);
     }
 }

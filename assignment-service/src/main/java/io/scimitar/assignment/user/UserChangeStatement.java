@@ -17,6 +17,7 @@ public class UserChangeStatement {
     /** Writes every attribute of {@code user} (version + 1) and its events with {@code cause}. */
     public void update(SqlTransaction tx, User user, String cause) {
         tx.wroteOutbox();
+        tx.useGenericPlans();
         tx.query(UserSql.STANDARD.change(), UserSql.STANDARD.changeParameters(user.id(), user.attributes(),
                 UserRepository.utc(user.modifiedDateTime()), cause, Instant.now().toString()));
     }

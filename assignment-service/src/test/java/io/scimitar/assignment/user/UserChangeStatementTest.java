@@ -51,6 +51,20 @@ class UserChangeStatementTest {
     }
 
     @Test
+    void genericPlansHoldOnlyForTheTransactionThatAskedForThem() {
+        for (int i = 0; i < 3; i++) {
+            String inside = transactions.inTransaction(tx -> {
+                tx.useGenericPlans();
+                return tx.query("show plan_cache_mode").iterator().next().getString(0);
+            });
+            String next = transactions.inTransaction(tx -> tx.query("show plan_cache_mode").iterator().next()
+                    .getString(0));
+            assertThat(inside).isEqualTo("force_generic_plan");
+            assertThat(next).as("the pooled connection's next transaction").isEqualTo("auto");
+        }
+    }
+
+    @Test
     void aPatchPublishesToEveryApplicationWhereTheUserIsAssignedOrThatSyncsEveryoneAsThePublisherDoes() {
         String assigned = Api.createApplication("One statement, assigned");
         String everyone = Api.createApplication("One statement, everyone", true);
