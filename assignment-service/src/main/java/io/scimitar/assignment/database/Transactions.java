@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,6 +33,8 @@ public class Transactions {
     private static final Logger LOG = Logger.getLogger(Transactions.class);
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
     private static final int ATTEMPTS = 5;
+    /** The channel the outbox relay listens on. */
+    public static final String OUTBOX_CHANNEL = "scimitar_outbox";
     /**
      * The relay's wake-up after a transaction that wrote outbox rows: a notification on {@link #OUTBOX_CHANNEL} in a
      * transaction of its own that does not wait for its commit to reach the disk. PostgreSQL serialises the commits of
@@ -41,9 +43,7 @@ public class Transactions {
      * one holds the lock for no flush. A notification lost in a crash costs nothing: the relay also polls.
      */
     static final String NOTIFY_OUTBOX = "begin; set local synchronous_commit = off; select pg_notify('"
-            + Transactions.OUTBOX_CHANNEL + "', ''); commit";
-    /** The channel the outbox relay listens on. */
-    public static final String OUTBOX_CHANNEL = "scimitar_outbox";
+            + OUTBOX_CHANNEL + "', ''); commit";
 
     private final Pool pool;
     private final Duration timeout;
