@@ -40,12 +40,11 @@ final class PostgresActivity implements AutoCloseable {
         this.sampler.setDaemon(true);
     }
 
-    /** Starts sampling the PostgreSQL on {@code port} (the local stack's, user {@code postgres}). */
-    static PostgresActivity start(int port) throws SQLException {
+    /** Starts sampling the PostgreSQL at {@code jdbcUrl} (the local stack's, user {@code postgres}). */
+    static PostgresActivity start(String jdbcUrl) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
-        PostgresActivity activity = new PostgresActivity(
-                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties));
+        PostgresActivity activity = new PostgresActivity(DriverManager.getConnection(jdbcUrl, properties));
         activity.sampler.start();
         return activity;
     }

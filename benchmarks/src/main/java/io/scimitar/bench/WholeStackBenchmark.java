@@ -117,7 +117,7 @@ public final class WholeStackBenchmark {
             runPhases();
             return;
         }
-        try (PostgresActivity activity = PostgresActivity.start(ports.postgresPort())) {
+        try (PostgresActivity activity = PostgresActivity.start(stack.postgres().jdbcUrl("postgres"))) {
             postgresActivity = activity;
             runPhases();
         } finally {
