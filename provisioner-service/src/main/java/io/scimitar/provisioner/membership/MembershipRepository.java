@@ -192,9 +192,17 @@ public class MembershipRepository {
                 .execute(Tuple.of(jobId, groupId)).replaceWithVoid();
     }
 
-    /** Stores one part of a membership snapshot; answers all parts' members once every part is in. */
+    /**
+     * Stores one part of a membership snapshot; answers all parts' members once every part is in, else null. A
+     * snapshot of one part (a group of at most {@code GroupMembershipEvent.MAX_MEMBERS_PER_EVENT} members, nearly every
+     * group) is whole as it comes: it is answered without a statement. Parts of a snapshot that never completed stay
+     * until the group's next snapshot of several parts completes, or the job goes.
+     */
     public Uni<List<String>> storeSnapshotPart(UUID jobId, String groupId, UUID snapshotId, int part, int parts,
             List<String> memberIds) {
+        if (parts == 1) {
+            return Uni.createFrom().item(List.copyOf(memberIds));
+        }
         return database.preparedQuery("insert into membership_snapshot_part (job_id, group_id, snapshot_id, part, "
                         + "parts, members) values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
                 .execute(Tuple.of(jobId, groupId, snapshotId, part, parts, new JsonArray(new ArrayList<>(memberIds))))
