@@ -31,8 +31,9 @@ import java.util.Optional;
  *                           whichever comes first), so that a long run reports what it reached by a given time
  * @param reconcileWithMiroLimits after the latency phase, the synced job is reconciled again with Miro's limits on in
  *                           the mock and the job's own budgets on (no 429 expected)
- * @param postgresActivity   PostgreSQL's active statements sampled through the run ({@link PostgresActivity}), and
- *                           reported by statement for the load, the sync and the latency phase
+ * @param postgresActivity   PostgreSQL's active statements sampled through the run and its statements counted
+ *                           ({@link PostgresActivity}), reported by statement for the load, the sync and the latency
+ *                           phase
  */
 record BenchSettings(Path root, int users, boolean allTeams, long seed, int changeRate, int changeSeconds,
         int warmUpSeconds, int rawRequests, int rateLimitedUsers, boolean mockRateLimits, int syncTimeoutSeconds,

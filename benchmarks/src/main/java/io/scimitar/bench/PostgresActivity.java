@@ -13,11 +13,12 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Where PostgreSQL's time goes, by statement: every {@value #INTERVAL_MILLIS} ms the active backends of
+ * Where PostgreSQL's time goes, by statement, two ways. Every {@value #INTERVAL_MILLIS} ms the active backends of
  * {@code pg_stat_activity} (what each runs and what it waits for, "CPU" when nothing) are noted, and a phase's report
- * counts them per statement. A sample count times the interval is the time backends spent in that statement (CPU
- * and waits apart), the way a sampling profiler counts, without {@code pg_stat_statements}, which the embedded
- * PostgreSQL does not ship. Each sample is one query of a few backends' rows: about 1 % of a core.
+ * counts them per statement: a sample count times the interval is the time backends spent in that statement (CPU and
+ * waits apart), the way a sampling profiler counts. And every second {@code pg_stat_statements} (loaded by the local
+ * stack when asked, {@code LocalStack.COUNT_STATEMENTS_PROPERTY}) is read, so a phase's report also gives each
+ * statement's exact calls, plannings, rows and time executing and planning. Together about 1 % of a core.
  */
 final class PostgresActivity implements AutoCloseable {
 
@@ -26,8 +27,26 @@ final class PostgresActivity implements AutoCloseable {
     private static final String QUERY = "select coalesce(wait_event_type || ':' || wait_event, 'CPU'), query"
             + " from pg_stat_activity where state = 'active' and pid <> pg_backend_pid()";
 
+    private static final int COUNTS_EVERY = 1000 / INTERVAL_MILLIS;
+    private static final String COUNTS = "select dbid || '/' || queryid, calls, plans, rows, total_exec_time,"
+            + " total_plan_time, query from pg_stat_statements";
+
     private record Sample(long nanos, String state, String statement) {
     }
+
+    /** A statement's totals in {@code pg_stat_statements} (milliseconds), as read at one instant. */
+    private record Counts(long calls, long plans, long rows, double execMillis, double planMillis, String statement) {
+        Counts since(Counts earlier) {
+            return earlier == null ? this : new Counts(calls - earlier.calls, plans - earlier.plans,
+                    rows - earlier.rows, execMillis - earlier.execMillis, planMillis - earlier.planMillis, statement);
+        }
+    }
+
+    private record CountsAt(long nanos, Map<String, Counts> byStatement) {
+    }
+
+    private final List<CountsAt> counts = new ArrayList<>();
+    private boolean counting;
 
     private final List<Sample> samples = new ArrayList<>();
     private final Connection connection;
@@ -45,14 +64,24 @@ final class PostgresActivity implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
         PostgresActivity activity = new PostgresActivity(DriverManager.getConnection(jdbcUrl, properties));
+        try (Statement statement = activity.connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.executeQuery("select count(*) from pg_stat_statements").close();
+            activity.counting = true;
+        } catch (SQLException e) {
+            System.out.println("  (PostgreSQL does not count statements: " + e.getMessage().strip() + ")");
+        }
         activity.sampler.start();
         return activity;
     }
 
     private void sample() {
         try (Statement statement = connection.createStatement()) {
-            while (running) {
+            for (long round = 0; running; round++) {
                 long now = System.nanoTime();
+                if (counting && round % COUNTS_EVERY == 0) {
+                    readCounts(statement, now);
+                }
                 List<Sample> taken = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery(QUERY)) {
                     while (rows.next()) {
@@ -70,6 +99,19 @@ final class PostgresActivity implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readCounts(Statement statement, long now) throws SQLException {
+        Map<String, Counts> byStatement = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery(COUNTS)) {
+            while (rows.next()) {
+                byStatement.put(rows.getString(1), new Counts(rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                        rows.getDouble(5), rows.getDouble(6), rows.getString(7)));
+            }
+        }
+        synchronized (counts) {
+            counts.add(new CountsAt(now, byStatement));
         }
     }
 
@@ -111,6 +153,37 @@ final class PostgresActivity implements AutoCloseable {
                 .limit(top)
                 .forEach(entry -> report.append(String.format("  %8.1f %8.1f  %s%n", entry.getValue()[0] * seconds,
                         entry.getValue()[1] * seconds, entry.getKey())));
+        return report.toString();
+    }
+
+    /**
+     * The statements that took PostgreSQL the most time between two instants ({@link System#nanoTime}, to the second
+     * of the counts' reads), from {@code pg_stat_statements}: time executing (waits for locks and I/O included, not
+     * the commit's flush) and planning, calls, plannings and rows. Empty when PostgreSQL does not count statements.
+     */
+    String statements(long fromNanos, long toNanos, int top) {
+        CountsAt first;
+        CountsAt last;
+        synchronized (counts) {
+            first = counts.stream().filter(c -> c.nanos() <= fromNanos).reduce((a, b) -> b)
+                    .orElse(counts.isEmpty() ? null : counts.get(0));
+            last = counts.stream().filter(c -> c.nanos() <= toNanos).reduce((a, b) -> b).orElse(null);
+        }
+        if (first == null || last == null || last.nanos() <= first.nanos()) {
+            return "";
+        }
+        StringBuilder report = new StringBuilder(String.format("  counted by pg_stat_statements over %.0f s:%n",
+                (last.nanos() - first.nanos()) / 1e9));
+        report.append(String.format("  %8s %8s %8s %8s %9s  %s%n", "exec s", "plan s", "calls", "plans", "rows",
+                "statement"));
+        last.byStatement().entrySet().stream()
+                .map(entry -> entry.getValue().since(first.byStatement().get(entry.getKey())))
+                .filter(counted -> counted.calls() > 0 || counted.plans() > 0)
+                .sorted((a, b) -> Double.compare(b.execMillis() + b.planMillis(), a.execMillis() + a.planMillis()))
+                .limit(top)
+                .forEach(counted -> report.append(String.format("  %8.2f %8.2f %8d %8d %9d  %s%n",
+                        counted.execMillis() / 1000, counted.planMillis() / 1000, counted.calls(), counted.plans(),
+                        counted.rows(), normalise(counted.statement()))));
         return report.toString();
     }
 

@@ -89,6 +89,7 @@ public final class WholeStackBenchmark {
         }
         // the mock holds every user in its heap: about one user per 4,500 bytes of -Xmx (512m: ~119,000 users)
         System.setProperty(LocalStack.MOCK_HEAP_PROPERTY, bench.mockHeap());
+        System.setProperty(LocalStack.COUNT_STATEMENTS_PROPERTY, Boolean.toString(bench.postgresActivity()));
         StackSettings settings = StackSettings.parse(applications, options);
         System.out.printf("Settings: %s%n", bench);
         LocalStack stack = new LocalStack(settings);
@@ -133,6 +134,7 @@ public final class WholeStackBenchmark {
         System.out.println("PostgreSQL's time by statement during " + phase + ":");
         System.out.print(postgresActivity.report(from.nanos(), to.nanos(), 12));
         System.out.println("  waits: " + postgresActivity.waits(from.nanos(), to.nanos()));
+        System.out.print(postgresActivity.statements(from.nanos(), to.nanos(), 12));
     }
 
     private void runPhases() throws Exception {

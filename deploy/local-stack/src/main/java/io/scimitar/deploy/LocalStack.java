@@ -43,6 +43,8 @@ public final class LocalStack implements AutoCloseable {
      * memory and takes about one user per 4,500 bytes of it (~119,000 in 512m); the million-user benchmark passes 5g.
      */
     public static final String MOCK_HEAP_PROPERTY = "scimitar.stack.mockHeap";
+    /** {@code -Dscimitar.stack.countStatements=true}: PostgreSQL counts each statement's work (see PostgresServer). */
+    public static final String COUNT_STATEMENTS_PROPERTY = "scimitar.stack.countStatements";
 
     private final StackSettings settings;
     private final PostgresServer postgres;
@@ -60,6 +62,9 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack(StackSettings settings) {
         this.settings = settings;
         this.postgres = new PostgresServer(settings.home().resolve("postgres"), settings.postgresPort(), true);
+        if (Boolean.getBoolean(COUNT_STATEMENTS_PROPERTY)) {
+            postgres.countStatements();
+        }
         this.kafka = new KafkaServerProcess(settings.home().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), System.getProperty("java.class.path"), "512m");
         this.mailRelay = settings.smtpRelay() ? MailRelay.fromEnvironment(System.getenv()) : null;

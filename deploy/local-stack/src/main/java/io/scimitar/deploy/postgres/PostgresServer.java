@@ -29,6 +29,7 @@ public final class PostgresServer implements AutoCloseable, Supervised {
     private final Path dataDirectory;
     private final int port;
     private final boolean durable;
+    private boolean statementStatistics;
     private EmbeddedPostgres server;
     private List<String> databases = List.of();
 
@@ -39,6 +40,15 @@ public final class PostgresServer implements AutoCloseable, Supervised {
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.port = port;
         this.durable = durable;
+    }
+
+    /**
+     * Loads {@code pg_stat_statements} (shipped with the embedded binaries) at the next start, planning times counted
+     * too: each statement's calls, executions and plannings, for a benchmark to report. A database that reads them
+     * needs {@code create extension pg_stat_statements} once.
+     */
+    public synchronized void countStatements() {
+        statementStatistics = true;
     }
 
     public int port() {
@@ -108,6 +118,10 @@ public final class PostgresServer implements AutoCloseable, Supervised {
             builder.setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off");
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
+            }
             server = builder.start();
             createDatabases(databases);
         } catch (IOException e) {
