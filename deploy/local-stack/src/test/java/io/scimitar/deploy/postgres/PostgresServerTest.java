@@ -41,6 +41,18 @@ class PostgresServerTest {
     }
 
     @Test
+    void countsStatementsWithTheirPlanningsWhenAsked() throws Exception {
+        try (PostgresServer server = new PostgresServer(data, Ports.freePort(), false)) {
+            server.countStatements();
+            server.start(List.of("alpha"));
+            execute(server.jdbcUrl("alpha"), "create extension pg_stat_statements; select 40 + 2");
+
+            assertThat(query(server.jdbcUrl("alpha"), "select calls || '/' || plans from pg_stat_statements"
+                    + " where query = 'select $1 + $2'")).isEqualTo("1/1");
+        }
+    }
+
+    @Test
     void stopsAServerItsLauncherLeftBehind() {
         int port = Ports.freePort();
         PostgresServer abandoned = new PostgresServer(data, port, false);
