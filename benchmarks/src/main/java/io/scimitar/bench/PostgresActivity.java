@@ -35,10 +35,10 @@ final class PostgresActivity implements AutoCloseable {
     }
 
     /** A statement's totals in {@code pg_stat_statements} (milliseconds), as read at one instant. */
-    private record Counts(long calls, long plans, long rows, double execMillis, double planMillis, String statement) {
+    private record Counts(long calls, long plans, long rows, double execMillis, double planMillis) {
         Counts since(Counts earlier) {
             return earlier == null ? this : new Counts(calls - earlier.calls, plans - earlier.plans,
-                    rows - earlier.rows, execMillis - earlier.execMillis, planMillis - earlier.planMillis, statement);
+                    rows - earlier.rows, execMillis - earlier.execMillis, planMillis - earlier.planMillis);
         }
     }
 
@@ -46,6 +46,8 @@ final class PostgresActivity implements AutoCloseable {
     }
 
     private final List<CountsAt> counts = new ArrayList<>();
+    /** Each counted statement's text, kept once rather than in every second's read. */
+    private final Map<String, String> statementTexts = new HashMap<>();
     private boolean counting;
 
     private final List<Sample> samples = new ArrayList<>();
@@ -107,7 +109,10 @@ final class PostgresActivity implements AutoCloseable {
         try (ResultSet rows = statement.executeQuery(COUNTS)) {
             while (rows.next()) {
                 byStatement.put(rows.getString(1), new Counts(rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                        rows.getDouble(5), rows.getDouble(6), rows.getString(7)));
+                        rows.getDouble(5), rows.getDouble(6)));
+                synchronized (counts) {
+                    statementTexts.putIfAbsent(rows.getString(1), normalise(rows.getString(7)));
+                }
             }
         }
         synchronized (counts) {
@@ -176,14 +181,19 @@ final class PostgresActivity implements AutoCloseable {
                 (last.nanos() - first.nanos()) / 1e9));
         report.append(String.format("  %8s %8s %8s %8s %9s  %s%n", "exec s", "plan s", "calls", "plans", "rows",
                 "statement"));
-        last.byStatement().entrySet().stream()
-                .map(entry -> entry.getValue().since(first.byStatement().get(entry.getKey())))
-                .filter(counted -> counted.calls() > 0 || counted.plans() > 0)
-                .sorted((a, b) -> Double.compare(b.execMillis() + b.planMillis(), a.execMillis() + a.planMillis()))
-                .limit(top)
-                .forEach(counted -> report.append(String.format("  %8.2f %8.2f %8d %8d %9d  %s%n",
-                        counted.execMillis() / 1000, counted.planMillis() / 1000, counted.calls(), counted.plans(),
-                        counted.rows(), normalise(counted.statement()))));
+        Map<String, Counts> counted = new HashMap<>();
+        last.byStatement().forEach((key, total) -> counted.put(key, total.since(first.byStatement().get(key))));
+        synchronized (counts) {
+            counted.entrySet().stream()
+                    .filter(entry -> entry.getValue().calls() > 0 || entry.getValue().plans() > 0)
+                    .sorted((a, b) -> Double.compare(b.getValue().execMillis() + b.getValue().planMillis(),
+                            a.getValue().execMillis() + a.getValue().planMillis()))
+                    .limit(top)
+                    .forEach(entry -> report.append(String.format("  %8.2f %8.2f %8d %8d %9d  %s%n",
+                            entry.getValue().execMillis() / 1000, entry.getValue().planMillis() / 1000,
+                            entry.getValue().calls(), entry.getValue().plans(), entry.getValue().rows(),
+                            statementTexts.get(entry.getKey()))));
+        }
         return report.toString();
     }
 
