@@ -129,10 +129,12 @@ public class BatchApplier {
         // step before its index lookup, so no two see the same free slot (the others are put off, not held up)
         applyInParallel(batch, groups, changedUsers, watch, settings.concurrency(), traces);
         if (!changedUsers.isEmpty()) {
-            // the rule reads the users' links from the database; their scopes are stored before the poll is committed
+            // the rule reads the users' links and scopes from the database: both are written, in one statement,
+            // before the groups are re-evaluated and before the poll is committed
+            Map<String, Boolean> scopes = memberships.scopesOf(context, changedUsers.values());
+            writes.scopes(scopes);
             batchWriter.flush(writes).await().indefinitely();
-            watch.memberPushes.add(memberships.recordScopes(context, changedUsers.values()).await().indefinitely(),
-                    System.nanoTime());
+            watch.memberPushes.add(scopes.keySet(), System.nanoTime());
         }
         pushWaitingMembers(context, watch, moreWaiting, writes);
         batchWriter.flush(writes).await().indefinitely();

@@ -145,12 +145,25 @@ public class MembershipRepository {
         if (inScopeByUser.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return database.preparedQuery(storeScopesStatement(1))
+                .execute(Tuple.from(storeScopesValues(jobId, inScopeByUser))).replaceWithVoid();
+    }
+
+    /**
+     * Records whether users are in the job's scope, with its parameters numbered from {@code first}; they are
+     * {@link #storeScopesValues}. A part of a poll's one write statement ({@code BatchWriter}).
+     */
+    public static String storeScopesStatement(int first) {
+        return "insert into membership_user_scope (job_id, user_id, in_scope) select $" + first + ", u, s from unnest($"
+                + (first + 1) + "::text[], $" + (first + 2) + "::boolean[]) as t(u, s) "
+                + "on conflict (job_id, user_id) do update set in_scope = excluded.in_scope";
+    }
+
+    /** The parameters of {@link #storeScopesStatement}. */
+    public static List<Object> storeScopesValues(UUID jobId, Map<String, Boolean> inScopeByUser) {
         List<String> users = new ArrayList<>(inScopeByUser.keySet());
         Boolean[] inScope = users.stream().map(inScopeByUser::get).toArray(Boolean[]::new);
-        return database.preparedQuery("insert into membership_user_scope (job_id, user_id, in_scope) "
-                        + "select $1, u, s from unnest($2::text[], $3::boolean[]) as t(u, s) "
-                        + "on conflict (job_id, user_id) do update set in_scope = excluded.in_scope")
-                .execute(Tuple.of(jobId, users.toArray(String[]::new), inScope)).replaceWithVoid();
+        return List.of(jobId, users.toArray(String[]::new), inScope);
     }
 
     public Uni<Void> markExported(UUID jobId, String groupId, Collection<String> memberIds, boolean exported) {

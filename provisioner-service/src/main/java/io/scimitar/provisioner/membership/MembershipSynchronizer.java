@@ -128,8 +128,17 @@ public class MembershipSynchronizer {
      * job that stops before it is found again by {@link #pushAllPending} when the job starts.
      */
     public Uni<Set<String>> recordScopes(JobContext context, Collection<AssignmentEvent> userEvents) {
+        Map<String, Boolean> inScope = scopesOf(context, userEvents);
+        return memberships.storeScopes(context.job().id(), inScope).replaceWith(inScope.keySet());
+    }
+
+    /**
+     * Whether each user these events change is in the job's scope, by user id, as {@link #recordScopes} records it
+     * (for a caller that writes it with other writes, e.g. a poll's); empty when the job does not provision groups.
+     */
+    public Map<String, Boolean> scopesOf(JobContext context, Collection<AssignmentEvent> userEvents) {
         if (!context.job().groups().enabled() || userEvents.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Map.of();
         }
         Map<String, Boolean> inScope = new LinkedHashMap<>();
         for (AssignmentEvent event : userEvents) {
@@ -139,7 +148,7 @@ public class MembershipSynchronizer {
                 inScope.put(deleted.objectId(), false);
             }
         }
-        return memberships.storeScopes(context.job().id(), inScope).replaceWith(inScope.keySet());
+        return inScope;
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.UUID;
  * What the changes of one poll of one job leave to be written, gathered while they are applied (objects in parallel)
  * and written together by one flush: the newest link of each object, the escrow entries the changes resolve (each up
  * to the newest version applied), the log entries in the order they were made, the changes added to the job's
- * statistics to date, how its changes went in the job's failure-share window, and what is counted once they are
- * durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
+ * statistics to date, how its changes went in the job's failure-share window, whether its changed users are in the
+ * job's scope (the membership rule's input), and what is counted once they are durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
  * same poll (so the poll reads its own writes before they reach the database), or read with the links of the poll's
  * other objects in one query.
  */
@@ -32,6 +32,7 @@ public final class PendingWrites {
     private final List<Runnable> onceDurable = new ArrayList<>();
     private final Map<ChangeCount, Long> counted = new LinkedHashMap<>();
     private final Map<String, WindowChange> window = new LinkedHashMap<>();
+    private final Map<String, Boolean> scopes = new LinkedHashMap<>();
 
     public PendingWrites(UUID jobId) {
         this.jobId = jobId;
@@ -89,6 +90,11 @@ public final class PendingWrites {
         window.merge(change.change(), change, (a, b) -> b.sequence() >= a.sequence() ? b : a);
     }
 
+    /** Records whether each of these users is in the job's scope (a later record of a user replaces an earlier one). */
+    public synchronized void scopes(Map<String, Boolean> inScopeByUser) {
+        scopes.putAll(inScopeByUser);
+    }
+
     /** Runs {@code effect} once this poll's writes are durable (it is dropped if they fail). */
     public synchronized void onceDurable(Runnable effect) {
         onceDurable.add(effect);
@@ -98,10 +104,11 @@ public final class PendingWrites {
     public synchronized Batch drain() {
         Batch batch = new Batch(jobId, List.copyOf(links.values()), new LinkedHashMap<>(resolved),
                 List.copyOf(entries), List.copyOf(onceDurable), new LinkedHashMap<>(counted),
-                List.copyOf(window.values()));
+                List.copyOf(window.values()), new LinkedHashMap<>(scopes));
         links.forEach((key, link) -> stored.put(key, Optional.of(link)));
         counted.clear();
         window.clear();
+        scopes.clear();
         links.clear();
         resolved.clear();
         entries.clear();
@@ -132,14 +139,15 @@ public final class PendingWrites {
      * @param onceDurable effects to run once the writes are durable
      * @param counted changes to add to the job's statistics to date, by kind
      * @param window changes of the job's failure-share window, one per change
+     * @param scopes whether each user is in the job's scope, by user id
      */
     public record Batch(UUID jobId, List<ObjectLink> links, Map<String, Long> resolved,
             List<ProvisioningLogEntry> entries, List<Runnable> onceDurable, Map<ChangeCount, Long> counted,
-            List<WindowChange> window) {
+            List<WindowChange> window, Map<String, Boolean> scopes) {
 
         public boolean writesNothing() {
             return links.isEmpty() && resolved.isEmpty() && entries.isEmpty() && counted.isEmpty()
-                    && window.isEmpty();
+                    && window.isEmpty() && scopes.isEmpty();
         }
 
         /** Runs the effects kept for after the writes. */

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A poll's links, escrow resolutions, statistics and log entries land in PostgreSQL in one transaction, or none of
- * them does.
+ * A poll's links, escrow resolutions, statistics, users' scopes and log entries land in PostgreSQL in one transaction,
+ * or none of them does.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
@@ -101,6 +101,9 @@ class BatchWriterDatabaseTest {
         assertThat(transactions("provisioning_log")).isEqualTo(transactions("object_link"));
         assertThat(transactions("job_statistics")).as("statistics to date, in the same statement")
                 .isEqualTo(transactions("object_link"));
+        assertThat(transactions("membership_user_scope")).as("the users' scopes, in the same statement")
+                .isEqualTo(transactions("object_link"));
+        assertThat(scopes()).hasSize(CHANGES).containsEntry(user(0), false).containsEntry(user(1), true);
         assertThat(statistics()).containsOnly(Map.entry("CREATE/SUCCESS", (long) CHANGES),
                 Map.entry("ALREADY_APPLIED/SKIPPED", 1L));
         writer.flush(pollOf(2)).await().indefinitely();
@@ -122,6 +125,7 @@ class BatchWriterDatabaseTest {
         assertThat(transactions("object_link")).isEmpty();
         assertThat(transactions("provisioning_log")).isEmpty();
         assertThat(statistics()).as("no change counted").isEmpty();
+        assertThat(scopes()).as("no scope recorded").isEmpty();
         assertThat(escrow.count(job).await().indefinitely()).isEqualTo(1);
         assertThat(counted).as("nothing counted as processed").hasValue(0);
     }
@@ -135,7 +139,10 @@ class BatchWriterDatabaseTest {
             writes.resolved(user(i), 2);
             writes.log(entry(user(i)));
             writes.count(ProvisioningAction.CREATE, ProvisioningStatus.SUCCESS);
+            writes.scopes(Map.of(user(i), true));
         }
+        // a later record of a user's scope replaces an earlier one of the same poll
+        writes.scopes(Map.of(user(0), false));
         writes.count(null, ProvisioningStatus.SKIPPED);
         return writes;
     }
@@ -148,6 +155,15 @@ class BatchWriterDatabaseTest {
                 .forEach((Row row) -> counted.put(row.getString("action") + "/" + row.getString("status"),
                         row.getLong("changes")));
         return counted;
+    }
+
+    /** The job's recorded scopes, as {@code user -> in scope}. */
+    private Map<String, Boolean> scopes() {
+        Map<String, Boolean> scopes = new java.util.HashMap<>();
+        database.preparedQuery("select user_id, in_scope from membership_user_scope where job_id = $1")
+                .execute(Tuple.of(job)).await().indefinitely()
+                .forEach((Row row) -> scopes.put(row.getString("user_id"), row.getBoolean("in_scope")));
+        return scopes;
     }
 
     /** The ids of the transactions that wrote the job's rows of {@code table}. */
