@@ -76,16 +76,6 @@ public final class SqlTransaction {
         query("set local plan_cache_mode = force_generic_plan");
     }
 
-    /**
-     * Lets this transaction's commit return before its WAL reaches the disk ({@code synchronous_commit = off} for this
-     * transaction only). Only for a transaction whose loss in a crash of PostgreSQL is harmless: it is undone whole, as
-     * if it had never run, up to about three {@code wal_writer_delay}s (600 ms) after it committed, or until any later
-     * commit that does wait (which flushes it too).
-     */
-    public void commitWithoutWaitingForTheDisk() {
-        query("set local synchronous_commit = off");
-    }
-
     /** A failed statement leaves PostgreSQL's transaction aborted: it can only roll back. */
     boolean aborted() {
         return aborted;

@@ -234,10 +234,6 @@ public class OutboxRelay {
             deadLetters.markSuperseded(tx, deliveredKeys, delivered);
         }
         if (!removed.isEmpty()) {
-            // the broker has these rows: a crash that undoes their removal only publishes them again, which the
-            // events' versions make harmless (as a crash between the acknowledgement and the commit always could),
-            // so the next round need not wait for this commit's disk flush
-            tx.commitWithoutWaitingForTheDisk();
             // the range lets PostgreSQL walk the primary key even before it has statistics on a fresh table
             tx.update("delete from outbox where id between $1 and $2 and id = any($3)", removed.get(0),
                     removed.get(removed.size() - 1), removed.toArray(Long[]::new));
