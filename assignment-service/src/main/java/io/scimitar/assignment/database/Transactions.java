@@ -35,6 +35,8 @@ public class Transactions {
     private static final int ATTEMPTS = 5;
     /** The channel the outbox relay listens on. */
     public static final String OUTBOX_CHANNEL = "scimitar_outbox";
+    /** The relay's wake-up: a notification on {@link #OUTBOX_CHANNEL}, delivered when its transaction commits. */
+    public static final String WAKE_OUTBOX_RELAY = "select pg_notify('" + OUTBOX_CHANNEL + "', '')";
     /**
      * The relay's wake-up after a transaction that wrote outbox rows: a notification on {@link #OUTBOX_CHANNEL} in a
      * transaction of its own that does not wait for its commit to reach the disk. PostgreSQL serialises the commits of
@@ -42,8 +44,8 @@ public class Transactions {
      * transaction (the outbox trigger's, until V12) made concurrent changes commit one disk flush after another; this
      * one holds the lock for no flush. A notification lost in a crash costs nothing: the relay also polls.
      */
-    static final String NOTIFY_OUTBOX = "begin; set local synchronous_commit = off; select pg_notify('"
-            + OUTBOX_CHANNEL + "', ''); commit";
+    static final String NOTIFY_OUTBOX = "begin; set local synchronous_commit = off; " + WAKE_OUTBOX_RELAY
+            + "; commit";
 
     private final Pool pool;
     private final Duration timeout;
@@ -142,6 +144,16 @@ public class Transactions {
         @Override
         public RowSet<Row> query(String sql, Tuple params) {
             return connection.preparedQuery(sql).execute(params).await().atMost(timeout);
+        }
+
+        @Override
+        public RowSet<Row> query(String setting, String sql, Tuple params) {
+            // subscribed at once, so that both are sent before the setting's answer is awaited
+            CompletableFuture<RowSet<Row>> set = connection.query(setting).execute().subscribeAsCompletionStage();
+            CompletableFuture<RowSet<Row>> rows = connection.preparedQuery(sql).execute(params)
+                    .subscribeAsCompletionStage();
+            Uni.createFrom().completionStage(set).await().atMost(timeout);
+            return Uni.createFrom().completionStage(rows).await().atMost(timeout);
         }
 
         @Override

@@ -120,7 +120,7 @@ final class StagingFanOut {
             if (written > 0) {
                 // inside the chunk's transaction, unlike the reactive client's commits (Transactions): a chunk's
                 // commit is one of few, so the notification lock it holds through its flush delays nobody
-                statement.execute("select pg_notify('" + Transactions.OUTBOX_CHANNEL + "', '')");
+                statement.execute(Transactions.WAKE_OUTBOX_RELAY);
             }
             return written;
         }
