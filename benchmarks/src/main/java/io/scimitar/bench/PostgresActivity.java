@@ -28,8 +28,10 @@ final class PostgresActivity implements AutoCloseable {
             + " from pg_stat_activity where state = 'active' and pid <> pg_backend_pid()";
 
     private static final int COUNTS_EVERY = 1000 / INTERVAL_MILLIS;
+    /** The statements' counts, but this sampler's own (the only statements that read these two views). */
     private static final String COUNTS = "select dbid || '/' || queryid, calls, plans, rows, total_exec_time,"
-            + " total_plan_time, query from pg_stat_statements";
+            + " total_plan_time, query from pg_stat_statements"
+            + " where query not like '%pg_stat_activity%' and query not like '%pg_stat_statements%'";
 
     private record Sample(long nanos, String state, String statement) {
     }
