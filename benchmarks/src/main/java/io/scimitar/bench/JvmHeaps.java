@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class JvmHeaps {
 
-    private static final Pattern USED = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
+    /** A heap's size and use: one line for G1's heap, one per generation for the serial and parallel collectors. */
+    private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
     private static final Pattern MAX = Pattern.compile("MaxHeapSize=(\\d+)");
     private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
@@ -34,12 +35,20 @@ final class JvmHeaps {
                 jcmd(pid, "GC.run");
             }
             Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
+            long committedKib = 0;
+            long usedKib = 0;
+            boolean read = false;
+            while (used.find()) {
+                committedKib += Long.parseLong(used.group(1));
+                usedKib += Long.parseLong(used.group(2));
+                read = true;
+            }
             Matcher max = MAX.matcher(jcmd(pid, "VM.flags"));
-            if (used.find() && max.find()) {
-                double usedMib = Long.parseLong(used.group(2)) / 1024.0;
+            if (read && max.find()) {
+                double usedMib = usedKib / 1024.0;
                 double maxMib = Long.parseLong(max.group(1)) / 1024.0 / 1024.0;
                 table.append(String.format("  %-26s %22.0f %16.0f %12.0f %7.0f%%%n", name, usedMib,
-                        Long.parseLong(used.group(1)) / 1024.0, maxMib, 100 * usedMib / maxMib));
+                        committedKib / 1024.0, maxMib, 100 * usedMib / maxMib));
             } else {
                 table.append(String.format("  %-26s %22s%n", name, "not readable (pid " + pid + ")"));
             }

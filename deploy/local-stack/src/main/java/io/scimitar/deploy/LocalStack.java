@@ -111,16 +111,17 @@ public final class LocalStack implements AutoCloseable {
             services.add(new QuarkusServiceProcess(MIRO_MOCK, settings.root().resolve(MIRO_MOCK),
                     settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
                             settings.home().resolve("miro-mock-state.json").toString(), "MIRO_MOCK_TOKEN", miroToken,
-                            "MIRO_MOCK_RATE_LIMITS_ENABLED", Boolean.toString(settings.miroRateLimits()))));
+                            "MIRO_MOCK_RATE_LIMITS_ENABLED", Boolean.toString(settings.miroRateLimits())),
+                    QuarkusServiceProcess.MOCK_COLLECTOR));
             for (int instance = 0; instance < settings.assignmentServices(); instance++) {
                 services.add(new QuarkusServiceProcess(instanceName(ASSIGNMENT_SERVICE, instance),
                         settings.root().resolve(ASSIGNMENT_SERVICE), settings.assignmentPort(instance),
-                        serviceEnvironment("assignments")));
+                        serviceEnvironment("assignments"), QuarkusServiceProcess.SERVICE_COLLECTOR));
             }
             for (int instance = 0; instance < settings.provisioners(); instance++) {
                 services.add(new QuarkusServiceProcess(instanceName(PROVISIONER_SERVICE, instance),
                         settings.root().resolve(PROVISIONER_SERVICE), settings.provisionerPort(instance),
-                        provisionerEnvironment()));
+                        provisionerEnvironment(), QuarkusServiceProcess.SERVICE_COLLECTOR));
             }
             // the first instances first: they migrate the databases and create the topics, which further instances
             // starting at the same moment would race for

@@ -20,18 +20,34 @@ import java.util.concurrent.CompletableFuture;
 /** One of the project's Quarkus applications, run from its built {@code target/quarkus-app/quarkus-run.jar}. */
 final class QuarkusServiceProcess implements Supervised {
 
+    /**
+     * The garbage collector of assignment-service and the provisioner, as their container images set it
+     * ({@code quarkus.jib.jvm-additional-arguments}): the serial collector, which the JVM also picks by itself in a
+     * container under 1,792 MiB such as their Kubernetes pods. Their live heap is some 30 MiB; against G1 it cost
+     * them less CPU in the whole-stack benchmark (docs/benchmarks.md).
+     */
+    static final String SERVICE_COLLECTOR = "-XX:+UseSerialGC";
+    /**
+     * The Miro mock's: it keeps every user in its heap (hundreds of MiB live), where G1's concurrent marking spares
+     * it the long full collections of a stop-the-world collector.
+     */
+    static final String MOCK_COLLECTOR = "-XX:+UseG1GC";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
+    private final String collector;
     private ChildProcess process;
     private Path logs;
     private String heap;
 
-    QuarkusServiceProcess(String name, Path moduleDirectory, int port, Map<String, String> environment) {
+    QuarkusServiceProcess(String name, Path moduleDirectory, int port, Map<String, String> environment,
+            String collector) {
         this.name = name;
+        this.collector = collector;
         this.jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.environment = new HashMap<>(environment);
@@ -67,7 +83,7 @@ final class QuarkusServiceProcess implements Supervised {
                     + "the matching --...-port option or stop what uses it");
         }
         process = ChildProcess.start(name, List.of(ChildProcess.javaExecutable(), "-Xmx" + heap,
-                        "-XX:+UseG1GC", "-jar", jar.toString()), jar.getParent(), environment,
+                        collector, "-jar", jar.toString()), jar.getParent(), environment,
                 logs.resolve(name + ".log"));
     }
 
