@@ -17,9 +17,9 @@ import java.util.UUID;
  * and written together by one flush: the newest link of each object, the escrow entries the changes resolve (each up
  * to the newest version applied), the log entries in the order they were made, the changes added to the job's
  * statistics to date, how its changes went in the job's failure-share window, whether its changed users are in the
- * job's scope (the membership rule's input), and what is counted once they are durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier in the
- * same poll (so the poll reads its own writes before they reach the database), or read with the links of the poll's
- * other objects in one query.
+ * job's scope (the membership rule's input), and what is counted once they are durable (the job's progress). A change
+ * reads its object's link here first ({@link #link}): written earlier in the same poll (so the poll reads its own
+ * writes before they reach the database), or read with the links of the poll's other objects in one query.
  */
 public final class PendingWrites {
 
