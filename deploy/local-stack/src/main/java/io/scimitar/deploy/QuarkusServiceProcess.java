@@ -23,8 +23,9 @@ final class QuarkusServiceProcess implements Supervised {
     /**
      * The garbage collector of assignment-service and the provisioner, as their container images set it
      * ({@code quarkus.jib.jvm-additional-arguments}): the serial collector, which the JVM also picks by itself in a
-     * container under 1,792 MiB such as their Kubernetes pods. Their live heap is some 30 MiB; against G1 it cost
-     * them less CPU in the whole-stack benchmark (docs/benchmarks.md).
+     * container under 1,792 MiB such as their Kubernetes pods, so that the local stack runs what the pods run.
+     * Their live heap is some 30 MiB; against G1 it cost them somewhat less CPU on average in the whole-stack
+     * benchmark, within a wide spread (docs/benchmarks.md).
      */
     static final String SERVICE_COLLECTOR = "-XX:+UseSerialGC";
     /**
