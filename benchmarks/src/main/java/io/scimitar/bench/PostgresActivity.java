@@ -108,16 +108,16 @@ final class PostgresActivity implements AutoCloseable {
 
     private void readCounts(Statement statement, long now) throws SQLException {
         Map<String, Counts> byStatement = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         try (ResultSet rows = statement.executeQuery(COUNTS)) {
             while (rows.next()) {
                 byStatement.put(rows.getString(1), new Counts(rows.getLong(2), rows.getLong(3), rows.getLong(4),
                         rows.getDouble(5), rows.getDouble(6)));
-                synchronized (counts) {
-                    statementTexts.putIfAbsent(rows.getString(1), normalise(rows.getString(7)));
-                }
+                texts.put(rows.getString(1), rows.getString(7));
             }
         }
         synchronized (counts) {
+            texts.forEach((key, text) -> statementTexts.computeIfAbsent(key, k -> normalise(text)));
             counts.add(new CountsAt(now, byStatement));
         }
     }

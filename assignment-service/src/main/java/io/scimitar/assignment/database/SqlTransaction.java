@@ -38,8 +38,7 @@ public final class SqlTransaction {
     }
 
     public RowSet<Row> query(String sql, Object... params) {
-        String setting = settingForNextStatement;
-        settingForNextStatement = null;
+        String setting = takeSettingForNextStatement();
         try {
             Tuple values = Tuple.from(Arrays.asList(params));
             return setting == null ? connection.query(sql, values) : connection.query(setting, sql, values);
@@ -51,10 +50,9 @@ public final class SqlTransaction {
 
     public void batch(String sql, List<Tuple> rows) {
         if (!rows.isEmpty()) {
-            if (settingForNextStatement != null) {
+            String setting = takeSettingForNextStatement();
+            if (setting != null) {
                 // a batch goes as statements of its own: the setting goes first, alone
-                String setting = settingForNextStatement;
-                settingForNextStatement = null;
                 query(setting);
             }
             try {
@@ -64,6 +62,12 @@ public final class SqlTransaction {
                 throw e;
             }
         }
+    }
+
+    private String takeSettingForNextStatement() {
+        String setting = settingForNextStatement;
+        settingForNextStatement = null;
+        return setting;
     }
 
     /**

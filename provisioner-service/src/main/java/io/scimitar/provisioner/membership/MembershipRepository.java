@@ -140,15 +140,6 @@ public class MembershipRepository {
                 });
     }
 
-    /** Records whether users are in the job's scope (one statement). */
-    public Uni<Void> storeScopes(UUID jobId, Map<String, Boolean> inScopeByUser) {
-        if (inScopeByUser.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return database.preparedQuery(storeScopesStatement(1))
-                .execute(Tuple.from(storeScopesValues(jobId, inScopeByUser))).replaceWithVoid();
-    }
-
     /**
      * Records whether users are in the job's scope, with its parameters numbered from {@code first}; they are
      * {@link #storeScopesValues}. A part of a poll's one write statement ({@code BatchWriter}).

@@ -113,28 +113,11 @@ public class MembershipSynchronizer {
     }
 
     /**
-     * Users changed (enabled, disabled, scoped in or out, linked, unlinked, deleted): records whether each is in the
-     * job's scope, then re-evaluates them in every group they belong to, in the source or in the target (only them:
-     * the other members' inputs did not change). Answers the traces of the groups whose target changed (or failed to).
-     */
-    public Uni<List<ChangeTrace>> usersChanged(JobContext context, Collection<AssignmentEvent> userEvents) {
-        return recordScopes(context, userEvents).chain(users -> membersChanged(context, users));
-    }
-
-    /**
-     * The first half of {@link #usersChanged}: records whether each user is in the job's scope, and answers the users
-     * whose groups are to be re-evaluated ({@link #membersChanged}); none when the job does not provision groups.
-     * Once it is stored, the re-evaluation may wait: what it would send follows from the stored state alone, and a
-     * job that stops before it is found again by {@link #pushAllPending} when the job starts.
-     */
-    public Uni<Set<String>> recordScopes(JobContext context, Collection<AssignmentEvent> userEvents) {
-        Map<String, Boolean> inScope = scopesOf(context, userEvents);
-        return memberships.storeScopes(context.job().id(), inScope).replaceWith(inScope.keySet());
-    }
-
-    /**
-     * Whether each user these events change is in the job's scope, by user id, as {@link #recordScopes} records it
-     * (for a caller that writes it with other writes, e.g. a poll's); empty when the job does not provision groups.
+     * Users changed (enabled, disabled, scoped in or out, linked, unlinked, deleted): whether each is in the job's
+     * scope, by user id; empty when the job does not provision groups. The caller stores it with the poll's other
+     * writes ({@code PendingWrites.scopes}), then has the users' groups re-evaluated ({@link #membersChanged}). Once it
+     * is stored, the re-evaluation may wait: what it would send follows from the stored state alone, and a job that
+     * stops before it is found again by {@link #pushAllPending} when the job starts.
      */
     public Map<String, Boolean> scopesOf(JobContext context, Collection<AssignmentEvent> userEvents) {
         if (!context.job().groups().enabled() || userEvents.isEmpty()) {
@@ -152,9 +135,9 @@ public class MembershipSynchronizer {
     }
 
     /**
-     * The second half of {@link #usersChanged}: re-evaluates these users in every group they belong to, in the source
-     * or in the target (only them: the other members' inputs did not change). Answers the traces of the groups whose
-     * target changed (or failed to).
+     * Re-evaluates these users, whose scopes are stored ({@link #scopesOf}), in every group they belong to, in the
+     * source or in the target (only them: the other members' inputs did not change). Answers the traces of the groups
+     * whose target changed (or failed to).
      */
     public Uni<List<ChangeTrace>> membersChanged(JobContext context, Collection<String> userIds) {
         if (!context.job().groups().enabled() || userIds.isEmpty()) {

@@ -11,8 +11,10 @@ import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.pipeline.StageJobs;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
+import io.scimitar.provisioner.provisioning.BatchWriter;
 import io.scimitar.provisioner.provisioning.UserProvisioner;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
@@ -55,6 +57,9 @@ class MembershipStageTest {
 
     @Inject
     UserProvisioner users;
+
+    @Inject
+    BatchWriter batchWriter;
 
     @Inject
     LinkRepository links;
@@ -122,8 +127,12 @@ class MembershipStageTest {
         assertThat(memberIds(teamId)).isEmpty();
 
         String bobTarget = provisioned(bob);
-        List<ChangeTrace> pushes = memberships.usersChanged(context, List.of(assigned(app, bob, 1))).await()
-                .indefinitely();
+        // as a poll does: the user's scope written with the poll's writes, then its groups re-evaluated
+        Map<String, Boolean> scopes = memberships.scopesOf(context, List.of(assigned(app, bob, 1)));
+        PendingWrites writes = new PendingWrites(context.job().id());
+        writes.scopes(scopes);
+        batchWriter.flush(writes).await().indefinitely();
+        List<ChangeTrace> pushes = memberships.membersChanged(context, scopes.keySet()).await().indefinitely();
 
         assertThat(pushes).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
