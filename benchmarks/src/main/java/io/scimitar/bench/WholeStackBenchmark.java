@@ -6,7 +6,6 @@ import io.scimitar.deploy.StackSettings;
 import io.scimitar.deploy.demo.DemoDirectory;
 import io.scimitar.deploy.demo.DemoDirectoryGenerator;
 import io.scimitar.deploy.demo.DemoLoader;
-import io.scimitar.deploy.process.Ports;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -68,13 +67,8 @@ public final class WholeStackBenchmark {
     public static void main(String[] args) throws Exception {
         BenchSettings bench = BenchSettings.fromSystemProperties();
         Path home = Files.createTempDirectory("scimitar-bench");
-        List<String> options = new ArrayList<>(List.of("--home", home.toString(),
-                "--kafka-port", Integer.toString(Ports.freePort()), "--postgres-port", Integer.toString(Ports.freePort()),
-                "--mock-port", Integer.toString(Ports.freePort()),
-                "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort()),
-                "--smtp-port", Integer.toString(Ports.freePort()),
-                "--mail-api-port", Integer.toString(Ports.freePort())));
+        List<String> options = new ArrayList<>(List.of("--home", home.toString()));
+        options.addAll(StackSettings.freePortOptions(1, 1));
         if (bench.mockRateLimits()) {
             options.add("--miro-rate-limits");
         }

@@ -2,7 +2,6 @@ package io.scimitar.endtoend;
 
 import io.scimitar.deploy.LocalStack;
 import io.scimitar.deploy.StackSettings;
-import io.scimitar.deploy.process.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,15 +88,10 @@ class ConsoleBrowserTest {
                 + "installed (apt-get install chromium chromium-driver; .ci/run does it): the console's browser test "
                 + "is skipped");
         Path root = Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize();
-        int provisionerPort = Ports.freePort();
-        StackSettings settings = StackSettings.parse(root, List.of("--home", home.toString(),
-                "--kafka-port", Integer.toString(Ports.freePort()),
-                "--postgres-port", Integer.toString(Ports.freePort()),
-                "--mock-port", Integer.toString(Ports.freePort()),
-                "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(provisionerPort),
-                "--smtp-port", Integer.toString(Ports.freePort()),
-                "--mail-api-port", Integer.toString(Ports.freePort())));
+        List<String> stackOptions = new ArrayList<>(List.of("--home", home.toString()));
+        stackOptions.addAll(StackSettings.freePortOptions(1, 1));
+        StackSettings settings = StackSettings.parse(root, stackOptions);
+        int provisionerPort = settings.provisionerPort();
         stack = new LocalStack(settings);
         // Keycloak starts beside the stack (it takes longer than the stack to be ready); both services trust it
         keycloak = KeycloakServer.find().orElse(null);

@@ -3,7 +3,6 @@ package io.scimitar.endtoend;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimitar.deploy.LocalStack;
 import io.scimitar.deploy.StackSettings;
-import io.scimitar.deploy.process.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +51,10 @@ class EndToEndTest {
 
     @BeforeAll
     static void startTheStack() {
-        int kafka = Ports.freePort();
         Path root = Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.parse(root, List.of("--home", home.toString(),
-                "--kafka-port", Integer.toString(kafka), "--postgres-port", Integer.toString(Ports.freePort()),
-                "--mock-port", Integer.toString(Ports.freePort()),
-                "--assignment-port", Integer.toString(Ports.freePort()),
-                "--provisioner-port", Integer.toString(Ports.freePort()),
-                "--smtp-port", Integer.toString(Ports.freePort()),
-                "--mail-api-port", Integer.toString(Ports.freePort())));
+        List<String> options = new ArrayList<>(List.of("--home", home.toString()));
+        options.addAll(StackSettings.freePortOptions(1, 1));
+        StackSettings settings = StackSettings.parse(root, options);
         stack = new LocalStack(settings);
         stack.start((component, message) -> System.out.println(component + ": " + message));
         directory = new Http("http://127.0.0.1:" + settings.assignmentPort(), "X-API-Key", stack.apiKey());

@@ -5,7 +5,6 @@ import io.scimitar.deploy.LocalStack;
 import io.scimitar.deploy.StackSettings;
 import io.scimitar.deploy.demo.DemoDirectory;
 import io.scimitar.deploy.demo.DemoLoader;
-import io.scimitar.deploy.process.Ports;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -14,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +53,9 @@ final class FaultStack implements AutoCloseable {
         Path home = root.resolve("fault-tests/target/" + (instances.equals(StackInstances.Count.ONE_EACH)
                 ? "fault-stack" : "fault-stack-" + instances.provisioners() + "-provisioners-"
                 + instances.assignmentServices() + "-assignment-services"));
-        StackSettings settings = StackSettings.parse(root, List.of("--home", home.toString(),
-                "--kafka-port", Integer.toString(freePortPair()),
-                "--postgres-port", Integer.toString(Ports.freePort()),
-                "--mock-port", Integer.toString(Ports.freePort()),
-                "--assignment-port", Integer.toString(freeInstancePorts(instances.assignmentServices())),
-                "--assignment-services", Integer.toString(instances.assignmentServices()),
-                "--provisioner-port", Integer.toString(freeInstancePorts(instances.provisioners())),
-                "--provisioners", Integer.toString(instances.provisioners()),
-                "--smtp-port", Integer.toString(Ports.freePort()),
-                "--mail-api-port", Integer.toString(Ports.freePort())));
+        List<String> options = new ArrayList<>(List.of("--home", home.toString()));
+        options.addAll(StackSettings.freePortOptions(instances.assignmentServices(), instances.provisioners()));
+        StackSettings settings = StackSettings.parse(root, options);
         LocalStack.stopRunning(settings);
         deleteRecursively(home);
         long started = System.nanoTime();
@@ -199,30 +192,6 @@ final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
-    }
-
-    /** Kafka's controller listens on the broker port + 1, so both must be free. */
-    private static int freePortPair() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = Ports.freePort();
-            if (port < 65534 && !Ports.isListening(port + 1)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("No two consecutive free loopback ports found");
-    }
-
-    /** A free loopback port p such that p + 100 * i is free too for every further instance i. */
-    private static int freeInstancePorts(int instances) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = Ports.freePort();
-            int last = port + StackSettings.INSTANCE_PORT_STEP * (instances - 1);
-            if (last <= 65535 && java.util.stream.IntStream.range(1, instances)
-                    .noneMatch(i -> Ports.isListening(port + StackSettings.INSTANCE_PORT_STEP * i))) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("No free loopback ports for " + instances + " instances found");
     }
 
     private static void deleteRecursively(Path directory) {

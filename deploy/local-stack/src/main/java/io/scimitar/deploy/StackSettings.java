@@ -1,8 +1,15 @@
 package io.scimitar.deploy;
 
+import io.scimitar.deploy.process.Ports;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Where the local stack keeps its data and which loopback ports it uses; parsed from {@code --name value} options.
@@ -95,8 +102,70 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
             throw new IllegalArgumentException("The last instance's port (the first's + 100 per instance) is above"
                     + " 65535: choose a lower --assignment-port or --provisioner-port");
         }
-        return new StackSettings(root, home.toAbsolutePath().normalize(), kafka, kafka + 1, postgres, mock, assignment,
-                provisioner, assignmentServices, provisioners, rateLimits, smtp, mailApi, relay, List.copyOf(rest));
+        StackSettings settings = new StackSettings(root, home.toAbsolutePath().normalize(), kafka, kafka + 1, postgres,
+                mock, assignment, provisioner, assignmentServices, provisioners, rateLimits, smtp, mailApi, relay,
+                List.copyOf(rest));
+        settings.requireDistinctPorts();
+        return settings;
+    }
+
+    /**
+     * Port options ({@code --kafka-port N ...}) for a stack with these instance counts on loopback ports free now and
+     * all distinct: Kafka's controller port and every further instance's port included. For tests and benchmarks that
+     * run a stack beside whatever else the machine runs.
+     */
+    public static List<String> freePortOptions(int assignmentServices, int provisioners) {
+        Set<Integer> taken = new HashSet<>();
+        int[] instanceOffsets = IntStream.range(0, Math.max(assignmentServices, provisioners))
+                .map(i -> INSTANCE_PORT_STEP * i).toArray();
+        return List.of("--kafka-port", freePort(taken, 0, 1), "--postgres-port", freePort(taken, 0),
+                "--mock-port", freePort(taken, 0),
+                "--assignment-port", freePort(taken, IntStream.of(instanceOffsets).limit(assignmentServices).toArray()),
+                "--provisioner-port", freePort(taken, IntStream.of(instanceOffsets).limit(provisioners).toArray()),
+                "--smtp-port", freePort(taken, 0), "--mail-api-port", freePort(taken, 0),
+                "--assignment-services", Integer.toString(assignmentServices),
+                "--provisioners", Integer.toString(provisioners));
+    }
+
+    /** A free port p, p + each offset free too and none of them in {@code taken}; adds them to it. */
+    private static String freePort(Set<Integer> taken, int... offsets) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = Ports.freePort();
+            boolean usable = IntStream.of(offsets).allMatch(offset -> port + offset <= 65534
+                    && !taken.contains(port + offset) && (offset == 0 || !Ports.isListening(port + offset)));
+            if (usable) {
+                IntStream.of(offsets).forEach(offset -> taken.add(port + offset));
+                return Integer.toString(port);
+            }
+        }
+        throw new IllegalStateException("No free loopback ports found for the local stack");
+    }
+
+    /** Two parts on one port would fail at start-up, after the first had started: refused here, with both named. */
+    private void requireDistinctPorts() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        claim(owners, kafkaPort, "--kafka-port");
+        claim(owners, kafkaControllerPort, "--kafka-port (its controller, N+1)");
+        claim(owners, postgresPort, "--postgres-port");
+        claim(owners, mockPort, "--mock-port");
+        for (int i = 0; i < assignmentServices; i++) {
+            claim(owners, assignmentPort(i), i == 0 ? "--assignment-port" : "--assignment-port (instance " + i + ")");
+        }
+        for (int i = 0; i < provisioners; i++) {
+            claim(owners, provisionerPort(i), i == 0 ? "--provisioner-port" : "--provisioner-port (instance " + i + ")");
+        }
+        if (!smtpRelay) {
+            claim(owners, smtpPort, "--smtp-port");
+            claim(owners, mailApiPort, "--mail-api-port");
+        }
+    }
+
+    private static void claim(Map<Integer, String> owners, int port, String option) {
+        String owner = owners.putIfAbsent(port, option);
+        if (owner != null) {
+            throw new IllegalArgumentException(option + " and " + owner + " both use port " + port
+                    + ": give each part of the stack its own port");
+        }
     }
 
     /** The HTTP port of assignment-service's instance {@code instance} (0 is the first). */
