@@ -8,6 +8,7 @@ import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.pipeline.ProvisioningAction;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
 import io.scimitar.provisioner.progress.JobStatisticsRepository;
+import io.scimitar.provisioner.progress.ObjectsDone;
 import io.scimitar.provisioner.progress.SlidingRate;
 import io.scimitar.provisioner.progress.SourceScope;
 import io.scimitar.provisioner.progress.SourceScope.ObjectsInScope;
@@ -40,14 +41,16 @@ public class JobProgressReporter {
     private final TopicBacklog backlog;
     private final SourceScope scope;
     private final JobStatisticsRepository statistics;
+    private final ObjectsDone objectsDone;
     private final ObjectCounter counter;
     private final RateLimiters rateLimiters;
     private final QuarantineKeeper quarantine;
     private final TargetIndexes indexes;
 
     public JobProgressReporter(JobRunnerRegistry runners, TopicBacklog backlog, SourceScope scope,
-            JobStatisticsRepository statistics, ObjectCounter counter, RateLimiters rateLimiters,
-            QuarantineKeeper quarantine, TargetIndexes indexes) {
+            JobStatisticsRepository statistics, ObjectsDone objectsDone, ObjectCounter counter,
+            RateLimiters rateLimiters, QuarantineKeeper quarantine, TargetIndexes indexes) {
+        this.objectsDone = objectsDone;
         this.indexes = indexes;
         this.runners = runners;
         this.backlog = backlog;
@@ -60,9 +63,13 @@ public class JobProgressReporter {
 
     public Uni<ProgressResponse> report(JobDefinition job) {
         Optional<JobProgress> progress = runners.progress(job.id());
-        return Uni.combine().all().unis(backlog.of(job.id()), scope.of(job), statistics.objectsDoneInScope(job.id()),
-                        statistics.of(job.id()), counter.current(job.id()))
-                .with((behind, inScope, decided, counted, objects) -> {
+        return Uni.combine().all().unis(backlog.of(job.id()), scope.of(job), statistics.of(job.id()),
+                        counter.current(job.id())).asTuple()
+                .chain(read -> objectsDone.of(job.id(), read.getItem1(), read.getItem2()).map(decided -> {
+                    Optional<Backlog> behind = read.getItem1();
+                    Optional<ObjectsInScope> inScope = read.getItem2();
+                    List<JobStatisticsRepository.Counted> counted = read.getItem3();
+                    ObjectCounts objects = read.getItem4();
                     boolean nothingBehind = behind.filter(b -> b.eventsBehind() == 0).isPresent();
                     boolean everyObjectDone = inScope.map(s -> decided >= s.total()).orElse(true);
                     progress.ifPresent(p -> {
@@ -75,7 +82,7 @@ public class JobProgressReporter {
                     });
                     return respond(job, progress.map(JobProgress::snapshot), behind, inScope, decided, counted,
                             objects);
-                });
+                }));
     }
 
     private ProgressResponse respond(JobDefinition job, Optional<JobProgress.Run> run, Optional<Backlog> backlog,

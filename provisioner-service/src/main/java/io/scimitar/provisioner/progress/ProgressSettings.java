@@ -25,6 +25,13 @@ public interface ProgressSettings {
     @WithDefault("1s")
     Duration backlogReuse();
 
+    /**
+     * How long one count of a job's objects done is reused while events are still behind and it is short of the total
+     * ({@link ObjectsDone}); otherwise it is read fresh at every call.
+     */
+    @WithDefault("5s")
+    Duration doneCountReuse();
+
     /** How long to wait for assignment-service's answer. */
     @WithDefault("3s")
     Duration directoryTimeout();
