@@ -147,9 +147,8 @@ public class JobSupervisor {
         }
         if (System.nanoTime() >= watch.nextPendingMembersCheck) {
             PendingPush pushed = pushPendingMembers(context);
-            watch.pendingMembersWait = pushed == PendingPush.DONE ? settings.pendingMembersInterval()
-                    : pushed == PendingPush.HELD_BACK ? HELD_BACK_MEMBERS_WAIT
-                    : min(watch.pendingMembersWait.multipliedBy(2), LONGEST_PENDING_MEMBERS_WAIT);
+            watch.pendingMembersWait = nextPendingMembersWait(pushed, watch.pendingMembersWait,
+                    settings.pendingMembersInterval());
             watch.nextPendingMembersCheck = System.nanoTime() + (pushed == PendingPush.DONE
                     ? settings.pendingMembersSweep() : watch.pendingMembersWait).toNanos();
         }
@@ -211,7 +210,8 @@ public class JobSupervisor {
                 log.insert(trace.toEntry()).await().indefinitely();
             }
             if (traces.stream().anyMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)) {
-                return PendingPush.FAILED;
+                return traces.stream().allMatch(trace -> trace.status() == ProvisioningStatus.FAILURE)
+                        ? PendingPush.FAILED : PendingPush.PARTLY_FAILED;
             }
             return memberships.takeHeldBack(context.job().id()) ? PendingPush.HELD_BACK : PendingPush.DONE;
         } catch (RuntimeException e) {
@@ -221,9 +221,28 @@ public class JobSupervisor {
         }
     }
 
-    /** How a push of waiting members went: the next one comes after the usual interval, sooner, or later. */
-    private enum PendingPush {
-        DONE, HELD_BACK, FAILED
+    /**
+     * How a push of waiting members went: every group's PATCH went, the rate limit held some back, some groups' PATCHes
+     * failed but others went, or every one failed.
+     */
+    enum PendingPush {
+        DONE, HELD_BACK, PARTLY_FAILED, FAILED
+    }
+
+    /**
+     * How long to wait before the next push of the members still waiting after {@code pushed}: the usual
+     * {@code interval} while the target takes some of the pushes (a target that fails one request in five still takes
+     * most groups' PATCHes, and each failed group is tried again after the interval, not after a wait that doubled at
+     * every round with a failure somewhere: it grew to minutes, and members waited that long); doubled from
+     * {@code current} while it takes none, up to {@link #LONGEST_PENDING_MEMBERS_WAIT}, so that a target that is down
+     * is not pressed.
+     */
+    static Duration nextPendingMembersWait(PendingPush pushed, Duration current, Duration interval) {
+        return switch (pushed) {
+            case DONE, PARTLY_FAILED -> interval;
+            case HELD_BACK -> HELD_BACK_MEMBERS_WAIT;
+            case FAILED -> min(current.multipliedBy(2), LONGEST_PENDING_MEMBERS_WAIT);
+        };
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -31,7 +31,8 @@ public interface ConsumerSettings {
 
     /**
      * How soon a job looks again for group members that are provisioned but not yet in their target group after
-     * pushing them failed; doubled while such pushes keep failing, up to 5 minutes.
+     * pushing them failed; doubled while every push of a look fails, up to 5 minutes (a look where some groups' pushes
+     * went is followed by another after this interval).
      */
     @WithDefault("10s")
     Duration pendingMembersInterval();
