@@ -63,13 +63,17 @@ public class JobProgressReporter {
 
     public Uni<ProgressResponse> report(JobDefinition job) {
         Optional<JobProgress> progress = runners.progress(job.id());
-        return Uni.combine().all().unis(backlog.of(job.id()), scope.of(job), statistics.of(job.id()),
-                        counter.current(job.id())).asTuple()
-                .chain(read -> objectsDone.of(job.id(), read.getItem1(), read.getItem2()).map(decided -> {
-                    Optional<Backlog> behind = read.getItem1();
-                    Optional<ObjectsInScope> inScope = read.getItem2();
-                    List<JobStatisticsRepository.Counted> counted = read.getItem3();
-                    ObjectCounts objects = read.getItem4();
+        return Uni.combine().all().unis(backlog.of(job.id()), scope.of(job), statistics.of(job.id())).asTuple()
+                .chain(read -> report(job, progress, read.getItem1(), read.getItem2(), read.getItem3()));
+    }
+
+    /** The counts over the job's links, reused longer while events are behind, then the answer. */
+    private Uni<ProgressResponse> report(JobDefinition job, Optional<JobProgress> progress, Optional<Backlog> behind,
+            Optional<ObjectsInScope> inScope, List<JobStatisticsRepository.Counted> counted) {
+        boolean eventsBehind = behind.filter(b -> b.eventsBehind() > 0).isPresent();
+        return Uni.combine().all().unis(objectsDone.of(job.id(), behind, inScope),
+                        counter.current(job.id(), eventsBehind))
+                .with((decided, objects) -> {
                     boolean nothingBehind = behind.filter(b -> b.eventsBehind() == 0).isPresent();
                     boolean everyObjectDone = inScope.map(s -> decided >= s.total()).orElse(true);
                     progress.ifPresent(p -> {
@@ -82,7 +86,7 @@ public class JobProgressReporter {
                     });
                     return respond(job, progress.map(JobProgress::snapshot), behind, inScope, decided, counted,
                             objects);
-                }));
+                });
     }
 
     private ProgressResponse respond(JobDefinition job, Optional<JobProgress.Run> run, Optional<Backlog> backlog,

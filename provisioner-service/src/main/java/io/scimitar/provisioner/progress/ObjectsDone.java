@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * How many of a job's objects in scope it has done ({@link JobStatisticsRepository#objectsDoneInScope}): a count over
  * the job's links, about 30 ms of PostgreSQL at 100,000 of them. Progress polled every second (a dashboard, each
  * viewer of the console's stream) would pay it at every poll. A count is reused for
- * {@link ProgressSettings#doneCountReuse()} only while it cannot decide anything: events are still behind, and it is
+ * {@link ProgressSettings#syncCountReuse()} only while it cannot decide anything: events are still behind, and it is
  * short of the total in scope. Once nothing is behind, or a count would say every object is done, it is read fresh,
  * so that a sync is told done as soon as it is, and never before.
  */
@@ -32,7 +32,7 @@ public class ObjectsDone {
 
     @Inject
     public ObjectsDone(JobStatisticsRepository statistics, ProgressSettings settings) {
-        this(statistics::objectsDoneInScope, System::nanoTime, settings.doneCountReuse());
+        this(statistics::objectsDoneInScope, System::nanoTime, settings.syncCountReuse());
     }
 
     /** Counts with {@code reader}, reusing a count for {@code reuse} by the clock {@code nanoTime}. */

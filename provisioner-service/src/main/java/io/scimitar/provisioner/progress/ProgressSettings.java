@@ -26,11 +26,12 @@ public interface ProgressSettings {
     Duration backlogReuse();
 
     /**
-     * How long one count of a job's objects done is reused while events are still behind and it is short of the total
-     * ({@link ObjectsDone}); otherwise it is read fresh at every call.
+     * How long one count over a job's links is reused while events are behind, as in a sync: its objects done
+     * ({@link ObjectsDone}, and only while short of the total), its active objects and waiting changes
+     * ({@code ObjectCounter}). Once nothing is behind, they are counted fresh (the latter at most once a second).
      */
     @WithDefault("5s")
-    Duration doneCountReuse();
+    Duration syncCountReuse();
 
     /** How long to wait for assignment-service's answer. */
     @WithDefault("3s")

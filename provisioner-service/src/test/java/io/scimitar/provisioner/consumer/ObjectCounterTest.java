@@ -48,10 +48,14 @@ class ObjectCounterTest {
         }
     };
 
-    private final ObjectCounter counter = new ObjectCounter(links, escrow, now::get);
+    private final ObjectCounter counter = new ObjectCounter(links, escrow, now::get, Duration.ofSeconds(5));
 
     private ObjectCounts counts() {
-        return counter.current(JOB).await().indefinitely();
+        return counts(false);
+    }
+
+    private ObjectCounts counts(boolean eventsBehind) {
+        return counter.current(JOB, eventsBehind).await().indefinitely();
     }
 
     private void wait(Duration duration) {
@@ -86,6 +90,23 @@ class ObjectCounterTest {
 
         wait(Duration.ofMillis(200));
         assertThat(counts().activeUsers()).isEqualTo(11);
+    }
+
+    @Test
+    void reusesACountForFiveSecondsWhileEventsAreBehindAndForASecondOnceNothingIs() {
+        counts(true);
+        activeUsers.set(11);
+
+        wait(Duration.ofMillis(4_900));
+        assertThat(counts(true).activeUsers()).isEqualTo(10);
+        assertThat(counts(false).activeUsers()).as("nothing behind: a second at most").isEqualTo(11);
+
+        wait(Duration.ofMillis(4_900));
+        activeUsers.set(12);
+        assertThat(counts(true).activeUsers()).isEqualTo(11);
+        wait(Duration.ofMillis(200));
+        assertThat(counts(true).activeUsers()).isEqualTo(12);
+        assertThat(userCounts).hasValue(3);
     }
 
     @Test
