@@ -67,11 +67,6 @@ public final class WholeStackBenchmark {
     public static void main(String[] args) throws Exception {
         BenchSettings bench = BenchSettings.fromSystemProperties();
         Path home = Files.createTempDirectory("scimitar-bench");
-        List<String> options = new ArrayList<>(List.of("--home", home.toString()));
-        options.addAll(StackSettings.freePortOptions(1, 1));
-        if (bench.mockRateLimits()) {
-            options.add("--miro-rate-limits");
-        }
         System.out.println("== Scimitar whole-stack benchmark (issue 9)");
         System.out.println(machine());
         Path applications;
@@ -84,7 +79,9 @@ public final class WholeStackBenchmark {
         // the mock holds every user in its heap: about one user per 4,500 bytes of -Xmx (512m: ~119,000 users)
         System.setProperty(LocalStack.MOCK_HEAP_PROPERTY, bench.mockHeap());
         System.setProperty(LocalStack.COUNT_STATEMENTS_PROPERTY, Boolean.toString(bench.postgresActivity()));
-        StackSettings settings = StackSettings.parse(applications, options);
+        StackSettings settings = bench.mockRateLimits()
+                ? StackSettings.onFreePorts(applications, home, 1, 1, "--miro-rate-limits")
+                : StackSettings.onFreePorts(applications, home, 1, 1);
         System.out.printf("Settings: %s%n", bench);
         LocalStack stack = new LocalStack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));

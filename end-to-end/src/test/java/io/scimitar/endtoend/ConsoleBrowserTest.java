@@ -88,9 +88,7 @@ class ConsoleBrowserTest {
                 + "installed (apt-get install chromium chromium-driver; .ci/run does it): the console's browser test "
                 + "is skipped");
         Path root = Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize();
-        List<String> stackOptions = new ArrayList<>(List.of("--home", home.toString()));
-        stackOptions.addAll(StackSettings.freePortOptions(1, 1));
-        StackSettings settings = StackSettings.parse(root, stackOptions);
+        StackSettings settings = StackSettings.onFreePorts(root, home, 1, 1);
         int provisionerPort = settings.provisionerPort();
         stack = new LocalStack(settings);
         // Keycloak starts beside the stack (it takes longer than the stack to be ready); both services trust it

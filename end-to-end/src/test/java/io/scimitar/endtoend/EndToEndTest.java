@@ -52,9 +52,7 @@ class EndToEndTest {
     @BeforeAll
     static void startTheStack() {
         Path root = Path.of(System.getProperty("scimitar.root", "..")).toAbsolutePath().normalize();
-        List<String> options = new ArrayList<>(List.of("--home", home.toString()));
-        options.addAll(StackSettings.freePortOptions(1, 1));
-        StackSettings settings = StackSettings.parse(root, options);
+        StackSettings settings = StackSettings.onFreePorts(root, home, 1, 1);
         stack = new LocalStack(settings);
         stack.start((component, message) -> System.out.println(component + ": " + message));
         directory = new Http("http://127.0.0.1:" + settings.assignmentPort(), "X-API-Key", stack.apiKey());

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +52,8 @@ final class FaultStack implements AutoCloseable {
         Path home = root.resolve("fault-tests/target/" + (instances.equals(StackInstances.Count.ONE_EACH)
                 ? "fault-stack" : "fault-stack-" + instances.provisioners() + "-provisioners-"
                 + instances.assignmentServices() + "-assignment-services"));
-        List<String> options = new ArrayList<>(List.of("--home", home.toString()));
-        options.addAll(StackSettings.freePortOptions(instances.assignmentServices(), instances.provisioners()));
-        StackSettings settings = StackSettings.parse(root, options);
+        StackSettings settings = StackSettings.onFreePorts(root, home, instances.assignmentServices(),
+                instances.provisioners());
         LocalStack.stopRunning(settings);
         deleteRecursively(home);
         long started = System.nanoTime();

@@ -110,21 +110,28 @@ public record StackSettings(Path root, Path home, int kafkaPort, int kafkaContro
     }
 
     /**
-     * Port options ({@code --kafka-port N ...}) for a stack with these instance counts on loopback ports free now and
-     * all distinct: Kafka's controller port and every further instance's port included. For tests and benchmarks that
-     * run a stack beside whatever else the machine runs.
+     * A stack in {@code home} with these instance counts on loopback ports free now and all distinct (Kafka's
+     * controller port and every further instance's port included), and any {@code further} options. For tests and
+     * benchmarks that run a stack beside whatever else the machine runs.
      */
-    public static List<String> freePortOptions(int assignmentServices, int provisioners) {
+    public static StackSettings onFreePorts(Path root, Path home, int assignmentServices, int provisioners,
+            String... further) {
         Set<Integer> taken = new HashSet<>();
-        int[] instanceOffsets = IntStream.range(0, Math.max(assignmentServices, provisioners))
-                .map(i -> INSTANCE_PORT_STEP * i).toArray();
-        return List.of("--kafka-port", freePort(taken, 0, 1), "--postgres-port", freePort(taken, 0),
+        List<String> options = new ArrayList<>(List.of("--home", home.toString(),
+                "--kafka-port", freePort(taken, 0, 1), "--postgres-port", freePort(taken, 0),
                 "--mock-port", freePort(taken, 0),
-                "--assignment-port", freePort(taken, IntStream.of(instanceOffsets).limit(assignmentServices).toArray()),
-                "--provisioner-port", freePort(taken, IntStream.of(instanceOffsets).limit(provisioners).toArray()),
+                "--assignment-port", freePort(taken, instanceOffsets(assignmentServices)),
+                "--provisioner-port", freePort(taken, instanceOffsets(provisioners)),
                 "--smtp-port", freePort(taken, 0), "--mail-api-port", freePort(taken, 0),
                 "--assignment-services", Integer.toString(assignmentServices),
-                "--provisioners", Integer.toString(provisioners));
+                "--provisioners", Integer.toString(provisioners)));
+        options.addAll(List.of(further));
+        return parse(root, options);
+    }
+
+    /** Where each of {@code instances} instances listens, from the first instance's port. */
+    private static int[] instanceOffsets(int instances) {
+        return IntStream.range(0, instances).map(i -> INSTANCE_PORT_STEP * i).toArray();
     }
 
     /** A free port p, p + each offset free too and none of them in {@code taken}; adds them to it. */

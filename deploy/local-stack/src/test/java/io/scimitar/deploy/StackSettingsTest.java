@@ -77,7 +77,7 @@ class StackSettingsTest {
     @Test
     void picksFreePortsAllDistinctForEveryInstance() {
         for (int round = 0; round < 20; round++) {
-            StackSettings settings = StackSettings.parse(ROOT, StackSettings.freePortOptions(3, 2));
+            StackSettings settings = StackSettings.onFreePorts(ROOT, ROOT.resolve("home"), 3, 2);
 
             assertThat(settings.assignmentServices()).isEqualTo(3);
             assertThat(settings.provisioners()).isEqualTo(2);

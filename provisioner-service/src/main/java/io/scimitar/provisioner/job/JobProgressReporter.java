@@ -71,7 +71,7 @@ public class JobProgressReporter {
     private Uni<ProgressResponse> report(JobDefinition job, Optional<JobProgress> progress, Optional<Backlog> behind,
             Optional<ObjectsInScope> inScope, List<JobStatisticsRepository.Counted> counted) {
         boolean eventsBehind = behind.filter(b -> b.eventsBehind() > 0).isPresent();
-        return Uni.combine().all().unis(objectsDone.of(job.id(), behind, inScope),
+        return Uni.combine().all().unis(objectsDone.of(job.id(), eventsBehind, inScope),
                         counter.current(job.id(), eventsBehind))
                 .with((decided, objects) -> {
                     boolean nothingBehind = behind.filter(b -> b.eventsBehind() == 0).isPresent();

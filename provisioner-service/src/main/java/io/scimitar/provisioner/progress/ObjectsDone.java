@@ -1,7 +1,6 @@
 package io.scimitar.provisioner.progress;
 
 import io.scimitar.provisioner.progress.SourceScope.ObjectsInScope;
-import io.scimitar.provisioner.progress.TopicBacklog.Backlog;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,11 +41,10 @@ public class ObjectsDone {
         this.reuseNanos = reuse.toNanos();
     }
 
-    /** The job's objects done, given its backlog and the source's total (either unknown when empty). */
-    public Uni<Long> of(UUID jobId, Optional<Backlog> backlog, Optional<ObjectsInScope> inScope) {
+    /** The job's objects done, given whether events are behind and the source's total (unknown when empty). */
+    public Uni<Long> of(UUID jobId, boolean eventsBehind, Optional<ObjectsInScope> inScope) {
         long now = nanoTime.getAsLong();
         Count last = latest.get(jobId);
-        boolean eventsBehind = backlog.map(b -> b.eventsBehind() > 0).orElse(false);
         if (last != null && now - last.at() < reuseNanos && eventsBehind
                 && inScope.map(scope -> last.done() < scope.total()).orElse(false)) {
             return Uni.createFrom().item(last.done());
