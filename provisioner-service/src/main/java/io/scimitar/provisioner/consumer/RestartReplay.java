@@ -1,11 +1,9 @@
 package io.scimitar.provisioner.consumer;
 
 import io.scimitar.events.AssignmentEvent;
-import io.scimitar.events.AssignmentEventCodec;
 import io.scimitar.events.GroupAssignmentEvent;
 import io.scimitar.events.GroupDeletedEvent;
 import io.scimitar.events.GroupMembershipEvent;
-import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +13,7 @@ import io.scimitar.provisioner.link.LinkedTargetResource;
 import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.TopicHistory;
 import io.scimitar.provisioner.scim.ScimResourceReader;
 import io.scimitar.provisioner.targetindex.IndexStatus;
 import io.scimitar.provisioner.targetindex.IndexView;
@@ -89,7 +88,7 @@ public class RestartReplay {
      */
     boolean replayIfPending(JobContext context, Map<String, Object> consumerProperties, BooleanSupplier running,
             Consumer<Map<String, List<AssignmentEvent>>> apply) {
-        Map<String, Object> properties = new HashMap<>(consumerProperties);
+        Map<String, Object> properties = TopicHistory.readerProperties(consumerProperties);
         properties.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -311,25 +310,13 @@ public class RestartReplay {
         return running.getAsBoolean();
     }
 
-    /** Reads {@code [from, until)} of one partition, handing each record of the job's application and its event. */
+    /**
+     * Reads {@code [from, until)} of one partition, handing each record of the job's application and its event (null
+     * when unreadable).
+     */
     private static void read(KafkaConsumer<String, byte[]> kafka, TopicPartition partition, long from, long until,
             String prefix, BooleanSupplier running, BiConsumer<ConsumerRecord<String, byte[]>, AssignmentEvent> sink) {
-        kafka.assign(List.of(partition));
-        kafka.seek(partition, from);
-        while (kafka.position(partition) < until && running.getAsBoolean()) {
-            for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-                if (record.offset() >= until || record.key() == null || !record.key().startsWith(prefix)) {
-                    continue;
-                }
-                AssignmentEvent event;
-                try {
-                    event = AssignmentEventCodec.decode(record.value());
-                } catch (UnsupportedEventException e) {
-                    event = null;
-                }
-                sink.accept(record, event);
-            }
-        }
+        TopicHistory.read(kafka, partition, from, until, key -> key.startsWith(prefix), running, sink);
     }
 
     /**

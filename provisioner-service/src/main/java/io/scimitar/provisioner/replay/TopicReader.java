@@ -9,6 +9,7 @@ import io.scimitar.events.UnsupportedEventException;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.provisioner.consumer.NewestEvents;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
+import io.scimitar.provisioner.pipeline.TopicHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -137,20 +138,12 @@ public class TopicReader {
     /** Reads {@code [from, until)} of one partition, handing each readable event whose key passes {@code keys}. */
     private static void readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long from,
             long until, Predicate<String> keys, BiConsumer<ConsumerRecord<String, byte[]>, AssignmentEvent> sink) {
-        consumer.assign(List.of(partition));
-        consumer.seek(partition, from);
-        while (consumer.position(partition) < until) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.offset() >= until || record.key() == null || !keys.test(record.key())) {
-                    continue;
-                }
-                try {
-                    sink.accept(record, AssignmentEventCodec.decode(record.value()));
-                } catch (UnsupportedEventException e) {
-                    // unreadable events are skipped here as they are by the job runners
-                }
+        // unreadable events are skipped here as they are by the job runners
+        TopicHistory.read(consumer, partition, from, until, keys, () -> true, (record, event) -> {
+            if (event != null) {
+                sink.accept(record, event);
             }
-        }
+        });
     }
 
     /** Where each partition's history from {@code from} starts (its beginning when {@code from} is null). */
@@ -197,6 +190,7 @@ public class TopicReader {
         properties.putAll(KafkaClientSecurity.fromConfig(ConfigProvider.getConfig()));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(TopicHistory.readerProperties(properties), new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 }
