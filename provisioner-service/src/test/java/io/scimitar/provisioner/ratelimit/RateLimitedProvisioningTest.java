@@ -13,7 +13,6 @@ import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -57,8 +56,11 @@ class RateLimitedProvisioningTest {
 
     private static final int WINDOW = MiroMockResource.RATE_LIMIT_WINDOW_SECONDS;
     private static final Duration WAIT = Duration.ofSeconds(120);
-    /** The job's window in the tests of scarce budgets: long enough that the users come well within the first. */
-    private static final int TEAM_PATCH_WINDOW = 15;
+    /**
+     * The job's window in the tests of scarce budgets (one request per window): long enough that the users come well
+     * within the first, while the third group waits for the third.
+     */
+    private static final int TEAM_PATCH_WINDOW = 8;
 
     @Inject
     ProvisioningLogRepository log;
@@ -68,11 +70,14 @@ class RateLimitedProvisioningTest {
 
     private String job;
 
-    /** Lets the mock's windows of an earlier test end, so that they count only this test's requests. */
-    @BeforeEach
-    void startFromFreshWindows() throws InterruptedException {
+    /**
+     * Turns Miro's rate limits on in the mock once the windows of an earlier test are over, so that they count only
+     * this test's requests.
+     */
+    private static void mirosLimits(String settings) throws InterruptedException {
         Thread.sleep(WINDOW * 1000L);
         clearMiroCounters();
+        miroSettings(settings);
     }
 
     @AfterEach
@@ -85,7 +90,7 @@ class RateLimitedProvisioningTest {
 
     @Test
     void provisionsAtMirosLimitWithAlmostNo429() throws Exception {
-        miroSettings("{\"rateLimitsEnabled\":true,\"rateLimitBudgets\":{\"USERS_LIST\":25,\"USERS_CREATE\":25}}");
+        mirosLimits("{\"rateLimitsEnabled\":true,\"rateLimitBudgets\":{\"USERS_LIST\":25,\"USERS_CREATE\":25}}");
         String app = newApplication();
         job = createJob(limitedJob(app, 25));
         List<UserSnapshot> users = users(100);
@@ -108,7 +113,7 @@ class RateLimitedProvisioningTest {
 
     @Test
     void learnsThatTheTargetAllowsLessThanConfiguredAndStillProvisionsEveryone() throws Exception {
-        miroSettings("{\"rateLimitsEnabled\":true,\"rateLimitBudgets\":{\"USERS_LIST\":15,\"USERS_CREATE\":15}}");
+        mirosLimits("{\"rateLimitsEnabled\":true,\"rateLimitBudgets\":{\"USERS_LIST\":15,\"USERS_CREATE\":15}}");
         String app = newApplication();
         job = createJob(limitedJob(app, 30));
         List<UserSnapshot> users = users(60);

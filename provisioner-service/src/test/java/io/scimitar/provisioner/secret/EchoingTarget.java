@@ -5,30 +5,46 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A careless target on 127.0.0.1 that records every Authorization header it receives and echoes it back: under
  * {@code /echo400} in a SCIM error, under {@code /echo500} in a plain-text 500, under {@code /plain200} in a 200 that
- * is not SCIM; under {@code /scim} it answers an empty ListResponse (a well-behaved target).
+ * is not SCIM; under {@code /scim} it answers an empty ListResponse (a well-behaved target). Its {@link #plainPort()}
+ * answers whatever it is sent with a 400 and closes, as a plain HTTP server such as nginx answers a TLS handshake: a
+ * client that speaks TLS to it fails at once instead of waiting for its handshake timeout.
  */
 public final class EchoingTarget implements AutoCloseable {
 
+    private static final byte[] BAD_REQUEST = ("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\n"
+            + "Content-Length: 11\r\nConnection: close\r\n\r\nBad Request").getBytes(StandardCharsets.US_ASCII);
+
     private final HttpServer server;
+    private final ExecutorService exchanges = Executors.newCachedThreadPool();
+    private final ServerSocket plain;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public EchoingTarget() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::answer);
+        server.setExecutor(exchanges);
         server.start();
+        exchanges.execute(this::refuseWhatComesToThePlainPort);
     }
 
     /** The base URL of a path, e.g. {@code url("/echo400/scim")}. */
@@ -36,8 +52,9 @@ public final class EchoingTarget implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    public int port() {
-        return server.getAddress().getPort();
+    /** A port that answers anything with an HTTP 400 and closes: TLS to it fails at the first record. */
+    public int plainPort() {
+        return plain.getLocalPort();
     }
 
     /** Every Authorization header received so far. */
@@ -71,8 +88,28 @@ public final class EchoingTarget implements AutoCloseable {
         exchange.close();
     }
 
+    private void refuseWhatComesToThePlainPort() {
+        while (!plain.isClosed()) {
+            try (Socket connection = plain.accept()) {
+                InputStream in = connection.getInputStream();
+                in.read(new byte[1024]);
+                OutputStream out = connection.getOutputStream();
+                out.write(BAD_REQUEST);
+                out.flush();
+            } catch (IOException closedOrReset) {
+                // closed by close(), or the client went away first: nothing to answer
+            }
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        try {
+            plain.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        exchanges.shutdownNow();
     }
 }

@@ -102,7 +102,7 @@ class PlantedTokenTest {
             Map<String, String> targets = new LinkedHashMap<>();
             targets.put("rejected by the mock", MiroMockResource.scimUrl());
             targets.put("nobody listening", "http://127.0.0.1:" + closedPort() + "/scim");
-            targets.put("TLS to a plain port", "https://127.0.0.1:" + echo.port() + "/echo400/scim");
+            targets.put("TLS to a plain port", "https://127.0.0.1:" + echo.plainPort() + "/scim");
             targets.put("5xx echoing the header", echo.url("/echo500/scim"));
             targets.put("SCIM error echoing the header", echo.url("/echo400/scim"));
             targets.put("200 that is not SCIM", echo.url("/plain200/scim"));
