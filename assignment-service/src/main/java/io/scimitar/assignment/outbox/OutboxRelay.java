@@ -163,7 +163,12 @@ public class OutboxRelay {
 
     /** One round; returns how many rows it took out of the outbox (0 when another instance holds the relay lock). */
     private int relayBatch(SqlTransaction tx) {
-        if (!tx.query("select pg_try_advisory_xact_lock($1)", RELAY_LOCK).iterator().next().getBoolean(0)) {
+        // the outbox is a queue: once a vacuum has found it nearly empty, its statistics say a few rows while its file
+        // keeps the size of the largest backlog, and PostgreSQL then prefers reading the whole file and sorting it
+        // (1,018 pages, 2 to 3 ms a read after 20,000 users were imported) to walking the primary key (3 pages,
+        // 0.07 ms); the relay's transaction reads nothing else, so it plans without sequential scans
+        if (!tx.query("select pg_try_advisory_xact_lock($1), set_config('enable_seqscan', 'off', true)", RELAY_LOCK)
+                .iterator().next().getBoolean(0)) {
             return 0;
         }
         List<Sent> sent = new ArrayList<>();
