@@ -83,22 +83,12 @@ class TopicHistoryTest {
 
     @Test
     void stopsAtTheEndOfTheRange() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<AssignmentEvent> read = new ArrayList<>();
-            TopicHistory.read(consumer, new TopicPartition(TOPIC, 1), 1, 2, key -> true, () -> true,
-                    (record, event) -> read.add(event));
-            assertThat(read).containsExactly(EVENTS.get(1).get(1));
-        }
+        assertThat(eventsOf(1, 1, 2, true)).containsExactly(EVENTS.get(1).get(1));
     }
 
     @Test
     void readsNothingOnceNotRunning() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<AssignmentEvent> read = new ArrayList<>();
-            TopicHistory.read(consumer, new TopicPartition(TOPIC, 0), 0, 4, key -> true, () -> false,
-                    (record, event) -> read.add(event));
-            assertThat(read).isEmpty();
-        }
+        assertThat(eventsOf(0, 0, 4, false)).isEmpty();
     }
 
     @Test
@@ -108,6 +98,16 @@ class TopicHistoryTest {
         assertThat((int) properties.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG))
                 .as("the broker's wait for records a fetch lacks, against Kafka's default")
                 .isLessThan(ConsumerConfig.DEFAULT_FETCH_MAX_WAIT_MS);
+    }
+
+    /** The events of {@code [from, until)} of one partition, every key, read while {@code running}. */
+    private static List<AssignmentEvent> eventsOf(int partition, long from, long until, boolean running) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<AssignmentEvent> read = new ArrayList<>();
+            TopicHistory.read(consumer, new TopicPartition(TOPIC, partition), from, until, key -> true,
+                    () -> running, (record, event) -> read.add(event));
+            return read;
+        }
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
