@@ -124,6 +124,8 @@ public class BatchApplier {
         if (!groups.isEmpty()) {
             // groups resolve their members' links in the database: the users' links of this poll must be there
             batchWriter.flush(writes).await().indefinitely();
+            // the members of the poll's membership snapshots in one statement, not one per group side by side
+            memberships.storeSnapshots(batch, groups).await().indefinitely();
         }
         // groups side by side too: a group that may need a query takes its slot in the target's budget in one atomic
         // step before its index lookup, so no two see the same free slot (the others are put off, not held up)

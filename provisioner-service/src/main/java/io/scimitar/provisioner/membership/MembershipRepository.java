@@ -56,6 +56,64 @@ public class MembershipRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Records the whole source membership of several groups at once (a poll's snapshots of one part), in one
+     * statement: each group's rows become what {@link #add} and {@link #remove} of its snapshot's difference would
+     * leave (members it names are source members; those it leaves out are forgotten where the target group does not
+     * hold them, kept as non-members where it does). A snapshot not newer than the group's applied membership version is
+     * left out, as {@code MembershipSynchronizer} leaves such an event; the version is recorded once the group's
+     * target is reconciled, not here.
+     */
+    public Uni<Void> storeSnapshots(UUID jobId, Collection<WholeSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> groupIds = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        List<String> memberGroups = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        for (WholeSnapshot snapshot : snapshots) {
+            groupIds.add(snapshot.groupId());
+            versions.add(snapshot.version());
+            snapshot.memberIds().forEach(member -> {
+                memberGroups.add(snapshot.groupId());
+                members.add(member);
+            });
+        }
+        return database.preparedQuery("""
+                        with snapshot as (
+                            select s.group_id from unnest($2::text[], $3::bigint[]) as s(group_id, version)
+                            left join group_membership_version v on v.job_id = $1 and v.group_id = s.group_id
+                            where v.version is null or v.version < s.version),
+                        wanted as (
+                            select distinct w.group_id, w.member_id
+                            from unnest($4::text[], $5::text[]) as w(group_id, member_id)
+                            where w.group_id in (select group_id from snapshot)),
+                        stored as (
+                            insert into group_membership (job_id, group_id, member_id)
+                            select $1, group_id, member_id from wanted
+                            on conflict (job_id, group_id, member_id) do update set source_member = true
+                            where not group_membership.source_member),
+                        forgotten as (
+                            delete from group_membership m
+                            where m.job_id = $1 and m.group_id in (select group_id from snapshot)
+                                and m.source_member and not m.exported
+                                and not exists (select 1 from wanted w
+                                    where w.group_id = m.group_id and w.member_id = m.member_id))
+                        update group_membership m set source_member = false
+                        where m.job_id = $1 and m.group_id in (select group_id from snapshot)
+                            and m.source_member and m.exported
+                            and not exists (select 1 from wanted w
+                                where w.group_id = m.group_id and w.member_id = m.member_id)""")
+                .execute(Tuple.of(jobId, groupIds.toArray(String[]::new), versions.toArray(Long[]::new),
+                        memberGroups.toArray(String[]::new), members.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** A group's whole source membership at {@code version}: a membership snapshot of one part. */
+    public record WholeSnapshot(String groupId, long version, List<String> memberIds) {
+    }
+
     /** The group's members in the source. */
     public Uni<Set<String>> members(UUID jobId, String groupId) {
         return database.preparedQuery("select member_id from group_membership where job_id = $1 and group_id = $2 "
@@ -251,10 +309,27 @@ public class MembershipRepository {
                 .map(rows -> rows.size() == 0 ? -1L : rows.iterator().next().getLong("version"));
     }
 
+    /** Records that the group's membership events up to {@code version} are applied (outside a poll). */
     public Uni<Void> recordVersion(UUID jobId, String groupId, long version) {
-        return database.preparedQuery("insert into group_membership_version (job_id, group_id, version) "
-                        + "values ($1, $2, $3) on conflict (job_id, group_id) do update set version = "
-                        + "greatest(group_membership_version.version, excluded.version)")
-                .execute(Tuple.of(jobId, groupId, version)).replaceWithVoid();
+        return database.preparedQuery(recordVersionsStatement(1))
+                .execute(Tuple.from(recordVersionsValues(jobId, Map.of(groupId, version)))).replaceWithVoid();
+    }
+
+    /**
+     * Records the membership versions applied to groups, with its parameters numbered from {@code first}; they are
+     * {@link #recordVersionsValues}. A part of a poll's one write statement ({@code BatchWriter}).
+     */
+    public static String recordVersionsStatement(int first) {
+        return "insert into group_membership_version (job_id, group_id, version) select $" + first
+                + ", g, v from unnest($" + (first + 1) + "::text[], $" + (first + 2) + "::bigint[]) as t(g, v) "
+                + "on conflict (job_id, group_id) do update set version = "
+                + "greatest(group_membership_version.version, excluded.version)";
+    }
+
+    /** The parameters of {@link #recordVersionsStatement}. */
+    public static List<Object> recordVersionsValues(UUID jobId, Map<String, Long> versionByGroup) {
+        List<String> groups = new ArrayList<>(versionByGroup.keySet());
+        Long[] versions = groups.stream().map(versionByGroup::get).toArray(Long[]::new);
+        return List.of(jobId, groups.toArray(String[]::new), versions);
     }
 }

@@ -84,12 +84,49 @@ public class MembershipSynchronizer {
             return Uni.createFrom().item(ChangeOutcome.stale());
         }
         return memberships.appliedVersion(context.job().id(), event.objectId()).chain(applied ->
-                event.objectVersion() <= applied ? Uni.createFrom().item(ChangeOutcome.stale())
+                event.objectVersion() <= Math.max(applied, keptVersion(context, event.objectId()))
+                        ? Uni.createFrom().item(ChangeOutcome.stale())
                         : applyNew(context, event).call(outcome -> outcome.trace() != null
-                                && outcome.trace().status() == io.scimitar.provisioner.pipeline.ProvisioningStatus.FAILURE
+                                && outcome.trace().status() == ProvisioningStatus.FAILURE
                                 ? Uni.createFrom().voidItem()
-                                : memberships.recordVersion(context.job().id(), event.objectId(),
-                                        event.objectVersion())));
+                                : recordVersion(context, event)));
+    }
+
+    /** The group's membership version applied earlier in the poll and not written yet, or -1. */
+    private static long keptVersion(JobContext context, String groupId) {
+        return context.writes() == null ? -1L : context.writes().membershipApplied(groupId);
+    }
+
+    /** Within a poll, the version is written with the poll's other writes; outside one, now. */
+    private Uni<Void> recordVersion(JobContext context, GroupMembershipEvent event) {
+        if (context.writes() != null) {
+            context.writes().membershipApplied(event.objectId(), event.objectVersion());
+            return Uni.createFrom().voidItem();
+        }
+        return memberships.recordVersion(context.job().id(), event.objectId(), event.objectVersion());
+    }
+
+    /**
+     * Before a poll's groups are applied side by side: records the source members of every group whose first
+     * membership event in the poll ({@code eventsByGroup}, each group's events in order) is a snapshot of one part, in
+     * one statement for all of them, where each group's {@link #apply} would write them one group at a time. Each
+     * {@link #apply} then finds its snapshot's members stored and writes no member, and still reconciles the target
+     * group and records the version. Only a group's first membership event qualifies, so no earlier event of the poll
+     * sees the snapshot's members before its turn.
+     */
+    public Uni<Void> storeSnapshots(JobContext context, Collection<List<AssignmentEvent>> eventsByGroup) {
+        if (!context.job().groups().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, MembershipRepository.WholeSnapshot> snapshots = new LinkedHashMap<>();
+        for (List<AssignmentEvent> events : eventsByGroup) {
+            events.stream().filter(GroupMembershipEvent.class::isInstance).map(GroupMembershipEvent.class::cast)
+                    .findFirst()
+                    .filter(event -> event.isSnapshot() && event.snapshot().parts() == 1)
+                    .ifPresent(event -> snapshots.putIfAbsent(event.objectId(), new MembershipRepository.WholeSnapshot(
+                            event.objectId(), event.objectVersion(), userIds(event.added()))));
+        }
+        return memberships.storeSnapshots(context.job().id(), snapshots.values());
     }
 
     private Uni<ChangeOutcome> applyNew(JobContext context, GroupMembershipEvent event) {

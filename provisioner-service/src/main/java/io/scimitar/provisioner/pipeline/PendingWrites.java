@@ -17,9 +17,10 @@ import java.util.UUID;
  * and written together by one flush: the newest link of each object, the escrow entries the changes resolve (each up
  * to the newest version applied), the log entries in the order they were made, the changes added to the job's
  * statistics to date, how its changes went in the job's failure-share window, whether its changed users are in the
- * job's scope (the membership rule's input), and what is counted once they are durable (the job's progress). A change
- * reads its object's link here first ({@link #link}): written earlier in the same poll (so the poll reads its own
- * writes before they reach the database), or read with the links of the poll's other objects in one query.
+ * job's scope (the membership rule's input), the membership version applied to each group, and what is counted once
+ * they are durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier
+ * in the same poll (so the poll reads its own writes before they reach the database), or read with the links of the
+ * poll's other objects in one query.
  */
 public final class PendingWrites {
 
@@ -33,6 +34,7 @@ public final class PendingWrites {
     private final Map<ChangeCount, Long> counted = new LinkedHashMap<>();
     private final Map<String, WindowChange> window = new LinkedHashMap<>();
     private final Map<String, Boolean> scopes = new LinkedHashMap<>();
+    private final Map<String, Long> membershipVersions = new LinkedHashMap<>();
 
     public PendingWrites(UUID jobId) {
         this.jobId = jobId;
@@ -95,6 +97,16 @@ public final class PendingWrites {
         scopes.putAll(inScopeByUser);
     }
 
+    /** Records that the group's membership events up to {@code version} are applied (the newest kept is written). */
+    public synchronized void membershipApplied(String groupId, long version) {
+        membershipVersions.merge(groupId, version, Math::max);
+    }
+
+    /** The newest membership version of the group kept to be written, or -1. */
+    public synchronized long membershipApplied(String groupId) {
+        return membershipVersions.getOrDefault(groupId, -1L);
+    }
+
     /** Runs {@code effect} once this poll's writes are durable (it is dropped if they fail). */
     public synchronized void onceDurable(Runnable effect) {
         onceDurable.add(effect);
@@ -104,11 +116,12 @@ public final class PendingWrites {
     public synchronized Batch drain() {
         Batch batch = new Batch(jobId, List.copyOf(links.values()), new LinkedHashMap<>(resolved),
                 List.copyOf(entries), List.copyOf(onceDurable), new LinkedHashMap<>(counted),
-                List.copyOf(window.values()), new LinkedHashMap<>(scopes));
+                List.copyOf(window.values()), new LinkedHashMap<>(scopes), new LinkedHashMap<>(membershipVersions));
         links.forEach((key, link) -> stored.put(key, Optional.of(link)));
         counted.clear();
         window.clear();
         scopes.clear();
+        membershipVersions.clear();
         links.clear();
         resolved.clear();
         entries.clear();
@@ -140,14 +153,15 @@ public final class PendingWrites {
      * @param counted changes to add to the job's statistics to date, by kind
      * @param window changes of the job's failure-share window, one per change
      * @param scopes whether each user is in the job's scope, by user id
+     * @param membershipVersions the newest membership version applied, by group id
      */
     public record Batch(UUID jobId, List<ObjectLink> links, Map<String, Long> resolved,
             List<ProvisioningLogEntry> entries, List<Runnable> onceDurable, Map<ChangeCount, Long> counted,
-            List<WindowChange> window, Map<String, Boolean> scopes) {
+            List<WindowChange> window, Map<String, Boolean> scopes, Map<String, Long> membershipVersions) {
 
         public boolean writesNothing() {
             return links.isEmpty() && resolved.isEmpty() && entries.isEmpty() && counted.isEmpty()
-                    && window.isEmpty() && scopes.isEmpty();
+                    && window.isEmpty() && scopes.isEmpty() && membershipVersions.isEmpty();
         }
 
         /** Runs the effects kept for after the writes. */

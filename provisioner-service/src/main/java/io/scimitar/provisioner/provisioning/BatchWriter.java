@@ -23,10 +23,10 @@ import java.util.UUID;
  * Writes what a poll's changes left ({@link PendingWrites}) in one statement, so in one transaction: every link in one
  * multi-row upsert, every escrow resolution in one multi-row delete, the changes added to the job's statistics to date
  * in one multi-row upsert, the job's failure-share window in one multi-row upsert and one delete, the changed users'
- * scopes in one multi-row upsert, every log entry in one multi-row insert, composed as data-modifying CTEs. Either
- * all of them are stored or none (the poll is then read and applied again; versions make that idempotent). A poll of
- * 500 changes costs PostgreSQL one statement and one commit instead of 500, and one query for its users' links
- * instead of one each ({@link #start}).
+ * scopes in one multi-row upsert, the groups' applied membership versions in one multi-row upsert, every log entry in
+ * one multi-row insert, composed as data-modifying CTEs. Either all of them are stored or none (the poll is then read
+ * and applied again; versions make that idempotent). A poll of 500 changes costs PostgreSQL one statement and one
+ * commit instead of 500, and one query for its users' links instead of one each ({@link #start}).
  */
 @ApplicationScoped
 public class BatchWriter {
@@ -93,6 +93,10 @@ public class BatchWriter {
         if (!batch.scopes().isEmpty()) {
             parts.add(MembershipRepository.storeScopesStatement(values.size() + 1));
             values.addAll(MembershipRepository.storeScopesValues(batch.jobId(), batch.scopes()));
+        }
+        if (!batch.membershipVersions().isEmpty()) {
+            parts.add(MembershipRepository.recordVersionsStatement(values.size() + 1));
+            values.addAll(MembershipRepository.recordVersionsValues(batch.jobId(), batch.membershipVersions()));
         }
         if (!batch.entries().isEmpty()) {
             parts.add(ProvisioningLogRepository.insertAllStatement(values.size() + 1));

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A poll's links, escrow resolutions, statistics, users' scopes and log entries land in PostgreSQL in one transaction,
- * or none of them does.
+ * A poll's links, escrow resolutions, statistics, users' scopes, groups' membership versions and log entries land in
+ * PostgreSQL in one transaction, or none of them does.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
@@ -104,6 +104,10 @@ class BatchWriterDatabaseTest {
         assertThat(transactions("membership_user_scope")).as("the users' scopes, in the same statement")
                 .isEqualTo(transactions("object_link"));
         assertThat(scopes()).hasSize(CHANGES).containsEntry(user(0), false).containsEntry(user(1), true);
+        assertThat(transactions("group_membership_version")).as("the groups' membership versions, in the same statement")
+                .isEqualTo(transactions("object_link"));
+        assertThat(membershipVersions()).as("the newest of each group")
+                .isEqualTo(Map.of(group(0), 3L, group(1), 1L));
         assertThat(statistics()).containsOnly(Map.entry("CREATE/SUCCESS", (long) CHANGES),
                 Map.entry("ALREADY_APPLIED/SKIPPED", 1L));
         writer.flush(pollOf(2)).await().indefinitely();
@@ -126,6 +130,7 @@ class BatchWriterDatabaseTest {
         assertThat(transactions("provisioning_log")).isEmpty();
         assertThat(statistics()).as("no change counted").isEmpty();
         assertThat(scopes()).as("no scope recorded").isEmpty();
+        assertThat(membershipVersions()).as("no membership version recorded").isEmpty();
         assertThat(escrow.count(job).await().indefinitely()).isEqualTo(1);
         assertThat(counted).as("nothing counted as processed").hasValue(0);
     }
@@ -143,6 +148,9 @@ class BatchWriterDatabaseTest {
         }
         // a later record of a user's scope replaces an earlier one of the same poll
         writes.scopes(Map.of(user(0), false));
+        writes.membershipApplied(group(0), 3);
+        writes.membershipApplied(group(0), 2);
+        writes.membershipApplied(group(1), 1);
         writes.count(null, ProvisioningStatus.SKIPPED);
         return writes;
     }
@@ -166,6 +174,15 @@ class BatchWriterDatabaseTest {
         return scopes;
     }
 
+    /** The job's recorded membership versions, as {@code group -> version}. */
+    private Map<String, Long> membershipVersions() {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        database.preparedQuery("select group_id, version from group_membership_version where job_id = $1")
+                .execute(Tuple.of(job)).await().indefinitely()
+                .forEach((Row row) -> versions.put(row.getString("group_id"), row.getLong("version")));
+        return versions;
+    }
+
     /** The ids of the transactions that wrote the job's rows of {@code table}. */
     private Set<String> transactions(String table) {
         Set<String> ids = new HashSet<>();
@@ -176,6 +193,10 @@ class BatchWriterDatabaseTest {
 
     private String user(int i) {
         return run + "-" + i;
+    }
+
+    private String group(int i) {
+        return run + "-group-" + i;
     }
 
     private void escrowed(String user, long version) {
