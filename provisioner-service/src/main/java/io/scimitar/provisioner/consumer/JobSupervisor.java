@@ -75,13 +75,14 @@ public class JobSupervisor {
     }
 
     /**
-     * Before a job reads anything: loads its quarantine and its recent outcomes as stored. Recent outcomes above the
-     * failure share of a job that is not quarantined mean its quarantine was lifted (restart): they are forgotten, so
-     * it is judged afresh.
+     * Before a job reads anything: loads its quarantine and its recent outcomes as stored, and sends the quarantine's
+     * email if it was not delivered. Recent outcomes above the failure share of a job that is not quarantined mean its
+     * quarantine was lifted (restart): they are forgotten, so it is judged afresh.
      */
     void starting(JobContext context) {
         UUID jobId = context.job().id();
         quarantine.load(jobId).await().indefinitely();
+        notifyIfUndelivered(context);
         RecentOutcomes recent = outcomes.load(jobId).await().indefinitely();
         if (quarantine.current(jobId).isEmpty() && recent.above(quarantineSettings.failureRatio())) {
             outcomes.clear(jobId).await().indefinitely();
@@ -90,14 +91,28 @@ public class JobSupervisor {
 
     /**
      * Takes the job's quarantine as stored, which another instance may have entered, lifted or tried again meanwhile:
-     * a quarantine holds the job on every instance. A database that cannot say now leaves it as it was.
+     * a quarantine holds the job on every instance. Its email goes if it was not delivered (its sender stopped, here
+     * before a restart of the process or on another instance, or the mail server refused it). A database that cannot
+     * say now leaves it as it was.
      */
     void followQuarantine(JobContext context) {
         try {
             quarantine.follow(context.job().id()).await().atMost(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             LOG.debugf("Job %s: could not read its quarantine as stored (%s)", context.job().id(), e.getMessage());
+            return;
         }
+        notifyIfUndelivered(context);
+    }
+
+    /**
+     * Sends the quarantine's email if it was not delivered, without holding up the job's thread (a slow mail server
+     * does not slow the job); the claim's lease keeps the next look from sending it again meanwhile. A database that
+     * cannot say now leaves it to the next look.
+     */
+    private void notifyIfUndelivered(JobContext context) {
+        quarantine.notifyIfUndelivered(context.job()).subscribe().with(done -> { }, failure -> LOG.debugf(
+                "Job %s: could not look at its quarantine email (%s)", context.job().id(), failure.getMessage()));
     }
 
     /** Quarantined for a failing target and not yet due to try again: read nothing, retry nothing. */

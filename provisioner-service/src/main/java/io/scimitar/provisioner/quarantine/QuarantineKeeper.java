@@ -21,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class QuarantineKeeper {
 
     private static final Logger LOG = Logger.getLogger(QuarantineKeeper.class);
+    /**
+     * How long a claim on an episode's email holds before another caller may send it: longer than a send takes, so a
+     * send in progress is not doubled; a sender that stopped leaves the email to the next look after it.
+     */
+    static final Duration NOTIFICATION_LEASE = Duration.ofSeconds(30);
 
     private final QuarantineRepository repository;
     private final QuarantineNotifier notifier;
@@ -86,16 +91,30 @@ public class QuarantineKeeper {
                 .call(quarantine -> quarantine.notified() ? Uni.createFrom().voidItem() : notifyOnce(job, quarantine));
     }
 
+    /**
+     * Sends the email of the job's current quarantine if it was not delivered: its sender stopped before the mail
+     * server took it (a process killed while sending) or the mail server refused it. Called when the job starts and
+     * while it runs; the claim's lease ({@link #NOTIFICATION_LEASE}) keeps a send in progress from being doubled.
+     */
+    public Uni<Void> notifyIfUndelivered(JobDefinition job) {
+        Quarantine quarantine = current.get(job.id());
+        if (quarantine == null || quarantine.notified() || !QuarantineNotifier.hasAddress(job)) {
+            return Uni.createFrom().voidItem();
+        }
+        return notifyOnce(job, quarantine);
+    }
+
     private Uni<Void> notifyOnce(JobDefinition job, Quarantine quarantine) {
         QuarantineReason reason = quarantine.reason();
-        return repository.claimNotification(job.id(), reason, Instant.now()).chain(claimed -> {
+        Instant now = Instant.now();
+        return repository.claimNotification(job.id(), reason, now, now.minus(NOTIFICATION_LEASE)).chain(claimed -> {
             if (!claimed) {
                 return Uni.createFrom().voidItem();
             }
-            current.computeIfPresent(job.id(), (id, q) -> q.reason() == reason ? withNotified(q) : q);
-            return notifier.notify(job, quarantine).chain(sent -> sent ? Uni.createFrom().voidItem()
-                    : repository.unclaimNotification(job.id(), reason).invoke(() -> current.computeIfPresent(
-                            job.id(), (id, q) -> q.reason() == reason ? withoutNotified(q) : q)));
+            // a failed send keeps its claim: the email is tried again once the claim's lease is over
+            return notifier.notify(job, quarantine).chain(sent -> !sent ? Uni.createFrom().voidItem()
+                    : repository.delivered(job.id(), reason).invoke(() -> current.computeIfPresent(job.id(),
+                            (id, q) -> q.reason() == reason ? withNotified(q) : q)));
         });
     }
 
@@ -133,9 +152,5 @@ public class QuarantineKeeper {
 
     private static Quarantine withNotified(Quarantine q) {
         return new Quarantine(q.jobId(), q.reason(), q.detail(), q.since(), q.nextAttempt(), q.attempts(), true);
-    }
-
-    private static Quarantine withoutNotified(Quarantine q) {
-        return new Quarantine(q.jobId(), q.reason(), q.detail(), q.since(), q.nextAttempt(), q.attempts(), false);
     }
 }

@@ -19,16 +19,21 @@ public class QuarantineNotifier {
         this.mailer = mailer;
     }
 
+    /** Whether the job names an address to notify. */
+    static boolean hasAddress(JobDefinition job) {
+        return job.notificationEmail() != null && !job.notificationEmail().isBlank();
+    }
+
     /** Sends the email to the job's notification address; false when there is none or sending failed. */
     public Uni<Boolean> notify(JobDefinition job, Quarantine quarantine) {
-        String to = job.notificationEmail();
-        if (to == null || to.isBlank()) {
+        if (!hasAddress(job)) {
             return Uni.createFrom().item(false);
         }
+        String to = job.notificationEmail();
         Mail mail = Mail.withText(to, subject(job, quarantine), body(job, quarantine));
         return mailer.send(mail).replaceWith(true).onFailure().recoverWithItem(error -> {
-            LOG.warnf("Could not send the quarantine email of job %s to %s: %s; it is sent again when the job is "
-                    + "quarantined next", job.id(), to, error.getMessage());
+            LOG.warnf("Could not send the quarantine email of job %s to %s: %s; it is tried again in %d s",
+                    job.id(), to, error.getMessage(), QuarantineKeeper.NOTIFICATION_LEASE.toSeconds());
             return false;
         });
     }

@@ -52,19 +52,24 @@ public class QuarantineRepository {
     }
 
     /**
-     * Claims the episode's email: true for exactly one caller per episode (the quarantine's row for this reason), however
-     * many changes of the job enter it at once and on however many instances; the claim is stored, so a restart does
-     * not send it again.
+     * Claims the episode's email: true for one caller per episode (the quarantine's row for this reason) at a time,
+     * however many changes of the job enter it at once and on however many instances. A claim whose email was not
+     * delivered ({@link #delivered}) can be taken again once it was taken before {@code staleBefore}: its sender
+     * stopped or failed, and the email must still go. A delivered email is never claimed again for the episode.
      */
-    public Uni<Boolean> claimNotification(UUID jobId, QuarantineReason reason, Instant at) {
-        return database.preparedQuery("update job_quarantine set notified_reason = $2, notified_at = $3 "
-                        + "where job_id = $1 and reason = $2 and notified_reason is distinct from $2")
-                .execute(Tuple.of(jobId, reason.name(), at.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> claimNotification(UUID jobId, QuarantineReason reason, Instant at, Instant staleBefore) {
+        return database.preparedQuery("""
+                        update job_quarantine set notified_reason = $2, notified_at = $3, notification_delivered = false
+                        where job_id = $1 and reason = $2 and (notified_reason is distinct from $2
+                            or (not notification_delivered and notified_at < $4))""")
+                .execute(Tuple.of(jobId, reason.name(), at.atOffset(ZoneOffset.UTC),
+                        staleBefore.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Gives the claim back after the email could not be sent, so that the next entry into the episode tries again. */
-    public Uni<Void> unclaimNotification(UUID jobId, QuarantineReason reason) {
-        return database.preparedQuery("update job_quarantine set notified_reason = null, notified_at = null "
+    /** Records that the mail server took the episode's email. */
+    public Uni<Void> delivered(UUID jobId, QuarantineReason reason) {
+        return database.preparedQuery("update job_quarantine set notification_delivered = true "
                         + "where job_id = $1 and notified_reason = $2")
                 .execute(Tuple.of(jobId, reason.name())).replaceWithVoid();
     }
@@ -86,6 +91,7 @@ public class QuarantineRepository {
         QuarantineReason reason = QuarantineReason.valueOf(row.getString("reason"));
         return new Quarantine(row.getUUID("job_id"), reason, row.getString("detail"),
                 row.getOffsetDateTime("began_at").toInstant(), row.getOffsetDateTime("next_attempt").toInstant(),
-                row.getInteger("attempts"), reason.name().equals(row.getString("notified_reason")));
+                row.getInteger("attempts"), reason.name().equals(row.getString("notified_reason"))
+                        && row.getBoolean("notification_delivered"));
     }
 }

@@ -54,9 +54,9 @@ class QuarantineAcrossInstancesTest {
         // the other instance met a target rejecting the token: it stored the quarantine (and sent its email)
         storedElsewhere("""
                 insert into job_quarantine (job_id, reason, detail, began_at, next_attempt, attempts,
-                    notified_reason, notified_at)
+                    notified_reason, notified_at, notification_delivered)
                 values ($1, 'EncounteredQuarantineException', 'Unauthorized: met by another instance', now(),
-                    now() + interval '1 day', 0, 'EncounteredQuarantineException', now())""", job);
+                    now() + interval '1 day', 0, 'EncounteredQuarantineException', now(), true)""", job);
         await().atMost(WITHIN).until(() -> REASON.equals(quarantineReason(job)));
         UserSnapshot held = uniqueUser("Held", "Quarantine", "Elsewhere");
         publish(assigned(app, held, 1));

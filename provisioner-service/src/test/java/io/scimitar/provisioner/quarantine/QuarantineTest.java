@@ -8,6 +8,9 @@ import io.scimitar.events.UserSnapshot;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
@@ -42,6 +46,9 @@ import static org.awaitility.Awaitility.await;
 class QuarantineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Pool database;
 
     @AfterEach
     void clearFaults() {
@@ -103,6 +110,43 @@ class QuarantineTest {
         await().atMost(WAIT).until(() -> quarantineReason(job) == null);
         await().atMost(WAIT).until(() -> users.stream()
                 .allMatch(user -> miroUsers(user.userPrincipalName()).size() == 1));
+    }
+
+    /**
+     * A process killed while sending the email leaves the episode's claim without a delivery: the running job sends it
+     * once the claim's lease is over, once, and not while a send may still be under way.
+     */
+    @Test
+    void anEmailWhoseSenderStoppedBeforeDeliveringItIsSentOnceByTheRunningJob() throws Exception {
+        String app = newApplication();
+        String to = "undelivered-" + app.substring(0, 8) + "@example.com";
+        Map<String, Object> definition = miroJob(app);
+        definition.put("notificationEmail", to);
+        String job = createJob(definition);
+        await().atMost(WAIT).until(() -> asAdmin().get("/api/v1/jobs/" + job + "/progress").then().statusCode(200)
+                .extract().path("runningSince") != null);
+
+        storeQuarantine(job, "now()");
+        await("a claim within its lease: the send may be under way").during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(8)).until(() -> mailsTo(to).isEmpty());
+
+        storeQuarantine(job, "now() - interval '1 minute'");
+        List<MimeMessage> mails = awaitMails(to, 1);
+        assertThat(quarantineReason(job)).isEqualTo("EncounteredEscrowProportionThreshold");
+        await("sent once").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+                .until(() -> mailsTo(to).size() == 1);
+        assertThat(mails.get(0).getSubject()).contains("EncounteredEscrowProportionThreshold");
+        asAdmin().delete("/api/v1/jobs/" + job).then().statusCode(204);
+    }
+
+    /** The job's quarantine as a process leaves it when killed after claiming the email at {@code claimedAt}. */
+    private void storeQuarantine(String job, String claimedAt) {
+        database.preparedQuery("insert into job_quarantine (job_id, reason, detail, began_at, next_attempt, attempts, "
+                        + "notified_reason, notified_at, notification_delivered) values ($1, "
+                        + "'EncounteredEscrowProportionThreshold', 'Failures before the kill', now(), "
+                        + "now() + interval '1 day', 0, 'EncounteredEscrowProportionThreshold', " + claimedAt
+                        + ", false) on conflict (job_id) do update set notified_at = excluded.notified_at")
+                .execute(Tuple.of(UUID.fromString(job))).await().atMost(Duration.ofSeconds(10));
     }
 
     static String quarantineReason(String job) {
