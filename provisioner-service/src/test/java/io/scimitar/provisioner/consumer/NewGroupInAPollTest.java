@@ -8,11 +8,10 @@ import io.scimitar.events.GroupMembershipEvent;
 import io.scimitar.events.MemberRef;
 import io.scimitar.events.UserSnapshot;
 import io.scimitar.provisioner.configuration.ProvisioningScope;
-import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.pipeline.StageFixture;
-import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.scimitar.provisioner.pipeline.StageJobs;
 import io.scimitar.provisioner.thirdparty.ThirdPartyScimServer;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.MiroMockResource;
@@ -53,10 +52,7 @@ class NewGroupInAPollTest {
     JobSupervisor supervisor;
 
     @Inject
-    ScimClientFactory clients;
-
-    @Inject
-    EvaluationSettings evaluation;
+    StageJobs stageJobs;
 
     @Test
     void aGroupAndItsSnapshotInOnePollAreCreatedWithTheMembersInOnePost() {
@@ -67,8 +63,7 @@ class NewGroupInAPollTest {
                 "allowInsecureHttp", true, "status", "OFF"));
         JobDefinition definition = StageFixture.genericJob(UUID.fromString(job), app, ProvisioningScope.ASSIGNED_ONLY,
                 server.scimUrl(), ThirdPartyScimServer.TOKEN);
-        JobContext context = JobContext.of(definition, clients.forJob(definition.id(), definition.tenantUrl(),
-                definition.secretToken(), definition.rateLimits()), UUID.randomUUID(), evaluation.budget());
+        JobContext context = stageJobs.context(definition);
         JobWatch watch = supervisor.watch(definition.id(), new JobProgress());
         server.clearRequests();
         try {

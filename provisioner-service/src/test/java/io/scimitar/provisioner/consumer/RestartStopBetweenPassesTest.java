@@ -9,12 +9,11 @@ import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserDeletedEvent;
 import io.scimitar.events.UserSnapshot;
 import io.scimitar.provisioner.configuration.ProvisioningScope;
-import io.scimitar.provisioner.mapping.EvaluationSettings;
 import io.scimitar.provisioner.pipeline.ConsumerSettings;
 import io.scimitar.provisioner.pipeline.JobContext;
 import io.scimitar.provisioner.pipeline.JobDefinition;
 import io.scimitar.provisioner.pipeline.StageFixture;
-import io.scimitar.provisioner.scim.ScimClientFactory;
+import io.scimitar.provisioner.pipeline.StageJobs;
 import io.scimitar.provisioner.targetindex.IndexRefresh;
 import io.scimitar.provisioner.targetindex.TargetIndexReader;
 import io.scimitar.provisioner.thirdparty.KeyPartitions;
@@ -82,10 +81,7 @@ class RestartStopBetweenPassesTest {
     TargetIndexReader targetIndex;
 
     @Inject
-    ScimClientFactory clients;
-
-    @Inject
-    EvaluationSettings evaluation;
+    StageJobs stageJobs;
 
     @Inject
     ConsumerSettings settings;
@@ -122,8 +118,7 @@ class RestartStopBetweenPassesTest {
         // the restart carried out as the job's thread does, stopped the moment its group pass hands on a batch
         JobDefinition definition = StageFixture.genericJob(UUID.fromString(job), app, ProvisioningScope.ASSIGNED_ONLY,
                 server.scimUrl(), ThirdPartyScimServer.TOKEN);
-        JobContext context = JobContext.of(definition, clients.forJob(definition.id(), definition.tenantUrl(),
-                definition.secretToken(), definition.rateLimits()), UUID.randomUUID(), evaluation.budget());
+        JobContext context = stageJobs.context(definition);
         JobWatch watch = supervisor.watch(definition.id(), new JobProgress());
         AtomicBoolean running = new AtomicBoolean(true);
         targetIndex.readAtStart(definition, context.scim(), IndexRefresh.ALWAYS, running::get);

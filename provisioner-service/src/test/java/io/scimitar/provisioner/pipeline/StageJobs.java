@@ -44,7 +44,8 @@ public class StageJobs {
                 MiroMockResource.scimUrl(), MiroMockResource.TOKEN));
     }
 
-    private JobContext context(JobDefinition job) {
+    /** The context of a fresh cycle of {@code job}, whose SCIM client is the job's own. */
+    public JobContext context(JobDefinition job) {
         return JobContext.of(job, clients.forJob(job.id(), job.tenantUrl(), job.secretToken(), job.rateLimits()),
                 UUID.randomUUID(), evaluation.budget());
     }
