@@ -271,6 +271,11 @@ class ConsoleBrowserTest {
         assertThat(text("assign-chosen")).contains("Dana Directory");
         new Select(browser.findElement(By.id("assign-role"))).selectByVisibleText("Default Access (default)");
         browser.findElement(By.id("assign-button")).click();
+        waitFor(() -> text("toast").contains("is assigned"));
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("const toast = document.getElementById("
+                + "'toast'), box = toast.getBoundingClientRect(); return document.elementFromPoint(box.x + box.width"
+                + " / 2, box.y + box.height / 2) !== toast;"))
+                .as("a click where the toast shows reaches the page under it").isTrue();
         waitFor(() -> !browser.findElements(By.cssSelector("#assignments tr[data-principal='" + unassignedUser
                 + "']")).isEmpty());
         screenshot("05d-users-and-groups");
