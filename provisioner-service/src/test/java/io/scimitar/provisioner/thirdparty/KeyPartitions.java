@@ -18,6 +18,7 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Test objects placed on chosen partitions of the assignment topic (as Kafka's default partitioner places their keys),
@@ -30,13 +31,18 @@ public final class KeyPartitions {
     private KeyPartitions() {
     }
 
-    /** The partitions of the assignment topic. */
+    /**
+     * The partitions of the assignment topic. When no test published to it yet, asking for them makes the broker
+     * create it (with its 8 partitions); the first answers then list none, so they are asked for until some show.
+     */
     public static synchronized int count() {
         if (count == 0) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.bootstrapServers()),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
-                count = consumer.partitionsFor(AssignmentTopics.ASSIGNMENT_EVENTS, Duration.ofSeconds(30)).size();
+                count = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> consumer.partitionsFor(AssignmentTopics.ASSIGNMENT_EVENTS, Duration.ofSeconds(10))
+                                .size(), partitions -> partitions > 0);
             }
         }
         return count;
