@@ -40,7 +40,7 @@ public final class KeyPartitions {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.bootstrapServers()),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
-                count = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                count = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).pollInSameThread()
                         .until(() -> consumer.partitionsFor(AssignmentTopics.ASSIGNMENT_EVENTS, Duration.ofSeconds(10))
                                 .size(), partitions -> partitions > 0);
             }
