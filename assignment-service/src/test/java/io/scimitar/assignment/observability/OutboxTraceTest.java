@@ -63,6 +63,10 @@ class OutboxTraceTest {
                     .filter(span -> span.getTraceId().equals(TRACE_ID)).findFirst().orElse(null), span -> span != null);
             assertThat(traceparent).startsWith("00-" + TRACE_ID + "-");
             assertThat(traceparent.split("-")[2]).isEqualTo(server.getSpanId());
+            // no span per SQL statement unless asked for (quarkus.otel.instrument.vertx-sql-client)
+            assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getTraceId().equals(TRACE_ID))
+                    .noneMatch(span -> span.getAttributes().asMap().keySet().stream()
+                            .anyMatch(key -> key.getKey().startsWith("db.")));
         }
     }
 

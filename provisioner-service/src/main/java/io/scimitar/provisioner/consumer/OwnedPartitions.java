@@ -45,6 +45,8 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private int partitionCount;
     /** Applied offsets not committed yet: the next offset to read of each partition whose batch is applied. */
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    /** The offsets of the commit sent and not answered yet, if any. */
+    private Map<TopicPartition, OffsetAndMetadata> committing;
 
     OwnedPartitions(UUID jobId, String topic, KafkaConsumer<String, byte[]> kafka, TargetRateLimiter limiter) {
         this.jobId = jobId;
@@ -86,13 +88,32 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     }
 
     /**
-     * Commits every applied offset not committed yet. A commit the group refuses because it is rebalancing (or the
-     * instance is no longer a member) keeps them: the next commit, or the revocation of their partitions, commits
-     * them; a partition lost meanwhile is read again by its new owner (idempotent by versions). When a stop woke the
-     * consumer meanwhile, the commit is made again, waiting this time (bounded), before the wakeup goes on.
+     * Commits every applied offset not committed yet, without waiting for the broker's answer: the job's thread polls
+     * again while the commit travels (waited for, it made every change arriving meanwhile wait one broker round trip
+     * more). The offsets are those of batches whose effects are durable already, so a commit that is late or lost
+     * only makes their events be read again (idempotent by versions), never skipped. The broker takes one member's
+     * commits in the order they were sent, and Kafka answers them in the job's thread, inside a later {@code poll}; a
+     * revocation commits its partitions waiting, and closing the consumer waits for the commits still travelling. A
+     * commit the group refuses (rebalancing, or the instance no longer a member) keeps the offsets for the next commit
+     * or the revocation of their partitions; a partition lost meanwhile is read again by its new owner.
      */
     void commitApplied() {
-        commit(new HashMap<>(applied), "the applied batch");
+        if (applied.isEmpty() || applied.equals(committing)) {
+            return; // nothing new since the commit still travelling
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(applied);
+        committing = offsets;
+        kafka.commitAsync(offsets, (committed, failure) -> {
+            if (committing == offsets) {
+                committing = null;
+            }
+            if (failure == null) {
+                forget(offsets);
+            } else {
+                LOG.infof("Job %s: the offsets of the applied batch are committed later (%s)", jobId,
+                        failure.getMessage());
+            }
+        });
     }
 
     /** Commits what is applied on the partitions given up; the share of those kept applies at once. */
@@ -105,7 +126,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
                 giving.put(partition, offset);
             }
         }
-        commit(giving, "the partitions given up");
+        commitWaiting(giving);
         partitions.forEach(partition -> {
             applied.remove(partition);
             owned.remove(partition.partition());
@@ -134,10 +155,16 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         inGroup = false;
         owned.clear();
         applied.clear();
+        committing = null;
         limiter.share(BudgetShare.WHOLE);
     }
 
-    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets, String what) {
+    /**
+     * Commits the applied offsets of partitions being given up and waits for the broker's answer (refused, they are
+     * read again by the partitions' next owner). When a stop woke the consumer meanwhile, the commit is made again,
+     * waiting this time (bounded), before the wakeup goes on.
+     */
+    private void commitWaiting(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -149,12 +176,14 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
                 kafka.commitSync(offsets, STOPPING_COMMIT_TIMEOUT);
                 forget(offsets);
             } catch (RuntimeException notCommitted) {
-                LOG.warnf("Job %s: the offsets of %s could not be committed before stopping (%s); they are read "
-                        + "again (already applied, nothing is sent twice)", jobId, what, notCommitted.getMessage());
+                LOG.warnf("Job %s: the offsets of the partitions given up could not be committed before stopping "
+                        + "(%s); they are read again (already applied, nothing is sent twice)", jobId,
+                        notCommitted.getMessage());
             }
             throw e;
         } catch (RuntimeException e) {
-            LOG.infof("Job %s: the offsets of %s are committed later (%s)", jobId, what, e.getMessage());
+            LOG.infof("Job %s: the offsets of the partitions given up are not committed (%s); their next owner "
+                    + "reads them again", jobId, e.getMessage());
         }
     }
 
