@@ -83,8 +83,16 @@ class OwnedPartitionsCommitTest {
         }
         try (KafkaConsumer<String, byte[]> next = consumer(group)) {
             next.subscribe(List.of(TOPIC));
-            assertThat(next.poll(Duration.ofSeconds(5)).count()).as("the group's next member reads nothing again")
-                    .isZero();
+            int read = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (next.assignment().size() < 2 && System.nanoTime() < deadline) {
+                read += next.poll(Duration.ofMillis(200)).count();
+            }
+            assertThat(next.assignment()).as("the group's next member owns both partitions").hasSize(2);
+            read += next.poll(Duration.ofSeconds(1)).count();
+            assertThat(read).as("the group's next member reads nothing again").isZero();
+            assertThat(next.position(new TopicPartition(TOPIC, 0))).isEqualTo(PER_PARTITION);
+            assertThat(next.position(new TopicPartition(TOPIC, 1))).isEqualTo(PER_PARTITION);
         }
     }
 
