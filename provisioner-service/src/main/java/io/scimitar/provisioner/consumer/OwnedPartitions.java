@@ -45,8 +45,6 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private int partitionCount;
     /** Applied offsets not committed yet: the next offset to read of each partition whose batch is applied. */
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-    /** The offsets of the commit sent and not answered yet, if any. */
-    private Map<TopicPartition, OffsetAndMetadata> committing;
 
     OwnedPartitions(UUID jobId, String topic, KafkaConsumer<String, byte[]> kafka, TargetRateLimiter limiter) {
         this.jobId = jobId;
@@ -98,15 +96,11 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
      * or the revocation of their partitions; a partition lost meanwhile is read again by its new owner.
      */
     void commitApplied() {
-        if (applied.isEmpty() || applied.equals(committing)) {
-            return; // nothing new since the commit still travelling
+        if (applied.isEmpty()) {
+            return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(applied);
-        committing = offsets;
         kafka.commitAsync(offsets, (committed, failure) -> {
-            if (committing == offsets) {
-                committing = null;
-            }
             if (failure == null) {
                 forget(offsets);
             } else {
@@ -155,7 +149,6 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         inGroup = false;
         owned.clear();
         applied.clear();
-        committing = null;
         limiter.share(BudgetShare.WHOLE);
     }
 
