@@ -68,7 +68,7 @@ public final class JobProgress {
         deferred.incrementAndGet();
     }
 
-    /** Counts the events of a batch applied with its effects stored (its offsets committed, or on their way). */
+    /** Counts the events of a batch whose offsets were just committed (its effects are stored). */
     void committed(int count) {
         events.addAndGet(count);
         eventRate.add(count);

@@ -86,28 +86,13 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     }
 
     /**
-     * Commits every applied offset not committed yet, without waiting for the broker's answer: the job's thread polls
-     * again while the commit travels (waited for, it made every change arriving meanwhile wait one broker round trip
-     * more). The offsets are those of batches whose effects are durable already, so a commit that is late or lost
-     * only makes their events be read again (idempotent by versions), never skipped. The broker takes one member's
-     * commits in the order they were sent, and Kafka answers them in the job's thread, inside a later {@code poll}; a
-     * revocation commits its partitions waiting, and closing the consumer waits for the commits still travelling. A
-     * commit the group refuses (rebalancing, or the instance no longer a member) keeps the offsets for the next commit
-     * or the revocation of their partitions; a partition lost meanwhile is read again by its new owner.
+     * Commits every applied offset not committed yet. A commit the group refuses because it is rebalancing (or the
+     * instance is no longer a member) keeps them: the next commit, or the revocation of their partitions, commits
+     * them; a partition lost meanwhile is read again by its new owner (idempotent by versions). When a stop woke the
+     * consumer meanwhile, the commit is made again, waiting this time (bounded), before the wakeup goes on.
      */
     void commitApplied() {
-        if (applied.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(applied);
-        kafka.commitAsync(offsets, (committed, failure) -> {
-            if (failure == null) {
-                forget(offsets);
-            } else {
-                LOG.infof("Job %s: the offsets of the applied batch are committed later (%s)", jobId,
-                        failure.getMessage());
-            }
-        });
+        commit(new HashMap<>(applied), "the applied batch");
     }
 
     /** Commits what is applied on the partitions given up; the share of those kept applies at once. */
@@ -120,7 +105,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
                 giving.put(partition, offset);
             }
         }
-        commitWaiting(giving);
+        commit(giving, "the partitions given up");
         partitions.forEach(partition -> {
             applied.remove(partition);
             owned.remove(partition.partition());
@@ -152,12 +137,7 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
         limiter.share(BudgetShare.WHOLE);
     }
 
-    /**
-     * Commits the applied offsets of partitions being given up and waits for the broker's answer (refused, they are
-     * read again by the partitions' next owner). When a stop woke the consumer meanwhile, the commit is made again,
-     * waiting this time (bounded), before the wakeup goes on.
-     */
-    private void commitWaiting(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets, String what) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -169,14 +149,12 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
                 kafka.commitSync(offsets, STOPPING_COMMIT_TIMEOUT);
                 forget(offsets);
             } catch (RuntimeException notCommitted) {
-                LOG.warnf("Job %s: the offsets of the partitions given up could not be committed before stopping "
-                        + "(%s); they are read again (already applied, nothing is sent twice)", jobId,
-                        notCommitted.getMessage());
+                LOG.warnf("Job %s: the offsets of %s could not be committed before stopping (%s); they are read "
+                        + "again (already applied, nothing is sent twice)", jobId, what, notCommitted.getMessage());
             }
             throw e;
         } catch (RuntimeException e) {
-            LOG.infof("Job %s: the offsets of the partitions given up are not committed (%s); their next owner "
-                    + "reads them again", jobId, e.getMessage());
+            LOG.infof("Job %s: the offsets of %s are committed later (%s)", jobId, what, e.getMessage());
         }
     }
 
