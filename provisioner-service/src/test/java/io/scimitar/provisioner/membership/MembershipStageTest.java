@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The membership stage called directly, without the consumer or Kafka, against the Miro mock: members of a linked
- * team go into it, a member not provisioned yet waits until its user is, and a refused removal is sent again.
+ * team go into it, a member not provisioned yet waits until its user is, changed users are re-evaluated in all their
+ * groups from their stored links and scopes, and a refused removal is sent again.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
@@ -137,6 +138,44 @@ class MembershipStageTest {
         assertThat(pushes).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
         assertThat(memberIds(teamId)).containsExactly(bobTarget);
+    }
+
+    /**
+     * The re-evaluation of changed users reads every input of the rule for all their groups at once: a member
+     * provisioned since goes in, one out of scope comes out, a disabled one is left out of a Miro team (adding it would
+     * reactivate it), and a group not linked in the target gets nothing.
+     */
+    @Test
+    void reEvaluatesChangedUsersInEveryGroupFromTheirStoredState() {
+        UserSnapshot ada = uniqueUser("Ada", "Joining", "Research");
+        UserSnapshot cy = uniqueUser("Cy", "Leaving", "Ops");
+        UserSnapshot dan = uniqueUser("Dan", "Disabled", "Sales");
+        String linkedGroup = "g-" + UUID.randomUUID();
+        String unlinkedGroup = "g-" + UUID.randomUUID();
+        String teamId = linkedTeam(linkedGroup);
+        String cyTarget = provisioned(cy);
+        memberships.apply(context, membersAdded(app, linkedGroup, 2, ada.id(), cy.id(), dan.id())).await()
+                .indefinitely();
+        memberships.apply(context, membersAdded(app, unlinkedGroup, 2, ada.id())).await().indefinitely();
+        assertThat(memberIds(teamId)).containsExactly(cyTarget);
+
+        String adaTarget = provisioned(ada);
+        String danTarget = provisioned(dan);
+        links.save(new ObjectLink(context.job().id(), ObjectType.USER, dan.id(), danTarget, LinkState.DISABLED,
+                Map.of(), 2, dan.userPrincipalName())).await().indefinitely();
+        PendingWrites writes = new PendingWrites(context.job().id());
+        writes.scopes(Map.of(ada.id(), true, cy.id(), false, dan.id(), true));
+        batchWriter.flush(writes).await().indefinitely();
+
+        List<ChangeTrace> pushes = memberships.membersChanged(context, List.of(ada.id(), cy.id(), dan.id()))
+                .await().indefinitely();
+
+        assertThat(pushes).singleElement().satisfies(trace -> {
+            assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS);
+            assertThat(trace.toEntry().sourceId()).isEqualTo(linkedGroup);
+            assertThat(trace.toEntry().targetId()).isEqualTo(teamId);
+        });
+        assertThat(memberIds(teamId)).containsExactly(adaTarget);
     }
 
     /**
