@@ -215,6 +215,32 @@ public class MembershipRepository {
         return List.of(jobId, users.toArray(String[]::new), inScope);
     }
 
+    /**
+     * Notes that the target group holds these members since a PATCH added them, and answers those of them that are not
+     * source members of the group: their row was forgotten or marked as left while the PATCH was on its way (another
+     * instance applied their removal, which found nothing to take out of the target group yet). Such a row is written
+     * back as held by the target group and not a source member, so that the rule takes the member out again.
+     */
+    public Uni<Set<String>> markAdded(UUID jobId, String groupId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return database.preparedQuery("insert into group_membership (job_id, group_id, member_id, source_member, "
+                        + "exported) select $1, $2, unnest($3::text[]), false, true "
+                        + "on conflict (job_id, group_id, member_id) do update set exported = true "
+                        + "returning member_id, source_member")
+                .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> left = new HashSet<>();
+                    rows.forEach(row -> {
+                        if (!row.getBoolean("source_member")) {
+                            left.add(row.getString("member_id"));
+                        }
+                    });
+                    return left;
+                });
+    }
+
     public Uni<Void> markExported(UUID jobId, String groupId, Collection<String> memberIds, boolean exported) {
         if (memberIds.isEmpty()) {
             return Uni.createFrom().voidItem();

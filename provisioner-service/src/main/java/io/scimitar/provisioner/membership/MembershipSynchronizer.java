@@ -311,11 +311,27 @@ public class MembershipSynchronizer {
         }
         ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
         AtomicBoolean sent = new AtomicBoolean();
+        Set<String> leftMeanwhile = ConcurrentHashMap.newKeySet();
         return memberships.settle(context.job().id(), group.sourceId(), plan.gone())
                 .chain(() -> removeMembers(context, group, plan.remove(), log, sent))
                 .chain(() -> plan.add().isEmpty() ? Uni.createFrom().voidItem()
-                        : addMembers(context, group, plan.add(), log, sent))
+                        : addMembers(context, group, plan.add(), log, sent, leftMeanwhile))
+                .chain(() -> leftMeanwhile.isEmpty() ? Uni.createFrom().voidItem()
+                        : takeOutAgain(context, group, leftMeanwhile, log))
                 .map(ignored -> sent.get() || trace != null ? log : null);
+    }
+
+    /**
+     * Decides again, from the rows as they are now, members a PATCH added after they left the group: the PATCH was
+     * planned before their removal was applied (by another instance, which found nothing to take out of the target
+     * group yet), so the rule now takes them out.
+     */
+    private Uni<Void> takeOutAgain(JobContext context, ObjectLink group, Set<String> memberIds, ChangeTrace log) {
+        return memberships.rows(context.job().id(), group.sourceId())
+                .map(rows -> rows.stream().filter(row -> memberIds.contains(row.memberId())).toList())
+                .chain(rows -> plan(context, rows))
+                .chain(plan -> carryOut(context, group, plan, log))
+                .replaceWithVoid();
     }
 
     /** What the rule asks of these membership rows, from their users' links, scopes and pending deletions. */
@@ -376,13 +392,17 @@ public class MembershipSynchronizer {
         }
     }
 
-    /** Sends the PATCHes (only those with room now, for a deferring context); notes in {@code sent} if any went out. */
+    /**
+     * Sends the PATCHes (only those with room now, for a deferring context); notes in {@code sent} if any went out, and
+     * in {@code leftMeanwhile} the members added that are no longer source members
+     * ({@link MembershipRepository#markAdded}).
+     */
     private Uni<Void> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
-            ChangeTrace trace, AtomicBoolean sent) {
+            ChangeTrace trace, AtomicBoolean sent, Set<String> leftMeanwhile) {
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
         return Multi.createFrom().iterable(chunks(sources))
                 .onItem().transformToUniAndConcatenate(chunk -> addChunk(context, group, chunk, targetsBySource,
-                        trace, sent))
+                        trace, sent, leftMeanwhile))
                 .collect().last().replaceWithVoid();
     }
 
@@ -392,15 +412,15 @@ public class MembershipSynchronizer {
      * smaller PATCHes often go out when a large one would wait. What still has no room keeps waiting.
      */
     private Uni<Void> addChunk(JobContext context, ObjectLink group, List<String> chunk,
-            Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent) {
+            Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent, Set<String> leftMeanwhile) {
         var patch = patches.addMembers(context.dialect(), chunk.stream().map(targetsBySource::get).toList());
         Slot slot = context.defersForRateLimits() ? context.scim().reservePatch(ScimClient.GROUPS, patch) : null;
         if (slot instanceof Slot.Later) {
             if (chunk.size() > 1) {
                 List<String> first = chunk.subList(0, chunk.size() / 2);
                 List<String> second = chunk.subList(chunk.size() / 2, chunk.size());
-                return addChunk(context, group, first, targetsBySource, trace, sent)
-                        .chain(() -> addChunk(context, group, second, targetsBySource, trace, sent));
+                return addChunk(context, group, first, targetsBySource, trace, sent, leftMeanwhile)
+                        .chain(() -> addChunk(context, group, second, targetsBySource, trace, sent, leftMeanwhile));
             }
             heldBack.add(context.job().id());
             return Uni.createFrom().voidItem();
@@ -421,7 +441,8 @@ public class MembershipSynchronizer {
             trace.modified("members", null, "+" + chunk.size() + " member(s)");
             trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
                     "Added " + chunk.size() + " member(s) to group " + group.targetId());
-            return memberships.markExported(context.job().id(), group.sourceId(), chunk, true);
+            return memberships.markAdded(context.job().id(), group.sourceId(), chunk).invoke(leftMeanwhile::addAll)
+                    .replaceWithVoid();
         });
     }
 

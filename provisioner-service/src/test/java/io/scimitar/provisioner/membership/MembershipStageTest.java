@@ -11,6 +11,7 @@ import io.scimitar.provisioner.link.ObjectType;
 import io.scimitar.provisioner.pipeline.ChangeOutcome;
 import io.scimitar.provisioner.pipeline.ChangeTrace;
 import io.scimitar.provisioner.pipeline.JobContext;
+import io.scimitar.provisioner.pipeline.ModifiedProperty;
 import io.scimitar.provisioner.pipeline.PendingWrites;
 import io.scimitar.provisioner.pipeline.StageJobs;
 import io.scimitar.provisioner.pipeline.ProvisioningStatus;
@@ -24,13 +25,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.asAdmin;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.counters;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.createJob;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersRemoved;
@@ -41,6 +46,7 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplic
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The membership stage called directly, without the consumer or Kafka, against the Miro mock: members of a linked
@@ -176,6 +182,53 @@ class MembershipStageTest {
             assertThat(trace.toEntry().targetId()).isEqualTo(teamId);
         });
         assertThat(memberIds(teamId)).containsExactly(adaTarget);
+    }
+
+    /**
+     * Observed in ScaleOutTest: a PATCH adding a member, planned before the member left the group and answered after
+     * the removal was applied elsewhere (which found nothing to take out of the team yet), left the member in the team
+     * for good. Here the add is throttled once and sent again when the budget allows (the throttled budget waits out
+     * its window: about 30 s), and the removal is applied meanwhile: once the add is answered, the member is taken out
+     * again.
+     */
+    @Test
+    void aMemberWhoLeftWhileItsAddWasOnItsWayIsTakenOutAgain() throws Exception {
+        UserSnapshot eve = uniqueUser("Eve", "Passing", "Ops");
+        String groupId = "g-" + UUID.randomUUID();
+        String teamId = linkedTeam(groupId);
+        memberships.apply(context, membersAdded(app, groupId, 2, eve.id())).await().indefinitely();
+        String eveTarget = provisioned(eve);
+        Map<String, Boolean> scopes = memberships.scopesOf(context, List.of(assigned(app, eve, 1)));
+        PendingWrites writes = new PendingWrites(context.job().id());
+        writes.scopes(scopes);
+        batchWriter.flush(writes).await().indefinitely();
+
+        long throttled = throttledTeamPatches();
+        miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":1,\"errorStatus\":429,\"retryAfterSeconds\":2}]");
+        List<ChangeTrace> pushes;
+        try {
+            CompletableFuture<List<ChangeTrace>> push = memberships.membersChanged(context, scopes.keySet())
+                    .subscribeAsCompletionStage();
+            await().atMost(Duration.ofSeconds(30)).until(() -> throttledTeamPatches() > throttled);
+            memberships.apply(context, membersRemoved(app, groupId, 3, eve.id())).await().indefinitely();
+            assertThat(push).isNotDone();
+            pushes = push.get(60, TimeUnit.SECONDS);
+        } finally {
+            miroFaults("[]");
+        }
+
+        assertThat(pushes).singleElement().satisfies(trace -> {
+            assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS);
+            assertThat(trace.toEntry().modifiedProperties()).containsExactly(
+                    new ModifiedProperty("members", null, "+1 member(s)"),
+                    new ModifiedProperty("members", "-1 member(s)", null));
+        });
+        assertThat(memberIds(teamId)).doesNotContain(eveTarget);
+        assertThat(memberships.pushAllPending(context).await().indefinitely()).isEmpty();
+    }
+
+    private static long throttledTeamPatches() {
+        return counters().path("GROUPS_PATCH").path("429").asLong(0);
     }
 
     /**
