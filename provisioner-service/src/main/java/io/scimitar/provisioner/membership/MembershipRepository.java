@@ -218,8 +218,8 @@ public class MembershipRepository {
     /**
      * Notes that the target group holds these members since a PATCH added them, and answers those of them that are not
      * source members of the group: their row was forgotten or marked as left while the PATCH was on its way (another
-     * instance applied their removal, which found nothing to take out of the target group yet). Such a row is written
-     * back as held by the target group and not a source member, so that the rule takes the member out again.
+     * instance applied their removal meanwhile). Such a row is written back as held by the target group and not a
+     * source member, so that the rule takes the member out again.
      */
     public Uni<Set<String>> markAdded(UUID jobId, String groupId, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {

@@ -323,8 +323,7 @@ public class MembershipSynchronizer {
 
     /**
      * Decides again, from the rows as they are now, members a PATCH added after they left the group: the PATCH was
-     * planned before their removal was applied (by another instance, which found nothing to take out of the target
-     * group yet), so the rule now takes them out.
+     * planned before another instance applied their removal and forgot their rows, so the rule now takes them out.
      */
     private Uni<Void> takeOutAgain(JobContext context, ObjectLink group, Set<String> memberIds, ChangeTrace log) {
         return memberships.rows(context.job().id(), group.sourceId())

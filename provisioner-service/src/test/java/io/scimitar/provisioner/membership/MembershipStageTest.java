@@ -185,8 +185,8 @@ class MembershipStageTest {
     }
 
     /**
-     * Observed in ScaleOutTest: a PATCH adding a member, planned before the member left the group and answered after
-     * the removal was applied elsewhere (which found nothing to take out of the team yet), left the member in the team
+     * Most likely what ScaleOutTest saw once: a PATCH adding a member, planned before the member left the group and
+     * answered after the removal was applied elsewhere (which forgot the member's row), left the member in the team
      * for good. Here the add is throttled once and sent again when the budget allows (the throttled budget waits out
      * its window: about 30 s), and the removal is applied meanwhile: once the add is answered, the member is taken out
      * again.
