@@ -326,8 +326,8 @@ public class MembershipSynchronizer {
      * planned before another instance applied their removal and forgot their rows, so the rule now takes them out.
      */
     private Uni<Void> takeOutAgain(JobContext context, ObjectLink group, Set<String> memberIds, ChangeTrace log) {
-        return memberships.rows(context.job().id(), group.sourceId())
-                .map(rows -> rows.stream().filter(row -> memberIds.contains(row.memberId())).toList())
+        return memberships.rowsOfMembers(context.job().id(), memberIds)
+                .map(rowsByGroup -> rowsByGroup.getOrDefault(group.sourceId(), List.of()))
                 .chain(rows -> plan(context, rows))
                 .chain(plan -> carryOut(context, group, plan, log))
                 .replaceWithVoid();
