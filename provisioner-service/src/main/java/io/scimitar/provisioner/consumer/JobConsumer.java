@@ -77,7 +77,8 @@ public class JobConsumer {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProperties(context),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             job.consumingWith(kafka);
-            owned = new OwnedPartitions(context.job().id(), settings.topic(), kafka, context.scim().limiter());
+            owned = new OwnedPartitions(context.job().id(), settings.topic(), kafka, context.scim().limiter(),
+                    watch::partitionsTaken);
             watch.owns = owned::ownsKey;
             watch.sharing = owned::shared;
             supervisor.starting(context);

@@ -1,6 +1,7 @@
 package io.scimitar.provisioner.consumer;
 
 import io.scimitar.events.AssignmentEvent;
+import io.scimitar.events.EventKeys;
 import io.scimitar.provisioner.escrow.EscrowKeeper;
 import io.scimitar.provisioner.escrow.EscrowSettings;
 import io.scimitar.provisioner.log.ProvisioningLogRepository;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Looks after the running jobs between their batches: retries escrowed changes when due, quarantines a job whose
@@ -151,17 +153,19 @@ public class JobSupervisor {
         }
         if (memberships.takeHeldBack(context.job().id())) {
             // the rate limit held back a PATCH of new members: look again soon, with what gathered meanwhile
+            watch.sweepEveryGroup = true;
             watch.nextPendingMembersCheck = Math.min(watch.nextPendingMembersCheck,
                     System.nanoTime() + HELD_BACK_MEMBERS_WAIT.toNanos());
         }
         if (watch.membersPushFailed) {
             // a batch's PATCH of new members failed: they wait in the database; look for them again soon
             watch.membersPushFailed = false;
+            watch.sweepEveryGroup = true;
             watch.nextPendingMembersCheck = Math.min(watch.nextPendingMembersCheck,
                     System.nanoTime() + watch.pendingMembersWait.toNanos());
         }
         if (System.nanoTime() >= watch.nextPendingMembersCheck) {
-            PendingPush pushed = pushPendingMembers(context);
+            PendingPush pushed = pushPendingMembers(context, watch);
             watch.pendingMembersWait = nextPendingMembersWait(pushed, watch.pendingMembersWait,
                     settings.pendingMembersInterval());
             watch.nextPendingMembersCheck = System.nanoTime() + (pushed == PendingPush.DONE
@@ -217,10 +221,27 @@ public class JobSupervisor {
         }
     }
 
-    /** Pushes the group members left waiting by a failed, interrupted or held-back PATCH. */
-    private PendingPush pushPendingMembers(JobContext context) {
+    /**
+     * Pushes the group members left waiting by a failed, interrupted or held-back PATCH: in the groups on this
+     * instance's partitions (the others' owners sweep theirs), or in every group when this instance's own PATCHes left
+     * them waiting ({@link JobWatch#sweepEveryGroup}), until such a sweep goes through.
+     */
+    private PendingPush pushPendingMembers(JobContext context, JobWatch watch) {
+        boolean everyGroup = watch.sweepEveryGroup;
+        PendingPush pushed = pushPendingMembers(context, everyGroup ? groupId -> true
+                : groupsOn(context.job().applicationId(), watch.owns));
+        watch.sweepEveryGroup = everyGroup && pushed != PendingPush.DONE;
+        return pushed;
+    }
+
+    /** The groups (by id) of the application whose event keys lie on the partitions {@code ownsKey} accepts. */
+    static Predicate<String> groupsOn(String applicationId, Predicate<String> ownsKey) {
+        return groupId -> ownsKey.test(EventKeys.key(applicationId, groupId));
+    }
+
+    private PendingPush pushPendingMembers(JobContext context, Predicate<String> swept) {
         try {
-            List<ChangeTrace> traces = memberships.pushAllPending(context).await().indefinitely();
+            List<ChangeTrace> traces = memberships.pushAllPending(context, swept).await().indefinitely();
             for (ChangeTrace trace : traces) {
                 log.insert(trace.toEntry()).await().indefinitely();
             }

@@ -50,7 +50,19 @@ final class JobWatch {
     long nextEscrowCheck;
     /** When the job next reads what other instances may have decided for it (a restart requested, a quarantine). */
     long nextSharedStateCheck;
-    long nextPendingMembersCheck;
+    /**
+     * When the job next sweeps the groups that may differ from the rule: not before it owns partitions (another
+     * instance may be applying their groups' changes meanwhile), then as soon as it takes some ({@link
+     * #partitionsTaken}), to find what a crash or a stop left waiting on them.
+     */
+    long nextPendingMembersCheck = Long.MAX_VALUE;
+    /**
+     * Whether the next sweep covers every group of the job rather than those on this instance's partitions: members
+     * its own PATCHes left waiting (held back by the rate limit, failed, or a failed batch's users) may be in any
+     * group, since a user's groups are re-evaluated by the instance that applies the user. Cleared by a sweep of every
+     * group that went through.
+     */
+    boolean sweepEveryGroup;
     Duration pendingMembersWait;
     /** Users whose groups are re-evaluated once a backlog is read, or after a while. */
     final WaitingMemberPushes memberPushes;
@@ -61,6 +73,11 @@ final class JobWatch {
         this.recent = recent;
         this.pendingMembersWait = pendingMembersWait;
         this.memberPushes = memberPushes;
+    }
+
+    /** The instance took partitions of the job: the groups on them are swept at once. */
+    void partitionsTaken() {
+        nextPendingMembersCheck = System.nanoTime();
     }
 
     /**

@@ -40,17 +40,24 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     private final String topic;
     private final KafkaConsumer<String, byte[]> kafka;
     private final TargetRateLimiter limiter;
+    private final Runnable partitionsTaken;
     private final SortedSet<Integer> owned = new TreeSet<>();
     private boolean inGroup;
     private int partitionCount;
     /** Applied offsets not committed yet: the next offset to read of each partition whose batch is applied. */
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
-    OwnedPartitions(UUID jobId, String topic, KafkaConsumer<String, byte[]> kafka, TargetRateLimiter limiter) {
+    /**
+     * @param partitionsTaken called on the consumer's thread once partitions were taken (the first at joining, those
+     *         another instance gave up or lost afterwards), when they are owned
+     */
+    OwnedPartitions(UUID jobId, String topic, KafkaConsumer<String, byte[]> kafka, TargetRateLimiter limiter,
+            Runnable partitionsTaken) {
         this.jobId = jobId;
         this.topic = topic;
         this.kafka = kafka;
         this.limiter = limiter;
+        this.partitionsTaken = partitionsTaken;
     }
 
     /**
@@ -117,6 +124,9 @@ final class OwnedPartitions implements ConsumerRebalanceListener {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         partitions.forEach(partition -> owned.add(partition.partition()));
         reshare(partitions.isEmpty() ? "kept its partitions" : "took " + numbers(partitions));
+        if (!partitions.isEmpty()) {
+            partitionsTaken.run();
+        }
     }
 
     /** Another member may own them already: nothing applied on them is committed; the new owner reads it again. */

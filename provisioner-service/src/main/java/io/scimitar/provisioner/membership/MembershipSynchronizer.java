@@ -46,6 +46,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -154,7 +155,7 @@ public class MembershipSynchronizer {
      * scope, by user id; empty when the job does not provision groups. The caller stores it with the poll's other
      * writes ({@code PendingWrites.scopes}), then has the users' groups re-evaluated ({@link #membersChanged}). Once it
      * is stored, the re-evaluation may wait: what it would send follows from the stored state alone, and a job that
-     * stops before it is found again by {@link #pushAllPending} when the job starts.
+     * stops before it is found again by {@link #pushAllPending} once the job owns partitions again.
      */
     public Map<String, Boolean> scopesOf(JobContext context, Collection<AssignmentEvent> userEvents) {
         if (!context.job().groups().enabled() || userEvents.isEmpty()) {
@@ -218,13 +219,14 @@ public class MembershipSynchronizer {
     }
 
     /**
-     * Re-evaluates every linked group whose target may differ from what the rule asks: after a crash between a
-     * user's change and the group PATCH, after a PATCH that failed, or after one the rate limit held back.
+     * Re-evaluates the linked groups whose target may differ from what the rule asks (after a crash between a user's
+     * change and the group PATCH, after a PATCH that failed, or after one the rate limit held back), of those
+     * {@code swept} accepts (by group id): with several instances, each sweeps the groups on its own partitions.
      */
-    public Uni<List<ChangeTrace>> pushAllPending(JobContext context) {
+    public Uni<List<ChangeTrace>> pushAllPending(JobContext context, Predicate<String> swept) {
         return memberships.groupsToReconcile(context.job().id())
-                .chain(groupIds -> reconcileGroups(context, groupIds, (group, trace) -> reconcile(context, group,
-                        trace)));
+                .chain(groupIds -> reconcileGroups(context, groupIds.stream().filter(swept).toList(),
+                        (group, trace) -> reconcile(context, group, trace)));
     }
 
     /** Whether a PATCH of the job's waiting members was held back by the rate limit since the last call. */
@@ -311,19 +313,20 @@ public class MembershipSynchronizer {
         }
         ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
         AtomicBoolean sent = new AtomicBoolean();
-        Set<String> leftMeanwhile = ConcurrentHashMap.newKeySet();
+        Set<String> changedMeanwhile = ConcurrentHashMap.newKeySet();
         return memberships.settle(context.job().id(), group.sourceId(), plan.gone())
                 .chain(() -> removeMembers(context, group, plan.remove(), log, sent))
                 .chain(() -> plan.add().isEmpty() ? Uni.createFrom().voidItem()
-                        : addMembers(context, group, plan.add(), log, sent, leftMeanwhile))
-                .chain(() -> leftMeanwhile.isEmpty() ? Uni.createFrom().voidItem()
-                        : takeOutAgain(context, group, leftMeanwhile, log))
+                        : addMembers(context, group, plan.add(), log, sent, changedMeanwhile))
+                .chain(() -> changedMeanwhile.isEmpty() ? Uni.createFrom().voidItem()
+                        : takeOutAgain(context, group, changedMeanwhile, log))
                 .map(ignored -> sent.get() || trace != null ? log : null);
     }
 
     /**
-     * Decides again, from the rows as they are now, members a PATCH added after they left the group: the PATCH was
-     * planned before another instance applied their removal and forgot their rows, so the rule now takes them out.
+     * Decides again, from the rows as they are now, members a PATCH added after they left the group or the job's scope:
+     * the PATCH was planned before another instance applied their removal (and forgot their rows) or their change of
+     * scope, and that instance found nothing to take out yet, so the rule now takes them out.
      */
     private Uni<Void> takeOutAgain(JobContext context, ObjectLink group, Set<String> memberIds, ChangeTrace log) {
         return memberships.rowsOfMembers(context.job().id(), memberIds)
@@ -393,15 +396,15 @@ public class MembershipSynchronizer {
 
     /**
      * Sends the PATCHes (only those with room now, for a deferring context); notes in {@code sent} if any went out, and
-     * in {@code leftMeanwhile} the members added that are no longer source members
+     * in {@code changedMeanwhile} the members added that are no longer source members or in the job's scope
      * ({@link MembershipRepository#markAdded}).
      */
     private Uni<Void> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
-            ChangeTrace trace, AtomicBoolean sent, Set<String> leftMeanwhile) {
+            ChangeTrace trace, AtomicBoolean sent, Set<String> changedMeanwhile) {
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
         return Multi.createFrom().iterable(chunks(sources))
                 .onItem().transformToUniAndConcatenate(chunk -> addChunk(context, group, chunk, targetsBySource,
-                        trace, sent, leftMeanwhile))
+                        trace, sent, changedMeanwhile))
                 .collect().last().replaceWithVoid();
     }
 
@@ -411,15 +414,15 @@ public class MembershipSynchronizer {
      * smaller PATCHes often go out when a large one would wait. What still has no room keeps waiting.
      */
     private Uni<Void> addChunk(JobContext context, ObjectLink group, List<String> chunk,
-            Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent, Set<String> leftMeanwhile) {
+            Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent, Set<String> changedMeanwhile) {
         var patch = patches.addMembers(context.dialect(), chunk.stream().map(targetsBySource::get).toList());
         Slot slot = context.defersForRateLimits() ? context.scim().reservePatch(ScimClient.GROUPS, patch) : null;
         if (slot instanceof Slot.Later) {
             if (chunk.size() > 1) {
                 List<String> first = chunk.subList(0, chunk.size() / 2);
                 List<String> second = chunk.subList(chunk.size() / 2, chunk.size());
-                return addChunk(context, group, first, targetsBySource, trace, sent, leftMeanwhile)
-                        .chain(() -> addChunk(context, group, second, targetsBySource, trace, sent, leftMeanwhile));
+                return addChunk(context, group, first, targetsBySource, trace, sent, changedMeanwhile)
+                        .chain(() -> addChunk(context, group, second, targetsBySource, trace, sent, changedMeanwhile));
             }
             heldBack.add(context.job().id());
             return Uni.createFrom().voidItem();
@@ -440,7 +443,7 @@ public class MembershipSynchronizer {
             trace.modified("members", null, "+" + chunk.size() + " member(s)");
             trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
                     "Added " + chunk.size() + " member(s) to group " + group.targetId());
-            return memberships.markAdded(context.job().id(), group.sourceId(), chunk).invoke(leftMeanwhile::addAll)
+            return memberships.markAdded(context.job().id(), group.sourceId(), chunk).invoke(changedMeanwhile::addAll)
                     .replaceWithVoid();
         });
     }

@@ -12,7 +12,12 @@ import io.scimitar.testsupport.KafkaProcessResource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.util.List;
 import java.util.Map;
@@ -59,6 +64,20 @@ final class OtherInstance implements AutoCloseable {
     @Override
     public void close() {
         runner.stop();
+    }
+
+    /**
+     * A bare member of the job's consumer group, as another instance's consumer: it takes partitions when it polls and
+     * applies nothing, commits nothing and sweeps nothing; closing it gives them back.
+     */
+    static KafkaConsumer<String, byte[]> bareMember(UUID job) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "scimitar-provisioner-job-" + job,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The members of the job's consumer group that own partitions (of both instances, 2 once they share them). */

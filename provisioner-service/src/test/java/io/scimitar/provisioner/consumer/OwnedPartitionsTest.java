@@ -21,7 +21,7 @@ class OwnedPartitionsTest {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9", ConsumerConfig.GROUP_ID_CONFIG, "owned-test"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             OwnedPartitions owned = new OwnedPartitions(UUID.randomUUID(), "scimitar.assignment-events", kafka,
-                    TargetRateLimiter.unlimited());
+                    TargetRateLimiter.unlimited(), () -> { });
 
             assertThat(owned.ownsKey("app/user-1")).as("before joining: another instance may own it").isFalse();
             owned.left();

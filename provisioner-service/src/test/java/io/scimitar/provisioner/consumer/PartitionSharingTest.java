@@ -22,13 +22,9 @@ import io.scimitar.testsupport.MiroMockResource;
 import io.scimitar.testsupport.PostgresResource;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -89,7 +85,7 @@ class PartitionSharingTest {
 
         Set<Integer> othersPartitions = new ConcurrentSkipListSet<>();
         int taken;
-        try (KafkaConsumer<String, byte[]> other = secondMember(job)) {
+        try (KafkaConsumer<String, byte[]> other = OtherInstance.bareMember(UUID.fromString(job))) {
             other.subscribe(List.of(AssignmentTopics.ASSIGNMENT_EVENTS), recording(othersPartitions));
             await().atMost(REBALANCE).until(() -> {
                 other.poll(Duration.ofMillis(100));
@@ -192,16 +188,6 @@ class PartitionSharingTest {
 
     private TargetRateLimiter limiter(String job) {
         return rateLimiters.current(UUID.fromString(job)).orElseThrow();
-    }
-
-    private static KafkaConsumer<String, byte[]> secondMember(String job) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProcessResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "scimitar-provisioner-job-" + job,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()),
-                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static ConsumerRebalanceListener recording(Set<Integer> owned) {

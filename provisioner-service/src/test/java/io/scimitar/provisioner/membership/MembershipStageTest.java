@@ -136,9 +136,7 @@ class MembershipStageTest {
         String bobTarget = provisioned(bob);
         // as a poll does: the user's scope written with the poll's writes, then its groups re-evaluated
         Map<String, Boolean> scopes = memberships.scopesOf(context, List.of(assigned(app, bob, 1)));
-        PendingWrites writes = new PendingWrites(context.job().id());
-        writes.scopes(scopes);
-        batchWriter.flush(writes).await().indefinitely();
+        storeScopes(scopes);
         List<ChangeTrace> pushes = memberships.membersChanged(context, scopes.keySet()).await().indefinitely();
 
         assertThat(pushes).singleElement()
@@ -169,9 +167,7 @@ class MembershipStageTest {
         String danTarget = provisioned(dan);
         links.save(new ObjectLink(context.job().id(), ObjectType.USER, dan.id(), danTarget, LinkState.DISABLED,
                 Map.of(), 2, dan.userPrincipalName())).await().indefinitely();
-        PendingWrites writes = new PendingWrites(context.job().id());
-        writes.scopes(Map.of(ada.id(), true, cy.id(), false, dan.id(), true));
-        batchWriter.flush(writes).await().indefinitely();
+        storeScopes(Map.of(ada.id(), true, cy.id(), false, dan.id(), true));
 
         List<ChangeTrace> pushes = memberships.membersChanged(context, List.of(ada.id(), cy.id(), dan.id()))
                 .await().indefinitely();
@@ -187,21 +183,22 @@ class MembershipStageTest {
     /**
      * Most likely what ScaleOutTest saw once: a PATCH adding a member, planned before the member left the group and
      * answered after the removal was applied elsewhere (which forgot the member's row), left the member in the team
-     * for good. Here the add is throttled once and sent again when the budget allows (the throttled budget waits out
-     * its window: about 30 s), and the removal is applied meanwhile: once the add is answered, the member is taken out
-     * again.
+     * for good. The same for a member whose user left the job's scope meanwhile. Here the add of both is throttled once
+     * and sent again when the budget allows (the throttled budget waits out its window: about 30 s), and the removal
+     * and the change of scope are applied meanwhile: once the add is answered, both are taken out again.
      */
     @Test
-    void aMemberWhoLeftWhileItsAddWasOnItsWayIsTakenOutAgain() throws Exception {
+    void membersWhoLeftWhileTheirAddWasOnItsWayAreTakenOutAgain() throws Exception {
         UserSnapshot eve = uniqueUser("Eve", "Passing", "Ops");
+        UserSnapshot fay = uniqueUser("Fay", "Scoped", "Ops");
         String groupId = "g-" + UUID.randomUUID();
         String teamId = linkedTeam(groupId);
-        memberships.apply(context, membersAdded(app, groupId, 2, eve.id())).await().indefinitely();
+        memberships.apply(context, membersAdded(app, groupId, 2, eve.id(), fay.id())).await().indefinitely();
         String eveTarget = provisioned(eve);
-        Map<String, Boolean> scopes = memberships.scopesOf(context, List.of(assigned(app, eve, 1)));
-        PendingWrites writes = new PendingWrites(context.job().id());
-        writes.scopes(scopes);
-        batchWriter.flush(writes).await().indefinitely();
+        String fayTarget = provisioned(fay);
+        Map<String, Boolean> scopes = memberships.scopesOf(context, List.of(assigned(app, eve, 1),
+                assigned(app, fay, 1)));
+        storeScopes(scopes);
 
         long throttled = throttledTeamPatches();
         miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":1,\"errorStatus\":429,\"retryAfterSeconds\":2}]");
@@ -210,6 +207,7 @@ class MembershipStageTest {
             CompletableFuture<List<ChangeTrace>> push = memberships.membersChanged(context, scopes.keySet())
                     .subscribeAsCompletionStage();
             await().atMost(Duration.ofSeconds(30)).until(() -> throttledTeamPatches() > throttled);
+            storeScopes(Map.of(fay.id(), false)); // as the poll of Fay's unassignment stores it, elsewhere
             memberships.apply(context, membersRemoved(app, groupId, 3, eve.id())).await().indefinitely();
             assertThat(push).isNotDone();
             pushes = push.get(60, TimeUnit.SECONDS);
@@ -220,11 +218,17 @@ class MembershipStageTest {
         assertThat(pushes).singleElement().satisfies(trace -> {
             assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS);
             assertThat(trace.toEntry().modifiedProperties()).containsExactly(
-                    new ModifiedProperty("members", null, "+1 member(s)"),
-                    new ModifiedProperty("members", "-1 member(s)", null));
+                    new ModifiedProperty("members", null, "+2 member(s)"),
+                    new ModifiedProperty("members", "-2 member(s)", null));
         });
-        assertThat(memberIds(teamId)).doesNotContain(eveTarget);
-        assertThat(memberships.pushAllPending(context).await().indefinitely()).isEmpty();
+        assertThat(memberIds(teamId)).doesNotContain(eveTarget, fayTarget);
+        assertThat(memberships.pushAllPending(context, everyGroup -> true).await().indefinitely()).isEmpty();
+    }
+
+    private void storeScopes(Map<String, Boolean> scopes) {
+        PendingWrites writes = new PendingWrites(context.job().id());
+        writes.scopes(scopes);
+        batchWriter.flush(writes).await().indefinitely();
     }
 
     private static long throttledTeamPatches() {
@@ -254,10 +258,47 @@ class MembershipStageTest {
         assertThat(refused.trace().status()).isEqualTo(ProvisioningStatus.FAILURE);
         assertThat(memberIds(teamId)).containsExactly(cyTarget);
 
-        List<ChangeTrace> swept = memberships.pushAllPending(context).await().indefinitely();
+        List<ChangeTrace> swept = memberships.pushAllPending(context, everyGroup -> true).await().indefinitely();
 
         assertThat(swept).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
         assertThat(memberIds(teamId)).isEmpty();
+    }
+
+    /**
+     * With several instances each sweeps the groups on its own partitions: a sweep leaves alone the groups it is not
+     * given, however they differ from the rule, and a sweep given them takes them in hand.
+     */
+    @Test
+    void theSweepLeavesAloneTheGroupsItIsNotGiven() {
+        UserSnapshot dee = uniqueUser("Dee", "Sweeping", "Ops");
+        String deeTarget = provisioned(dee);
+        String mine = "g-" + UUID.randomUUID();
+        String others = "g-" + UUID.randomUUID();
+        String myTeam = linkedTeam(mine);
+        String othersTeam = linkedTeam(others);
+        memberships.apply(context, membersAdded(app, mine, 2, dee.id())).await().indefinitely();
+        memberships.apply(context, membersAdded(app, others, 2, dee.id())).await().indefinitely();
+        miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":2,\"errorStatus\":503}]");
+        try {
+            memberships.apply(context, membersRemoved(app, mine, 3, dee.id())).await().indefinitely();
+            memberships.apply(context, membersRemoved(app, others, 3, dee.id())).await().indefinitely();
+        } finally {
+            miroFaults("[]");
+        }
+        assertThat(memberIds(myTeam)).containsExactly(deeTarget);
+        assertThat(memberIds(othersTeam)).containsExactly(deeTarget);
+
+        List<ChangeTrace> swept = memberships.pushAllPending(context, mine::equals).await().indefinitely();
+
+        assertThat(swept).singleElement().satisfies(trace -> {
+            assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS);
+            assertThat(trace.toEntry().sourceId()).isEqualTo(mine);
+        });
+        assertThat(memberIds(myTeam)).isEmpty();
+        assertThat(memberIds(othersTeam)).as("another instance's group").containsExactly(deeTarget);
+
+        assertThat(memberships.pushAllPending(context, others::equals).await().indefinitely()).hasSize(1);
+        assertThat(memberIds(othersTeam)).isEmpty();
     }
 }
