@@ -216,33 +216,28 @@ public class MembershipRepository {
     }
 
     /**
-     * Notes that the target group holds these members since a PATCH added them, and answers those of them that are no
-     * longer source members of the group or no longer in the job's scope: their row was forgotten or marked as left,
-     * or their scope stored as out, while the PATCH was on its way (another instance applied their removal or their
-     * change meanwhile, and found nothing to take out yet). A forgotten row is written back as held by the target group
-     * and not a source member, so that the rule takes the member out again. The scope is read in the same statement: a
-     * change of scope stored before it started is seen here; one stored later is followed by its own re-evaluation of
-     * the member's groups, which finds the row held once this statement has committed (a few milliseconds in which
-     * both can miss it are left to the sweep of groups that may differ).
+     * Notes that the target group holds these members since a PATCH added them, and answers those of them that are not
+     * source members of the group: their row was forgotten or marked as left while the PATCH was on its way (another
+     * instance applied their removal meanwhile). Such a row is written back as held by the target group and not a
+     * source member, so that the rule takes the member out again.
      */
     public Uni<Set<String>> markAdded(UUID jobId, String groupId, Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return database.preparedQuery("""
-                        with added as (
-                            insert into group_membership (job_id, group_id, member_id, source_member, exported)
-                            select $1, $2, unnest($3::text[]), false, true
-                            on conflict (job_id, group_id, member_id) do update set exported = true
-                            returning member_id, source_member)
-                        select a.member_id from added a
-                        left join membership_user_scope s on s.job_id = $1 and s.user_id = a.member_id
-                        where not a.source_member or s.in_scope is false""")
+        return database.preparedQuery("insert into group_membership (job_id, group_id, member_id, source_member, "
+                        + "exported) select $1, $2, unnest($3::text[]), false, true "
+                        + "on conflict (job_id, group_id, member_id) do update set exported = true "
+                        + "returning member_id, source_member")
                 .execute(Tuple.of(jobId, groupId, memberIds.toArray(String[]::new)))
                 .map(rows -> {
-                    Set<String> changed = new HashSet<>();
-                    rows.forEach(row -> changed.add(row.getString("member_id")));
-                    return changed;
+                    Set<String> left = new HashSet<>();
+                    rows.forEach(row -> {
+                        if (!row.getBoolean("source_member")) {
+                            left.add(row.getString("member_id"));
+                        }
+                    });
+                    return left;
                 });
     }
 

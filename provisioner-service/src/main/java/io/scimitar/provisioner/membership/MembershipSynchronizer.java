@@ -33,6 +33,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,6 +61,14 @@ public class MembershipSynchronizer {
 
     /** Members per PATCH: well under Miro's 8,000 members and 800,000 bytes. */
     static final int MEMBERS_PER_PATCH = 1000;
+
+    /**
+     * An add answered this long after its plan's inputs were read (a throttled PATCH sent again after its Retry-After,
+     * a slow target, a plan waiting for its turn among many groups) has its members decided again from the state as it
+     * is then: their scope or their user may have changed on another instance meanwhile, and that instance found
+     * nothing to take out yet.
+     */
+    static final Duration SLOW_ADD = Duration.ofSeconds(1);
 
     private final MembershipRepository memberships;
     private final LinkRepository links;
@@ -198,6 +207,7 @@ public class MembershipSynchronizer {
         UUID jobId = context.job().id();
         Set<String> memberIds = new java.util.LinkedHashSet<>();
         rowsByGroup.values().forEach(rows -> rows.forEach(row -> memberIds.add(row.memberId())));
+        long readAt = System.nanoTime();
         return links.findAll(jobId, ObjectType.GROUP, rowsByGroup.keySet())
                 .chain(groups -> links.findAll(jobId, ObjectType.USER, memberIds)
                         .chain(users -> memberships.scopes(jobId, memberIds)
@@ -211,7 +221,7 @@ public class MembershipSynchronizer {
                                                         return Uni.createFrom().<ChangeTrace>nullItem();
                                                     }
                                                     return carryOut(context, group, plan(context, entry.getValue(),
-                                                            users, scopes, pending), null);
+                                                            users, scopes, pending, readAt), null);
                                                 })
                                                 .merge(concurrency)
                                                 .filter(trace -> trace != null)
@@ -313,20 +323,45 @@ public class MembershipSynchronizer {
         }
         ChangeTrace log = trace != null ? trace : membershipTrace(context, group, null);
         AtomicBoolean sent = new AtomicBoolean();
-        Set<String> changedMeanwhile = ConcurrentHashMap.newKeySet();
+        AnsweredAdds answered = new AnsweredAdds(plan.readAt());
         return memberships.settle(context.job().id(), group.sourceId(), plan.gone())
                 .chain(() -> removeMembers(context, group, plan.remove(), log, sent))
                 .chain(() -> plan.add().isEmpty() ? Uni.createFrom().voidItem()
-                        : addMembers(context, group, plan.add(), log, sent, changedMeanwhile))
-                .chain(() -> changedMeanwhile.isEmpty() ? Uni.createFrom().voidItem()
-                        : takeOutAgain(context, group, changedMeanwhile, log))
+                        : addMembers(context, group, plan.add(), log, sent, answered))
+                .chain(() -> answered.toDecideAgain.isEmpty() ? Uni.createFrom().voidItem()
+                        : takeOutAgain(context, group, answered.toDecideAgain, log))
                 .map(ignored -> sent.get() || trace != null ? log : null);
     }
 
+    /** The members of a plan's answered adds to decide again from the state as it is once they are answered. */
+    private static final class AnsweredAdds {
+
+        /** When the plan's inputs were read ({@link System#nanoTime()}). */
+        private final long readAt;
+        private final Set<String> toDecideAgain = ConcurrentHashMap.newKeySet();
+
+        AnsweredAdds(long readAt) {
+            this.readAt = readAt;
+        }
+
+        /**
+         * An add of {@code chunk} was answered: those of its members no longer source members
+         * ({@link MembershipRepository#markAdded}) are decided again, and all of them when it came more than
+         * {@link #SLOW_ADD} after the plan's inputs were read.
+         */
+        void answered(List<String> chunk, Set<String> noLongerSourceMembers) {
+            toDecideAgain.addAll(noLongerSourceMembers);
+            if (System.nanoTime() - readAt > SLOW_ADD.toNanos()) {
+                toDecideAgain.addAll(chunk);
+            }
+        }
+    }
+
     /**
-     * Decides again, from the rows as they are now, members a PATCH added after they left the group or the job's scope:
-     * the PATCH was planned before another instance applied their removal (and forgot their rows) or their change of
-     * scope, and that instance found nothing to take out yet, so the rule now takes them out.
+     * Decides again, from the rows as they are now, members a PATCH added after they may have left the group or the
+     * job's scope: the PATCH was planned before another instance applied their removal (and forgot their rows) or their
+     * change of scope, and that instance found nothing to take out yet, so the rule now takes them out. Those the rule
+     * still makes members are left as they are.
      */
     private Uni<Void> takeOutAgain(JobContext context, ObjectLink group, Set<String> memberIds, ChangeTrace log) {
         return memberships.rowsOfMembers(context.job().id(), memberIds)
@@ -340,9 +375,10 @@ public class MembershipSynchronizer {
     private Uni<Plan> plan(JobContext context, List<MembershipRow> rows) {
         UUID jobId = context.job().id();
         List<String> ids = rows.stream().map(MembershipRow::memberId).toList();
+        long readAt = System.nanoTime();
         return links.findAll(jobId, ObjectType.USER, ids).chain(users -> memberships.scopes(jobId, ids)
                 .chain(scopes -> pendingDeactivations(context, ids)
-                        .map(pending -> plan(context, rows, users, scopes, pending))));
+                        .map(pending -> plan(context, rows, users, scopes, pending, readAt))));
     }
 
     /**
@@ -359,9 +395,12 @@ public class MembershipSynchronizer {
                 .map(keys -> keys.stream().map(byKey::get).collect(Collectors.toSet()));
     }
 
-    /** What the target group needs, member by member, to hold what the rule asks. */
+    /**
+     * What the target group needs, member by member, to hold what the rule asks, from the users' links, scopes and
+     * pending deactivations read from {@code readAt} ({@link System#nanoTime()}) on.
+     */
     private static Plan plan(JobContext context, List<MembershipRow> rows, Map<String, ObjectLink> users,
-            Map<String, Boolean> scopes, Set<String> deactivationPending) {
+            Map<String, Boolean> scopes, Set<String> deactivationPending, long readAt) {
         Map<String, String> add = new LinkedHashMap<>();
         Map<String, String> remove = new LinkedHashMap<>();
         List<String> gone = new ArrayList<>();
@@ -384,11 +423,14 @@ public class MembershipSynchronizer {
                 gone.add(row.memberId());
             }
         }
-        return new Plan(add, remove, gone);
+        return new Plan(add, remove, gone, readAt);
     }
 
-    /** Members to add and remove (target ids by source id), and rows to settle without a request. */
-    private record Plan(Map<String, String> add, Map<String, String> remove, List<String> gone) {
+    /**
+     * Members to add and remove (target ids by source id), and rows to settle without a request, decided from inputs
+     * read from {@code readAt} on.
+     */
+    private record Plan(Map<String, String> add, Map<String, String> remove, List<String> gone, long readAt) {
         boolean isEmpty() {
             return add.isEmpty() && remove.isEmpty() && gone.isEmpty();
         }
@@ -396,15 +438,14 @@ public class MembershipSynchronizer {
 
     /**
      * Sends the PATCHes (only those with room now, for a deferring context); notes in {@code sent} if any went out, and
-     * in {@code changedMeanwhile} the members added that are no longer source members or in the job's scope
-     * ({@link MembershipRepository#markAdded}).
+     * in {@code answered} the members added.
      */
     private Uni<Void> addMembers(JobContext context, ObjectLink group, Map<String, String> targetsBySource,
-            ChangeTrace trace, AtomicBoolean sent, Set<String> changedMeanwhile) {
+            ChangeTrace trace, AtomicBoolean sent, AnsweredAdds answered) {
         List<String> sources = new ArrayList<>(targetsBySource.keySet());
         return Multi.createFrom().iterable(chunks(sources))
                 .onItem().transformToUniAndConcatenate(chunk -> addChunk(context, group, chunk, targetsBySource,
-                        trace, sent, changedMeanwhile))
+                        trace, sent, answered))
                 .collect().last().replaceWithVoid();
     }
 
@@ -414,15 +455,15 @@ public class MembershipSynchronizer {
      * smaller PATCHes often go out when a large one would wait. What still has no room keeps waiting.
      */
     private Uni<Void> addChunk(JobContext context, ObjectLink group, List<String> chunk,
-            Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent, Set<String> changedMeanwhile) {
+            Map<String, String> targetsBySource, ChangeTrace trace, AtomicBoolean sent, AnsweredAdds answered) {
         var patch = patches.addMembers(context.dialect(), chunk.stream().map(targetsBySource::get).toList());
         Slot slot = context.defersForRateLimits() ? context.scim().reservePatch(ScimClient.GROUPS, patch) : null;
         if (slot instanceof Slot.Later) {
             if (chunk.size() > 1) {
                 List<String> first = chunk.subList(0, chunk.size() / 2);
                 List<String> second = chunk.subList(chunk.size() / 2, chunk.size());
-                return addChunk(context, group, first, targetsBySource, trace, sent, changedMeanwhile)
-                        .chain(() -> addChunk(context, group, second, targetsBySource, trace, sent, changedMeanwhile));
+                return addChunk(context, group, first, targetsBySource, trace, sent, answered)
+                        .chain(() -> addChunk(context, group, second, targetsBySource, trace, sent, answered));
             }
             heldBack.add(context.job().id());
             return Uni.createFrom().voidItem();
@@ -443,8 +484,8 @@ public class MembershipSynchronizer {
             trace.modified("members", null, "+" + chunk.size() + " member(s)");
             trace.step(StepType.EXPORT, "EntryExportUpdate", ProvisioningStatus.SUCCESS,
                     "Added " + chunk.size() + " member(s) to group " + group.targetId());
-            return memberships.markAdded(context.job().id(), group.sourceId(), chunk).invoke(changedMeanwhile::addAll)
-                    .replaceWithVoid();
+            return memberships.markAdded(context.job().id(), group.sourceId(), chunk)
+                    .invoke(left -> answered.answered(chunk, left)).replaceWithVoid();
         });
     }
 

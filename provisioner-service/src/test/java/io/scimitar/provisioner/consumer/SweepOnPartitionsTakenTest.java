@@ -59,7 +59,7 @@ class SweepOnPartitionsTakenTest {
     @Test
     void partitionsTakenBackAreSweptAtOnce() throws Exception {
         String app = newApplication();
-        JobContext context = stageJobs.miroContext(app);
+        JobContext context = stageJobs.runningMiroContext(app);
         UUID job = context.job().id();
         await().atMost(WAIT).until(() -> OtherInstance.membersOwningPartitions(job) == 1);
         // the user provisioned by the stage itself, not through the job's stream: no re-evaluation of its groups follows

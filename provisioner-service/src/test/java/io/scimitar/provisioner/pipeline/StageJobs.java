@@ -24,9 +24,24 @@ public class StageJobs {
         this.evaluation = evaluation;
     }
 
-    /** Creates a Miro job for {@code applicationId} (assigned users only) and returns a context of a fresh cycle. */
+    /**
+     * Creates a Miro job for {@code applicationId} (assigned users only) that does not run (so that only the test acts
+     * on its records: a running job's sweep of groups that may differ would act on them too) and returns a context of
+     * a fresh cycle.
+     */
     public JobContext miroContext(String applicationId) {
-        UUID id = UUID.fromString(createJob(miroJob(applicationId)));
+        return miroContext(applicationId, "OFF");
+    }
+
+    /** As {@link #miroContext(String)}, for a job that runs meanwhile (its consumer, its sweeps) as a job does. */
+    public JobContext runningMiroContext(String applicationId) {
+        return miroContext(applicationId, "ON");
+    }
+
+    private JobContext miroContext(String applicationId, String status) {
+        Map<String, Object> definition = miroJob(applicationId);
+        definition.put("status", status);
+        UUID id = UUID.fromString(createJob(definition));
         JobDefinition job = StageFixture.miroJob(id, applicationId, ProvisioningScope.ASSIGNED_ONLY,
                 MiroMockResource.scimUrl(), MiroMockResource.TOKEN);
         return context(job);
