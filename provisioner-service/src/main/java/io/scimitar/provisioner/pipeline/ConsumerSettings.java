@@ -39,8 +39,9 @@ public interface ConsumerSettings {
 
     /**
      * How often a job looks for such members when nothing failed: once it takes partitions (what a crash or a stop
-     * cut short), then at this interval as a safety net, each instance in the groups on its own partitions. The look joins every membership of the job with its links, so it is not done while
-     * there is no reason to: during a sync it would compete with the sync for the database.
+     * cut short), then at this interval as a safety net, each instance in the groups on its own partitions. The look
+     * joins every membership of the job with its links, so it is not done while there is no reason to: during a sync
+     * it would compete with the sync for the database.
      */
     @WithDefault("5m")
     Duration pendingMembersSweep();

@@ -1,6 +1,5 @@
 package io.scimitar.provisioner.consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.AssignmentTopics;
@@ -19,14 +18,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assigned;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.assignedGroup;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAdded;
-import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeamMemberIds;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.publish;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
@@ -69,7 +67,7 @@ class SweepOnPartitionsTakenTest {
         String teamName = "Sweep " + groupId;
         String teamId = seedTeam(teamName);
         publish(assignedGroup(app, groupId, teamName, 1), membersAdded(app, groupId, 2, user.id()));
-        await().atMost(WAIT).until(() -> memberIds(teamId).size() == 1);
+        await().atMost(WAIT).until(() -> miroTeamMemberIds(teamId).size() == 1);
 
         // the member's removal recorded, its PATCH cut short (a crash): the team still holds them (once the add is
         // recorded as answered, so that the add's own check of members who left meanwhile does not take them out)
@@ -85,14 +83,6 @@ class SweepOnPartitionsTakenTest {
             });
         }
 
-        await().atMost(WAIT).until(() -> memberIds(teamId).isEmpty());
-    }
-
-    private static List<String> memberIds(String teamId) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode member : miroTeam(teamId).path("members")) {
-            ids.add(member.path("value").asText());
-        }
-        return ids;
+        await().atMost(WAIT).until(() -> miroTeamMemberIds(teamId).isEmpty());
     }
 }

@@ -1,6 +1,5 @@
 package io.scimitar.provisioner.membership;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.events.UserSnapshot;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +39,7 @@ import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersAd
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.membersRemoved;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroFaults;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroJob;
-import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeam;
+import static io.scimitar.provisioner.provisioning.ProvisioningFixture.miroTeamMemberIds;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.newApplication;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.seedTeam;
 import static io.scimitar.provisioner.provisioning.ProvisioningFixture.uniqueUser;
@@ -102,14 +100,6 @@ class MembershipStageTest {
         return teamId;
     }
 
-    private static List<String> memberIds(String teamId) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode member : miroTeam(teamId).path("members")) {
-            ids.add(member.path("value").asText());
-        }
-        return ids;
-    }
-
     @Test
     void addsAProvisionedMemberToTheLinkedTeam() {
         UserSnapshot ada = uniqueUser("Ada", "Lovelace", "Research");
@@ -121,7 +111,7 @@ class MembershipStageTest {
 
         assertThat(outcome).isInstanceOfSatisfying(ChangeOutcome.Processed.class,
                 processed -> assertThat(processed.trace().status()).isEqualTo(ProvisioningStatus.SUCCESS));
-        assertThat(memberIds(teamId)).containsExactly(adaTarget);
+        assertThat(miroTeamMemberIds(teamId)).containsExactly(adaTarget);
     }
 
     @Test
@@ -131,7 +121,7 @@ class MembershipStageTest {
         String teamId = linkedTeam(groupId);
 
         memberships.apply(context, membersAdded(app, groupId, 2, bob.id())).await().indefinitely();
-        assertThat(memberIds(teamId)).isEmpty();
+        assertThat(miroTeamMemberIds(teamId)).isEmpty();
 
         String bobTarget = provisioned(bob);
         // as a poll does: the user's scope written with the poll's writes, then its groups re-evaluated
@@ -141,7 +131,7 @@ class MembershipStageTest {
 
         assertThat(pushes).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
-        assertThat(memberIds(teamId)).containsExactly(bobTarget);
+        assertThat(miroTeamMemberIds(teamId)).containsExactly(bobTarget);
     }
 
     /**
@@ -161,7 +151,7 @@ class MembershipStageTest {
         memberships.apply(context, membersAdded(app, linkedGroup, 2, ada.id(), cy.id(), dan.id())).await()
                 .indefinitely();
         memberships.apply(context, membersAdded(app, unlinkedGroup, 2, ada.id())).await().indefinitely();
-        assertThat(memberIds(teamId)).containsExactly(cyTarget);
+        assertThat(miroTeamMemberIds(teamId)).containsExactly(cyTarget);
 
         String adaTarget = provisioned(ada);
         String danTarget = provisioned(dan);
@@ -177,7 +167,7 @@ class MembershipStageTest {
             assertThat(trace.toEntry().sourceId()).isEqualTo(linkedGroup);
             assertThat(trace.toEntry().targetId()).isEqualTo(teamId);
         });
-        assertThat(memberIds(teamId)).containsExactly(adaTarget);
+        assertThat(miroTeamMemberIds(teamId)).containsExactly(adaTarget);
     }
 
     /**
@@ -221,7 +211,7 @@ class MembershipStageTest {
                     new ModifiedProperty("members", null, "+2 member(s)"),
                     new ModifiedProperty("members", "-2 member(s)", null));
         });
-        assertThat(memberIds(teamId)).doesNotContain(eveTarget, fayTarget);
+        assertThat(miroTeamMemberIds(teamId)).doesNotContain(eveTarget, fayTarget);
         assertThat(memberships.pushAllPending(context, everyGroup -> true).await().indefinitely()).isEmpty();
     }
 
@@ -246,7 +236,7 @@ class MembershipStageTest {
         String groupId = "g-" + UUID.randomUUID();
         String teamId = linkedTeam(groupId);
         memberships.apply(context, membersAdded(app, groupId, 2, cy.id())).await().indefinitely();
-        assertThat(memberIds(teamId)).containsExactly(cyTarget);
+        assertThat(miroTeamMemberIds(teamId)).containsExactly(cyTarget);
 
         miroFaults("[{\"endpoint\":\"GROUPS_PATCH\",\"failNext\":1,\"errorStatus\":503}]");
         ChangeOutcome refused;
@@ -256,13 +246,13 @@ class MembershipStageTest {
             miroFaults("[]");
         }
         assertThat(refused.trace().status()).isEqualTo(ProvisioningStatus.FAILURE);
-        assertThat(memberIds(teamId)).containsExactly(cyTarget);
+        assertThat(miroTeamMemberIds(teamId)).containsExactly(cyTarget);
 
         List<ChangeTrace> swept = memberships.pushAllPending(context, everyGroup -> true).await().indefinitely();
 
         assertThat(swept).singleElement()
                 .satisfies(trace -> assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS));
-        assertThat(memberIds(teamId)).isEmpty();
+        assertThat(miroTeamMemberIds(teamId)).isEmpty();
     }
 
     /**
@@ -286,8 +276,8 @@ class MembershipStageTest {
         } finally {
             miroFaults("[]");
         }
-        assertThat(memberIds(myTeam)).containsExactly(deeTarget);
-        assertThat(memberIds(othersTeam)).containsExactly(deeTarget);
+        assertThat(miroTeamMemberIds(myTeam)).containsExactly(deeTarget);
+        assertThat(miroTeamMemberIds(othersTeam)).containsExactly(deeTarget);
 
         List<ChangeTrace> swept = memberships.pushAllPending(context, mine::equals).await().indefinitely();
 
@@ -295,10 +285,10 @@ class MembershipStageTest {
             assertThat(trace.status()).isEqualTo(ProvisioningStatus.SUCCESS);
             assertThat(trace.toEntry().sourceId()).isEqualTo(mine);
         });
-        assertThat(memberIds(myTeam)).isEmpty();
-        assertThat(memberIds(othersTeam)).as("another instance's group").containsExactly(deeTarget);
+        assertThat(miroTeamMemberIds(myTeam)).isEmpty();
+        assertThat(miroTeamMemberIds(othersTeam)).as("another instance's group").containsExactly(deeTarget);
 
         assertThat(memberships.pushAllPending(context, others::equals).await().indefinitely()).hasSize(1);
-        assertThat(memberIds(othersTeam)).isEmpty();
+        assertThat(miroTeamMemberIds(othersTeam)).isEmpty();
     }
 }

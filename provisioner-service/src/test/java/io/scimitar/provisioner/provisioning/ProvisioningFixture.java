@@ -167,6 +167,13 @@ public final class ProvisioningFixture {
         return scim("GET", "/Groups/" + teamId, null);
     }
 
+    /** The target ids of the members the mock's team holds. */
+    public static List<String> miroTeamMemberIds(String teamId) {
+        List<String> ids = new java.util.ArrayList<>();
+        miroTeam(teamId).path("members").forEach(member -> ids.add(member.path("value").asText()));
+        return ids;
+    }
+
     public static JsonNode scim(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MiroMockResource.scimUrl() + path))
                 .header("Authorization", "Bearer " + MiroMockResource.TOKEN)
