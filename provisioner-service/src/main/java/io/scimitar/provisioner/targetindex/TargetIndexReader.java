@@ -20,13 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Reads a job's target once when the job starts: every user (and group, where the job provisions groups) in pages
  * of {@code startIndex}/{@code count}, through the job's SCIM client and so within its rate limits, into the target
- * index, with the normalised values of the job's matching attributes. Runs on the job's thread before it consumes; a
+ * index, with the normalised values of the job's matching attributes; the next page is asked for as soon as a page
+ * is answered, so that it comes while that one is indexed and stored. Runs on the job's thread before it consumes; a
  * read that fails leaves the job matching by filter queries until its next start. A target that fails the very first
  * page is not waited for: the job goes on at once and its own changes meet the failure (escrow, quarantine), and the
  * groups are not read from a target whose users could not be; only a read under way asks for a page again.
@@ -130,13 +133,20 @@ public class TargetIndexReader {
         try {
             repository.begin(readId, job.id(), type, targets).await().indefinitely();
             int startIndex = 1;
-            while (true) {
+            CompletableFuture<ScimResult> asked = ask(client, type, startIndex, pageSize);
+            while (asked != null) {
                 if (!running.getAsBoolean()) {
                     throw new IllegalStateException("the job stopped during the read");
                 }
-                ScimResult.Success page = page(client, type, startIndex, pageSize);
+                ScimResult.Success page = page(client, type, startIndex, pageSize, asked);
                 pages++;
                 List<JsonNode> resources = ScimClient.resources(page);
+                startIndex += resources.size();
+                JsonNode total = page.body().get("totalResults");
+                boolean last = resources.isEmpty()
+                        || (total != null && total.canConvertToInt() && startIndex > total.asInt());
+                // the next page is on its way while this one is indexed and stored
+                asked = last ? null : ask(client, type, startIndex, pageSize);
                 List<IndexedObject> objects = new ArrayList<>();
                 for (JsonNode resource : resources) {
                     indexed(resource, attributes).ifPresent(objects::add);
@@ -145,12 +155,6 @@ public class TargetIndexReader {
                 found += objects.size();
                 // how far the read is, for the job's progress; matching trusts only a complete read
                 status.accept(new IndexView(IndexStatus.READING, readId, targets, found, started, null));
-                startIndex += resources.size();
-                JsonNode total = page.body().get("totalResults");
-                if (resources.isEmpty() || (total != null && total.canConvertToInt()
-                        && startIndex > total.asInt())) {
-                    break;
-                }
             }
             repository.complete(readId, job.id(), type, found, replacing).await().indefinitely();
             Duration took = Duration.between(started, Instant.now());
@@ -176,10 +180,18 @@ public class TargetIndexReader {
         }
     }
 
-    private ScimResult.Success page(ScimClient client, ObjectType type, int startIndex, int count) {
+    /** Asks for the page at {@code startIndex} without waiting for the answer. */
+    private static CompletableFuture<ScimResult> ask(ScimClient client, ObjectType type, int startIndex, int count) {
+        return client.page(type.scimResourceType(), startIndex, count).subscribeAsCompletionStage();
+    }
+
+    /** The page at {@code startIndex}: the answer to {@code asked}, asked for again while it fails transiently. */
+    private ScimResult.Success page(ScimClient client, ObjectType type, int startIndex, int count,
+            CompletableFuture<ScimResult> asked) {
         Duration wait = settings.pageRetryBackoff();
         for (int attempt = 1; ; attempt++) {
-            ScimResult result = client.page(type.scimResourceType(), startIndex, count).await().indefinitely();
+            ScimResult result = attempt == 1 ? answer(asked)
+                    : client.page(type.scimResourceType(), startIndex, count).await().indefinitely();
             if (result instanceof ScimResult.Success success) {
                 return success;
             }
@@ -194,6 +206,14 @@ public class TargetIndexReader {
             sleep(failure.retryAfter() != null && failure.retryAfter().compareTo(wait) > 0
                     ? failure.retryAfter() : wait);
             wait = wait.multipliedBy(2);
+        }
+    }
+
+    private static ScimResult answer(CompletableFuture<ScimResult> asked) {
+        try {
+            return asked.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
