@@ -190,8 +190,7 @@ public class TargetIndexReader {
             CompletableFuture<ScimResult> asked) {
         Duration wait = settings.pageRetryBackoff();
         for (int attempt = 1; ; attempt++) {
-            ScimResult result = attempt == 1 ? answer(asked)
-                    : client.page(type.scimResourceType(), startIndex, count).await().indefinitely();
+            ScimResult result = answer(attempt == 1 ? asked : ask(client, type, startIndex, count));
             if (result instanceof ScimResult.Success success) {
                 return success;
             }

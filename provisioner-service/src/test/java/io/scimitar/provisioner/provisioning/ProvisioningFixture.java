@@ -174,6 +174,11 @@ public final class ProvisioningFixture {
         return ids;
     }
 
+    /** How many users the mock holds ({@code totalResults} of a one-user page). */
+    public static long miroUserCount() {
+        return scim("GET", "/Users?count=1", null).path("totalResults").asLong();
+    }
+
     public static JsonNode scim(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MiroMockResource.scimUrl() + path))
                 .header("Authorization", "Bearer " + MiroMockResource.TOKEN)
