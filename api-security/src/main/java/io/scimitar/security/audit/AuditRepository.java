@@ -1,6 +1,7 @@
 package io.scimitar.security.audit;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,18 +26,40 @@ public class AuditRepository {
         this.pool = pool;
     }
 
-    /** Stores the records in one batch. */
+    /**
+     * Stores the records with one statement (one commit): a change answered at 100 a second made an insert and a
+     * commit of its own, each commit a flush of the log. The field names of each record go as a JSON array, since
+     * PostgreSQL's arrays cannot hold arrays of different lengths; the records keep their order in the identity.
+     */
     public Uni<Void> insert(List<AuditRecord> records) {
-        List<Tuple> rows = new ArrayList<>(records.size());
-        for (AuditRecord record : records) {
-            rows.add(Tuple.from(new Object[] {OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC),
-                record.actor(), record.method(), record.path(), record.operation(), record.resourceType(),
-                record.resourceId(), record.fields().toArray(String[]::new), record.status(),
-                record.remoteAddress()}));
+        int n = records.size();
+        OffsetDateTime[] recordedAt = new OffsetDateTime[n];
+        String[][] text = new String[7][n];
+        String[] fieldNames = new String[n];
+        Integer[] status = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord record = records.get(i);
+            recordedAt[i] = OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC);
+            text[0][i] = record.actor();
+            text[1][i] = record.method();
+            text[2][i] = record.path();
+            text[3][i] = record.operation();
+            text[4][i] = record.resourceType();
+            text[5][i] = record.resourceId();
+            text[6][i] = record.remoteAddress();
+            fieldNames[i] = new JsonArray(record.fields()).encode();
+            status[i] = record.status();
         }
         return pool.preparedQuery("INSERT INTO audit_record (recorded_at, actor, method, path, operation, "
                 + "resource_type, resource_id, field_names, status, remote_address) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)").executeBatch(rows).replaceWithVoid();
+                + "SELECT r.recorded_at, r.actor, r.method, r.path, r.operation, r.resource_type, r.resource_id, "
+                + "array(SELECT jsonb_array_elements_text(r.field_names::jsonb)), r.status, r.remote_address "
+                + "FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+                + "$7::text[], $8::text[], $9::int[], $10::text[]) WITH ORDINALITY AS r(recorded_at, actor, method, "
+                + "path, operation, resource_type, resource_id, field_names, status, remote_address, n) ORDER BY r.n")
+                .execute(Tuple.from(new Object[] {recordedAt, text[0], text[1], text[2], text[3], text[4], text[5],
+                    fieldNames, status, text[6]}))
+                .replaceWithVoid();
     }
 
     /** The records the query selects, newest first, one more than its limit (which only says there is more). */

@@ -21,46 +21,38 @@ public final class SqlTransaction {
     interface Connection {
         RowSet<Row> query(String sql, Tuple params);
 
-        /** Sends {@code setting} (a plain statement) and then the query in one round trip; answers the query's rows. */
+        /**
+         * Sends {@code setting} (plain statements, separated by semicolons) and then the query in one round trip;
+         * answers the query's rows.
+         */
         RowSet<Row> query(String setting, String sql, Tuple params);
-
-        void batch(String sql, List<Tuple> rows);
     }
 
     private final Connection connection;
     private boolean aborted;
     private boolean wroteOutbox;
-    /** A setting that goes to PostgreSQL with the next statement, in its round trip; null: none. */
+    private boolean begun;
+    /** Plain statements that go to PostgreSQL with the next statement, in its round trip; null: none. */
     private String settingForNextStatement;
 
-    SqlTransaction(Connection connection) {
+    /**
+     * A transaction whose {@code begin} (plain statements) goes with its first statement, in one round trip: a
+     * change's transaction makes three instead of four.
+     */
+    SqlTransaction(Connection connection, String begin) {
         this.connection = connection;
+        this.settingForNextStatement = begin;
     }
 
     public RowSet<Row> query(String sql, Object... params) {
         String setting = takeSettingForNextStatement();
+        begun = true;
         try {
             Tuple values = Tuple.from(Arrays.asList(params));
             return setting == null ? connection.query(sql, values) : connection.query(setting, sql, values);
         } catch (RuntimeException e) {
             aborted = true;
             throw e;
-        }
-    }
-
-    public void batch(String sql, List<Tuple> rows) {
-        if (!rows.isEmpty()) {
-            String setting = takeSettingForNextStatement();
-            if (setting != null) {
-                // a batch goes as statements of its own: the setting goes first, alone
-                query(setting);
-            }
-            try {
-                connection.batch(sql, rows);
-            } catch (RuntimeException e) {
-                aborted = true;
-                throw e;
-            }
         }
     }
 
@@ -92,7 +84,13 @@ public final class SqlTransaction {
      * round trip.
      */
     public void useGenericPlans() {
-        settingForNextStatement = "set local plan_cache_mode = force_generic_plan";
+        String setting = "set local plan_cache_mode = force_generic_plan";
+        settingForNextStatement = settingForNextStatement == null ? setting : settingForNextStatement + "; " + setting;
+    }
+
+    /** Whether a statement went to PostgreSQL, {@code begin} with it: if none did, there is nothing to commit. */
+    boolean begun() {
+        return begun;
     }
 
     /** A failed statement leaves PostgreSQL's transaction aborted: it can only roll back. */

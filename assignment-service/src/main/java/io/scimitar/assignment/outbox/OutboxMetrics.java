@@ -7,13 +7,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.function.ToDoubleFunction;
+
 /**
  * The outbox's Prometheus metrics ({@code /q/metrics}): gauges {@code scimitar_outbox_dead_letters},
  * {@code scimitar_outbox_backlog_rows}, {@code scimitar_outbox_oldest_row_age_seconds} (from the figures of
  * {@link OutboxStatistics}, at most {@code statistics-max-age} plus one scrape old), and the counters
  * {@code scimitar_outbox_relayed_events_total}, {@code scimitar_outbox_dead_lettered_rows_total} and
- * {@code scimitar_outbox_relay_wakeups_total} (by {@code cause}: {@code notification} when a commit woke the relay,
- * {@code poll} when its poll interval ran out; only polls means notifications are not arriving) of this instance.
+ * {@code scimitar_outbox_relay_wakeups_total} (by {@code cause}: {@code commit} when a commit in this process woke
+ * the relay while this instance relays, {@code notification} when a commit's notification through PostgreSQL woke it,
+ * {@code poll} when its poll interval ran out; only polls means commits are not waking it) of this instance.
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -45,13 +48,16 @@ public class OutboxMetrics {
         FunctionCounter.builder("scimitar.outbox.dead.lettered.rows", relay, OutboxRelay::deadLetteredCount)
                 .description("Outbox rows this instance moved to the dead letters")
                 .register(registry);
-        FunctionCounter.builder("scimitar.outbox.relay.wakeups", relay, OutboxRelay::notifiedWakeUpCount)
-                .tag("cause", "notification")
-                .description("Times the idle relay was woken, by a commit's notification or by its poll interval")
-                .register(registry);
-        FunctionCounter.builder("scimitar.outbox.relay.wakeups", relay, OutboxRelay::pollWakeUpCount)
-                .tag("cause", "poll")
-                .description("Times the idle relay was woken, by a commit's notification or by its poll interval")
+        wakeUps(registry, "commit", OutboxRelay::commitWakeUpCount);
+        wakeUps(registry, "notification", OutboxRelay::notifiedWakeUpCount);
+        wakeUps(registry, "poll", OutboxRelay::pollWakeUpCount);
+    }
+
+    private void wakeUps(MeterRegistry registry, String cause, ToDoubleFunction<OutboxRelay> count) {
+        FunctionCounter.builder("scimitar.outbox.relay.wakeups", relay, count)
+                .tag("cause", cause)
+                .description("Times the idle relay was woken: by a commit in this process (commit), a notification"
+                        + " through PostgreSQL (notification) or its poll interval (poll)")
                 .register(registry);
     }
 

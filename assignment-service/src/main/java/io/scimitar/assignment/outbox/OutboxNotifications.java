@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 
 /**
- * Listens on the {@code scimitar_outbox} channel (notified after the commit of every transaction that wrote outbox
- * rows: {@link Transactions}) and runs a callback for each notification, reconnecting after a lost connection.
+ * Listens on the {@code scimitar_outbox} channel (notified after the commit of a transaction that wrote outbox rows
+ * in an instance that is not relaying itself, and of every import chunk: {@link Transactions}) and runs a callback for
+ * each notification, reconnecting after a lost connection.
  */
 @ApplicationScoped
 public class OutboxNotifications {

@@ -2,6 +2,7 @@ package io.scimitar.assignment.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scimitar.assignment.database.LocalOutboxRelay;
 import io.scimitar.assignment.database.Transactions;
 import io.scimitar.assignment.database.SqlTransaction;
 import io.scimitar.assignment.deadletter.DeadLetterRepository;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,15 +37,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * relays at a time. A row the broker refuses for good ({@link UnpublishableRecords}) moves to the dead letters in the
  * same transaction and holds up nothing. After a retriable failure only the acknowledged rows are gone (minus any
  * behind the failed row of the same key); the rest is sent again after a growing pause, so delivery is at least once
- * and in order per key across broker outages and restarts of this service. Woken by LISTEN/NOTIFY, so latency is
- * milliseconds.
+ * and in order per key across broker outages and restarts of this service. Woken by a commit that wrote outbox rows,
+ * so latency is milliseconds: in this process directly while this instance is the one relaying
+ * ({@link LocalOutboxRelay}), else by LISTEN/NOTIFY; and every {@code pollInterval} in any case.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements LocalOutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock that elects the one relaying instance ("scimitar" in ASCII, as a number). */
-    private static final long RELAY_LOCK = 0x736369_6d69746172L;
+    static final long RELAY_LOCK = 0x736369_6d69746172L;
     private static final byte[] SCHEMA_VERSION = Integer.toString(AssignmentEvent.SCHEMA_VERSION)
             .getBytes(StandardCharsets.UTF_8);
 
@@ -61,8 +64,12 @@ public class OutboxRelay {
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong notifiedWakeUps = new AtomicLong();
+    private final AtomicLong commitWakeUps = new AtomicLong();
+    private final AtomicBoolean committedHere = new AtomicBoolean();
     private final AtomicLong pollWakeUps = new AtomicLong();
     private volatile boolean running;
+    /** Whether the last round held the relay's lock: commits in this process then wake this relay directly. */
+    private volatile boolean relaying;
     private RuntimeException lastFailure;
     private Thread thread;
 
@@ -84,7 +91,7 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        notifications.listen(this::wake);
+        notifications.listen(this::notified);
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -92,7 +99,7 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        wake();
+        wakeUp.release();
         notifications.close();
         // unblocks a send waiting for an unreachable broker; the unacknowledged rows stay in the outbox
         producer.reset();
@@ -115,9 +122,14 @@ public class OutboxRelay {
         return deadLettered.get();
     }
 
-    /** Idle waits this relay left because a commit's notification woke it. */
+    /** Idle waits this relay left because a notification through PostgreSQL woke it. */
     public long notifiedWakeUpCount() {
         return notifiedWakeUps.get();
+    }
+
+    /** Idle waits this relay left because a commit in this process woke it directly. */
+    public long commitWakeUpCount() {
+        return commitWakeUps.get();
     }
 
     /** Idle waits this relay left at the end of the poll interval, without a notification. */
@@ -125,7 +137,18 @@ public class OutboxRelay {
         return pollWakeUps.get();
     }
 
-    void wake() {
+    @Override
+    public boolean relaying() {
+        return running && relaying;
+    }
+
+    @Override
+    public void wake() {
+        committedHere.set(true);
+        wakeUp.release();
+    }
+
+    private void notified() {
         wakeUp.release();
     }
 
@@ -144,14 +167,16 @@ public class OutboxRelay {
                 }
                 backoff = config.initialBackoff();
                 if (sent < config.batchSize()) {
-                    boolean notified = wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    boolean woken = wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
-                    (notified ? notifiedWakeUps : pollWakeUps).incrementAndGet();
+                    (!woken ? pollWakeUps : committedHere.getAndSet(false) ? commitWakeUps : notifiedWakeUps)
+                            .incrementAndGet();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                relaying = false;
                 LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backoff.toMillis(), describe(e));
                 producer.reset();
                 sleep(backoff);
@@ -163,14 +188,27 @@ public class OutboxRelay {
 
     /** One round; returns how many rows it took out of the outbox (0 when another instance holds the relay lock). */
     private int relayBatch(SqlTransaction tx) {
-        // the outbox is a queue: once a vacuum has found it nearly empty, its statistics say a few rows while its file
-        // keeps the size of the largest backlog, and PostgreSQL then prefers reading the whole file and sorting it
-        // (1,018 pages, 2 to 3 ms a read after 20,000 users were imported) to walking the primary key (3 pages,
-        // 0.07 ms); the relay's transaction reads nothing else, so it plans without sequential scans
-        if (!tx.query("select pg_try_advisory_xact_lock($1), set_config('enable_seqscan', 'off', true)", RELAY_LOCK)
-                .iterator().next().getBoolean(0)) {
+        // The round's settings come with its lock, in one statement:
+        // - the outbox is a queue: once a vacuum has found it nearly empty, its statistics say a few rows while its
+        //   file keeps the size of the largest backlog, and PostgreSQL then prefers reading the whole file and sorting
+        //   it (1,018 pages, 2 to 3 ms a read after 20,000 users were imported) to walking the primary key (3 pages,
+        //   0.07 ms); the relay's transaction reads nothing else, so it plans without sequential scans;
+        // - its statements run on their generic plan, made once per connection: the delete was planned afresh at
+        //   nearly every round (each has its own number of ids), costing four times the delete itself;
+        // - its commit does not wait for the disk: a round lost in a crash leaves its rows in the outbox, and they
+        //   are sent again, as after a crash before the commit (delivery is at least once).
+        if (!tx.query("select pg_try_advisory_xact_lock($1), set_config('enable_seqscan', 'off', true), "
+                + "set_config('plan_cache_mode', 'force_generic_plan', true), "
+                + "set_config('synchronous_commit', 'off', true)", RELAY_LOCK).iterator().next().getBoolean(0)) {
+            if (relaying) {
+                // another instance relays now; commits here may have woken only this relay since its last round, so
+                // every instance is notified when this transaction commits, that one included
+                tx.query(Transactions.WAKE_OUTBOX_RELAY);
+                relaying = false;
+            }
             return 0;
         }
+        relaying = true;
         List<Sent> sent = new ArrayList<>();
         boolean deadLettersExist = false;
         RuntimeException sendFailure = null;
@@ -239,10 +277,7 @@ public class OutboxRelay {
             deadLetters.markSuperseded(tx, deliveredKeys, delivered);
         }
         if (!removed.isEmpty()) {
-            // the range lets PostgreSQL walk the primary key even before it has statistics on a fresh table; the
-            // generic plan is that walk too, where a custom plan was made afresh at nearly every round (each has its
-            // own number of ids), costing four times the delete itself
-            tx.useGenericPlans();
+            // the range lets PostgreSQL walk the primary key even before it has statistics on a fresh table
             tx.update("delete from outbox where id between $1 and $2 and id = any($3)", removed.get(0),
                     removed.get(removed.size() - 1), removed.toArray(Long[]::new));
             relayed.addAndGet(delivered.size());

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,6 +149,31 @@ class AuditTrailTest {
                 .patch("/api/v1/users/" + id).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(items("resourceId=" + id))
                 .extracting(item -> item.get("status")).containsExactly(200, 503, 200, 201));
+    }
+
+    /** A batch is one statement: each record keeps its own field names (any characters, any number) and its order. */
+    @Test
+    void aBatchKeepsEachRecordsFieldsNullsAndOrder() {
+        String actor = "batch-" + UUID.randomUUID();
+        Instant at = Instant.now();
+        audit.insert(List.of(
+                new AuditRecord(null, at, actor, "PATCH", "/api/v1/users/1", "PATCH /users/{id}", "users", "1",
+                        List.of("displayName", "a \"quoted\", comma'd {name}", "naïve ✓"), 200, "10.0.0.1"),
+                new AuditRecord(null, at, actor, "POST", "/api/v1/nowhere", "POST /nowhere", null, null, List.of(),
+                        404, null),
+                new AuditRecord(null, at, actor, "PUT", "/api/v1/groups/2", "PUT /groups/{id}", "groups", "2",
+                        List.of("members"), 409, "::1"))).await().indefinitely();
+
+        List<List<Object>> stored = new ArrayList<>();
+        database.preparedQuery("SELECT method, resource_type, resource_id, field_names, status, remote_address "
+                + "FROM audit_record WHERE actor = $1 ORDER BY id").execute(Tuple.of(actor)).await().indefinitely()
+                .forEach(row -> stored.add(Arrays.asList(row.getString(0), row.getString(1), row.getString(2),
+                        List.of(row.getArrayOfStrings(3)), row.getInteger(4), row.getString(5))));
+        assertThat(stored).containsExactly(
+                Arrays.asList("PATCH", "users", "1", List.of("displayName", "a \"quoted\", comma'd {name}",
+                        "naïve ✓"), 200, "10.0.0.1"),
+                Arrays.asList("POST", null, null, List.of(), 404, null),
+                Arrays.asList("PUT", "groups", "2", List.of("members"), 409, "::1"));
     }
 
     @Test

@@ -12,7 +12,9 @@ import io.scimitar.events.UserAssignmentEvent;
 import io.scimitar.events.UserSnapshot;
 import io.scimitar.testsupport.KafkaProcessResource;
 import io.scimitar.testsupport.PostgresResource;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.scimitar.assignment.support.EventTap.about;
 import static io.scimitar.assignment.support.EventTap.forApplication;
@@ -125,27 +128,92 @@ class OutboxDeliveryTest {
     }
 
     /**
-     * Each commit wakes the relay through the notification sent after it, rather than waiting for the fallback
-     * poll: with notifications lost, every one of these deliveries would come from a poll round. How fast delivery is
+     * While this instance relays, each commit wakes its relay directly, rather than through a notification or the
+     * fallback poll: with neither, every one of these deliveries would come from a poll round. How fast delivery is
      * gets measured by the whole-stack benchmark's latency phase, not here.
      */
     @Test
-    void eachCommitWakesTheRelayThroughItsNotification() {
+    void eachCommitWakesTheRelayDirectlyWhileThisInstanceRelays() {
         try (EventTap tap = EventTap.open()) {
-            String app = Api.createApplication("Notified");
-            String user = Api.createUser("notified");
-            Api.assign(app, user);
-            tap.await(about(app, user), 1, Duration.ofSeconds(10));
+            Assigned assigned = assignedAndDelivered(tap, "Woken", "woken");
+            String app = assigned.app();
+            String user = assigned.user();
+            assertThat(relay.relaying()).as("relaying after delivering").isTrue();
             int updates = 20;
-            long notifiedBefore = relay.notifiedWakeUpCount();
+            long wokenBefore = relay.commitWakeUpCount();
+            long polledBefore = relay.pollWakeUpCount();
             for (int i = 0; i < updates; i++) {
                 Api.patchUser(user, Map.of("jobTitle", "Take " + i)).statusCode(200);
                 tap.await(about(app, user), i + 2, Duration.ofSeconds(10));
             }
-            // a late notification may share a wake-up with the next one, so not every update is counted alone
-            assertThat(relay.notifiedWakeUpCount() - notifiedBefore).as("wake-ups by notification")
+            // a late wake-up may share a round with the next one, so not every update is counted alone
+            assertThat(relay.commitWakeUpCount() - wokenBefore).as("wake-ups by a commit")
                     .isGreaterThanOrEqualTo(updates / 2);
+            assertThat(relay.pollWakeUpCount() - polledBefore).as("wake-ups by the poll")
+                    .isLessThan(updates / 2);
         }
+    }
+
+    /**
+     * While another instance holds the relay's lock (a session of this test stands in for it), commits here reach it
+     * through notifications: the first by the relay that finds the lock taken after holding it, the next by the
+     * commit itself. Both events are delivered, in order, once the lock is free.
+     */
+    @Test
+    void commitsAreNotifiedToTheInstanceThatRelaysNow() {
+        try (EventTap tap = EventTap.open()) {
+            Assigned assigned = assignedAndDelivered(tap, "Handed over", "handed-over");
+            String app = assigned.app();
+            String user = assigned.user();
+            AtomicInteger notifications = new AtomicInteger();
+            SqlConnection listener = database.getConnection().await().atMost(Duration.ofSeconds(10));
+            SqlConnection otherInstance = database.getConnection().await().atMost(Duration.ofSeconds(10));
+            try {
+                PgConnection.cast(listener).notificationHandler(notification -> notifications.incrementAndGet());
+                listener.query("listen " + OutboxNotifications.CHANNEL).execute()
+                        .await().atMost(Duration.ofSeconds(10));
+                otherInstance.query("begin").execute().await().atMost(Duration.ofSeconds(10));
+                otherInstance.preparedQuery("select pg_advisory_xact_lock($1)")
+                        .execute(Tuple.of(OutboxRelay.RELAY_LOCK)).await().atMost(Duration.ofSeconds(10));
+
+                Api.patchUser(user, Map.of("jobTitle", "First")).statusCode(200);
+                awaitCount(notifications, 1, "the relay's hand-over");
+                assertThat(relay.relaying()).as("relaying while another instance holds the lock").isFalse();
+                Api.patchUser(user, Map.of("jobTitle", "Second")).statusCode(200);
+                awaitCount(notifications, 2, "the second commit's notification");
+                assertThat(tap.settle(about(app, user), Duration.ofMillis(300))).as("delivered while the lock is held")
+                        .hasSize(1);
+
+                otherInstance.query("commit").execute().await().atMost(Duration.ofSeconds(10));
+                List<AssignmentEvent> events = tap.await(about(app, user), 3, Duration.ofSeconds(10));
+                assertThat(events).extracting(event -> ((UserAssignmentEvent) event).user().jobTitle())
+                        .endsWith("First", "Second");
+                assertThat(notifications.get()).as("notifications").isEqualTo(2);
+            } finally {
+                otherInstance.close().await().atMost(Duration.ofSeconds(10));
+                listener.close().await().atMost(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    private record Assigned(String app, String user) {
+    }
+
+    /** A new user assigned to a new application, once the assignment's event is read. */
+    private static Assigned assignedAndDelivered(EventTap tap, String application, String userName) {
+        String app = Api.createApplication(application);
+        String user = Api.createUser(userName);
+        Api.assign(app, user);
+        tap.await(about(app, user), 1, Duration.ofSeconds(10));
+        return new Assigned(app, user);
+    }
+
+    private static void awaitCount(AtomicInteger count, int expected, String what) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (count.get() < expected && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(20));
+        }
+        assertThat(count.get()).as(what).isEqualTo(expected);
     }
 
     private long outboxSize() {
