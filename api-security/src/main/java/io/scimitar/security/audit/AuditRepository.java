@@ -34,21 +34,27 @@ public class AuditRepository {
     public Uni<Void> insert(List<AuditRecord> records) {
         int n = records.size();
         OffsetDateTime[] recordedAt = new OffsetDateTime[n];
-        String[][] text = new String[7][n];
+        String[] actor = new String[n];
+        String[] method = new String[n];
+        String[] path = new String[n];
+        String[] operation = new String[n];
+        String[] resourceType = new String[n];
+        String[] resourceId = new String[n];
         String[] fieldNames = new String[n];
         Integer[] status = new Integer[n];
+        String[] remoteAddress = new String[n];
         for (int i = 0; i < n; i++) {
             AuditRecord record = records.get(i);
             recordedAt[i] = OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC);
-            text[0][i] = record.actor();
-            text[1][i] = record.method();
-            text[2][i] = record.path();
-            text[3][i] = record.operation();
-            text[4][i] = record.resourceType();
-            text[5][i] = record.resourceId();
-            text[6][i] = record.remoteAddress();
+            actor[i] = record.actor();
+            method[i] = record.method();
+            path[i] = record.path();
+            operation[i] = record.operation();
+            resourceType[i] = record.resourceType();
+            resourceId[i] = record.resourceId();
             fieldNames[i] = new JsonArray(record.fields()).encode();
             status[i] = record.status();
+            remoteAddress[i] = record.remoteAddress();
         }
         return pool.preparedQuery("INSERT INTO audit_record (recorded_at, actor, method, path, operation, "
                 + "resource_type, resource_id, field_names, status, remote_address) "
@@ -57,8 +63,8 @@ public class AuditRepository {
                 + "FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
                 + "$7::text[], $8::text[], $9::int[], $10::text[]) WITH ORDINALITY AS r(recorded_at, actor, method, "
                 + "path, operation, resource_type, resource_id, field_names, status, remote_address, n) ORDER BY r.n")
-                .execute(Tuple.from(new Object[] {recordedAt, text[0], text[1], text[2], text[3], text[4], text[5],
-                    fieldNames, status, text[6]}))
+                .execute(Tuple.from(new Object[] {recordedAt, actor, method, path, operation, resourceType,
+                    resourceId, fieldNames, status, remoteAddress}))
                 .replaceWithVoid();
     }
 
