@@ -3,11 +3,17 @@ package io.scimitar.deploy.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 
@@ -25,6 +31,8 @@ public final class DemoLoader {
      * transaction, so a request of 5,000 team assignments of a million-user directory would make 500,000 at once.
      */
     private static final int EVENTS_PER_REQUEST = 50_000;
+    /** Bulk requests sent at once: the service reads one while PostgreSQL writes the other. */
+    private static final int REQUESTS_IN_FLIGHT = 2;
     /** How long a job for a new application is retried while the provisioner has not learnt the application. */
     private static final Duration APPLICATION_ARRIVAL = Duration.ofSeconds(30);
 
@@ -75,19 +83,20 @@ public final class DemoLoader {
 
         List<Object> users = new ArrayList<>(demo.users().size());
         demo.users().stream().filter(user -> user.managerId() == null).forEach(users::add);
+        int managers = users.size();
         demo.users().stream().filter(user -> user.managerId() != null).forEach(users::add);
-        importRows("users", users, row -> 1);
-        importRows("groups", new ArrayList<>(demo.groups()), row -> 1);
+        importRows("users", users, managers, row -> 1);
+        importRows("groups", new ArrayList<>(demo.groups()), 0, row -> 1);
         importRows("memberships", demo.memberships().stream()
                 .map(m -> (Object) Map.of("groupId", m.groupId(), "memberId", m.memberId(), "action", "add"))
-                .toList(), row -> 1);
+                .toList(), 0, row -> 1);
         Map<String, Integer> groupSizes = new HashMap<>();
         demo.memberships().forEach(m -> groupSizes.merge(m.groupId(), 1, Integer::sum));
         List<DemoDirectory.Assignment> assignments = demo.assignments();
         importRows("assignments", assignments.stream()
                 .map(a -> (Object) Map.of("applicationId", applicationId, "principalId", a.principalId(),
                         "appRoleId", roleIds.getOrDefault(a.roleValue(), roleIds.get("User"))))
-                .toList(), row -> Math.max(1, groupSizes.getOrDefault(assignments.get(row).principalId(), 0)));
+                .toList(), 0, row -> Math.max(1, groupSizes.getOrDefault(assignments.get(row).principalId(), 0)));
 
         int seeded = 0;
         for (DemoDirectory.Group group : demo.groups()) {
@@ -113,34 +122,76 @@ public final class DemoLoader {
 
     /**
      * Imports {@code rows} in requests of at most {@value #ROWS_PER_REQUEST} rows and {@value #EVENTS_PER_REQUEST}
-     * events, {@code eventsOf} giving the events the row at an index makes.
+     * events, {@code eventsOf} giving the events the row at an index makes. Up to {@value #REQUESTS_IN_FLIGHT}
+     * requests are in flight at once, so that one request's rows are read and checked while another's are written
+     * (and no more bodies and answers than that are held); the rows before {@code dependedOn} (the managers of the
+     * rows after them) are all in before any later row is sent.
      */
-    private void importRows(String kind, List<Object> rows, IntUnaryOperator eventsOf) {
+    private void importRows(String kind, List<Object> rows, int dependedOn, IntUnaryOperator eventsOf) {
         long started = System.nanoTime();
-        int failed = 0;
-        for (int from = 0, to; from < rows.size(); from = to) {
-            StringBuilder lines = new StringBuilder();
-            int events = 0;
-            for (to = from; to < rows.size() && to - from < ROWS_PER_REQUEST; to++) {
-                int rowEvents = eventsOf.applyAsInt(to);
-                if (to > from && events + rowEvents > EVENTS_PER_REQUEST) {
-                    break;
-                }
-                events += rowEvents;
-                lines.append(ApiClient.write(rows.get(to))).append('\n');
-            }
-            JsonNode result = directory.postText("/api/v1/import/" + kind, "application/x-ndjson", lines.toString());
-            for (JsonNode row : result.path("results")) {
-                if (row.path("errors").size() > 0) {
-                    failed++;
-                    if (failed <= 3) {
-                        say.accept("  " + kind + " line " + row.path("line").asText() + ": " + row);
+        ExecutorService senders = Executors.newFixedThreadPool(REQUESTS_IN_FLIGHT, runnable -> {
+            Thread thread = new Thread(runnable, "demo-import-" + kind);
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<JsonNode>> inFlight = new ArrayDeque<>();
+        int refused = 0;
+        try {
+            for (int from = 0, to; from < rows.size(); from = to) {
+                int end = from < dependedOn ? dependedOn : rows.size();
+                StringBuilder lines = new StringBuilder();
+                int events = 0;
+                for (to = from; to < end && to - from < ROWS_PER_REQUEST; to++) {
+                    int rowEvents = eventsOf.applyAsInt(to);
+                    if (to > from && events + rowEvents > EVENTS_PER_REQUEST) {
+                        break;
                     }
+                    events += rowEvents;
+                    lines.append(ApiClient.write(rows.get(to))).append('\n');
+                }
+                String body = lines.toString();
+                while (!inFlight.isEmpty() && (from == dependedOn || inFlight.size() == REQUESTS_IN_FLIGHT)) {
+                    refused += refusedRows(kind, await(inFlight.poll()), refused);
+                }
+                inFlight.add(senders.submit(
+                        () -> directory.postText("/api/v1/import/" + kind, "application/x-ndjson", body)));
+            }
+            while (!inFlight.isEmpty()) {
+                refused += refusedRows(kind, await(inFlight.poll()), refused);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        say.accept(String.format("Imported %,d %s in %.1f s%s", rows.size(), kind,
+                (System.nanoTime() - started) / 1e9, refused == 0 ? "" : " (" + refused + " rows refused)"));
+    }
+
+    /** The rows a bulk request's result refused, the first three of the import said. */
+    private int refusedRows(String kind, JsonNode result, int refusedBefore) {
+        int refused = 0;
+        for (JsonNode row : result.path("results")) {
+            if (row.path("errors").size() > 0) {
+                refused++;
+                if (refusedBefore + refused <= 3) {
+                    say.accept("  " + kind + " line " + row.path("line").asText() + ": " + row);
                 }
             }
         }
-        say.accept(String.format("Imported %,d %s in %.1f s%s", rows.size(), kind,
-                (System.nanoTime() - started) / 1e9, failed == 0 ? "" : " (" + failed + " rows refused)"));
+        return refused;
+    }
+
+    private static JsonNode await(Future<JsonNode> request) {
+        try {
+            return request.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while importing the demo directory", e);
+        }
     }
 
     private String job(String applicationId, String name, Map<String, Object> jobRateLimits) {
