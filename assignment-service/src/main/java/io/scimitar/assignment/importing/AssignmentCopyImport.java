@@ -34,6 +34,19 @@ public class AssignmentCopyImport {
 
     private static final List<String> STAGED = List.of("line", "application_id", "principal_id", "app_role_id");
 
+    /**
+     * The chunk's staging tables: temporary copies of the tables the migrations define, private to the connection's
+     * session, which shadow them by name (PostgreSQL searches the session's temporary schema first) and lose their
+     * rows at every commit. A chunk neither waits for another chunk's ANALYZE of a shared table nor leaves dead rows
+     * for autovacuum, whose analysis of a table that held only dead rows once had the planner take a chunk's rows for
+     * one (see {@link #FIRST_OF_EACH}).
+     */
+    private static final String SESSION_STAGING = """
+            create temporary table if not exists import_assignment_stage
+              (like public.import_assignment_stage including defaults) on commit delete rows;
+            create temporary table if not exists import_event_stage
+              (like public.import_event_stage including defaults) on commit delete rows""";
+
     private static final String RESOLVE = """
             update import_assignment_stage s set
               application_found = exists (select 1 from application a where a.id = s.application_id),
@@ -145,6 +158,9 @@ public class AssignmentCopyImport {
     private Map<Long, RowResult> merge(Connection connection, List<Staged> staged) throws SQLException {
         List<Object[]> rows = new ArrayList<>(staged.size());
         staged.forEach(s -> rows.add(new Object[] {s.line(), s.application(), s.principal(), s.role()}));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SESSION_STAGING);
+        }
         CopyImport.copy(connection, "import_assignment_stage", STAGED, rows);
         Instant now = Instant.now();
         try (Statement statement = connection.createStatement()) {
@@ -169,9 +185,6 @@ public class AssignmentCopyImport {
             }
         }
         StagingFanOut.publish(connection, now.toString());
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("delete from import_assignment_stage");
-        }
         return results;
     }
 

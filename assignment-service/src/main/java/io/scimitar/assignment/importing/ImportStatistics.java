@@ -71,14 +71,10 @@ public class ImportStatistics {
 
     /**
      * Refreshes the planner's statistics of a staging table the chunk's transaction has just filled (ANALYZE counts
-     * the transaction's own rows). Between chunks autovacuum may analyse the table empty, and the planner then takes
-     * its rows for one and joins them by nested loops: at a million users a chunk's 50,000 events were matched
-     * against themselves 2.5 billion times, more than 10 minutes for one chunk, seconds once analysed. ANALYZE
-     * holds the table against another ANALYZE, and against autovacuum's VACUUM, until the transaction ends: concurrent
-     * chunks go one after the other from here, and a table that a chunk holds for most of its time is never vacuumed
-     * (the assignments' own staging table, analysed from its RESOLVE on, kept 425,000 dead rows after 107,000
-     * assignments and its INSERT's join was planned on them as nested loops), so only the events' staging table, held
-     * from the fan-out on, is analysed.
+     * the transaction's own rows): the planner would otherwise guess the size of the chunk's 50,000 events and join
+     * them by nested loops (at a million users, 2.5 billion matches, more than 10 minutes for one chunk, seconds once
+     * analysed). The staging tables are the session's own temporary tables ({@code AssignmentCopyImport}), so the
+     * analysis holds nothing another chunk or autovacuum waits for.
      */
     static void analyseStaging(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -116,7 +116,6 @@ final class StagingFanOut {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(VERSIONS);
             int written = statement.executeUpdate(OUTBOX);
-            statement.executeUpdate("delete from import_event_stage");
             if (written > 0) {
                 // inside the chunk's transaction, unlike the reactive client's commits (Transactions): a chunk's
                 // commit is one of few, so the notification lock it holds through its flush delays nobody

@@ -2,6 +2,7 @@ package io.scimitar.assignment.importing;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scimitar.assignment.database.Transactions;
@@ -11,8 +12,12 @@ import io.scimitar.testsupport.PostgresResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A big bulk request leaves its table analysed for the next request's plans when its statistics are missing or
  * outgrown; a small one, or one the table's statistics still describe, leaves it to autovacuum. A
- * chunk of assignments analyses its events' staging table once it has filled it, whatever autovacuum saw last.
+ * chunk of assignments analyses its events' staging table once it has filled it, whatever autovacuum saw last, and
+ * without waiting for another chunk's analysis.
  */
 @QuarkusTest
 @WithTestResource(KafkaProcessResource.class)
@@ -32,6 +38,9 @@ class ImportStatisticsTest {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aRequestAnalysesItsTableWhenItChangedByAsManyRowsAsTheStatisticsCounted() {
@@ -83,19 +92,51 @@ class ImportStatisticsTest {
         ObjectNode assignment = JsonNodeFactory.instance.objectNode();
         assignment.put("applicationId", app);
         assignment.put("principalId", group);
-        boolean[] read = {false};
-        RowReader rows = () -> {
-            if (read[0]) {
-                return null;
-            }
-            read[0] = true;
-            return ImportRow.of(1, assignment);
-        };
-        ImportSummary summary = importer.run(ImportKind.ASSIGNMENTS, ImportMode.MERGE, rows, result -> { });
+        ImportSummary summary = importer.run(ImportKind.ASSIGNMENTS, ImportMode.MERGE, oneRow(assignment),
+                result -> { });
 
         assertThat(summary.byStatus()).containsEntry("created", 1L);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(manualAnalyses("import_event_stage"))
                 .as("the events' staging table analysed").isGreaterThan(eventStage));
+    }
+
+    /**
+     * A chunk analyses its own staging table: another transaction that holds the shared table's analysis lock (as
+     * every chunk's ANALYZE did when chunks shared one staging table) does not hold it up.
+     */
+    @Test
+    void aChunkDoesNotWaitForAnotherChunksAnalysis() throws Exception {
+        String app = Api.createApplication("Staging concurrency");
+        String group = Api.createGroup("Staging concurrency");
+        Api.addMember(group, Api.createUser("concurrent-staging"));
+        ObjectNode assignment = JsonNodeFactory.instance.objectNode();
+        assignment.put("applicationId", app);
+        assignment.put("principalId", group);
+
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.execute("analyze public.import_event_stage");
+            }
+            CompletableFuture<ImportSummary> chunk = CompletableFuture.supplyAsync(
+                    () -> importer.run(ImportKind.ASSIGNMENTS, ImportMode.MERGE, oneRow(assignment), result -> { }));
+            try {
+                assertThat(chunk.get(60, TimeUnit.SECONDS).byStatus()).containsEntry("created", 1L);
+            } finally {
+                other.rollback();
+            }
+        }
+    }
+
+    private static RowReader oneRow(ObjectNode row) {
+        boolean[] read = {false};
+        return () -> {
+            if (read[0]) {
+                return null;
+            }
+            read[0] = true;
+            return ImportRow.of(1, row);
+        };
     }
 
     private void importRows(ImportKind kind, long count) {
@@ -133,8 +174,9 @@ class ImportStatisticsTest {
     private long manualAnalyses(String table) {
         return transactions.inTransaction(tx -> {
             tx.query("select pg_stat_clear_snapshot()");
-            return tx.query("select analyze_count from pg_stat_user_tables where relname = $1", table)
-                    .iterator().next().getLong(0);
+            // a chunk's staging tables are temporary tables of its session, named as the tables they copy
+            return tx.query("select coalesce(sum(analyze_count), 0)::bigint from pg_stat_user_tables"
+                    + " where relname = $1", table).iterator().next().getLong(0);
         });
     }
 }
