@@ -2,6 +2,8 @@ package io.scimitar.deploy.process;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A child OS process with its output appended to a log file, stopped gracefully or killed, never left behind. */
 public final class ChildProcess {
+
+    private static final int TAIL_BYTES = 64 * 1024;
 
     private final String name;
     private final Process process;
@@ -71,6 +75,25 @@ public final class ChildProcess {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * The last {@code lines} lines of its log (fewer when it has fewer), read from at most its last 64 KiB; when the
+     * log cannot be read, one line that says why.
+     */
+    public List<String> logTail(int lines) {
+        try (RandomAccessFile log = new RandomAccessFile(logFile.toFile(), "r")) {
+            long from = Math.max(0, log.length() - TAIL_BYTES);
+            byte[] end = new byte[(int) (log.length() - from)];
+            log.seek(from);
+            log.readFully(end);
+            List<String> all = new String(end, StandardCharsets.UTF_8).lines().toList();
+            // a read that starts inside the file may start inside a line
+            List<String> whole = from > 0 && !all.isEmpty() ? all.subList(1, all.size()) : all;
+            return List.copyOf(whole.subList(Math.max(0, whole.size() - lines), whole.size()));
+        } catch (IOException e) {
+            return List.of("(the log could not be read: " + e.getMessage() + ")");
+        }
     }
 
     /** Completes with the exit code when the process ends, however it ends. */

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public abstract class SupervisedChildProcess implements Supervised {
 
+    private static final int LOG_LINES_QUOTED = 20;
+
     private final String startedName;
     private final Duration readyTimeout;
     private ChildProcess process;
@@ -48,18 +50,26 @@ public abstract class SupervisedChildProcess implements Supervised {
         return process == null ? -1 : process.pid();
     }
 
-    /** Starts it unless it runs, and waits until it answers. */
+    /**
+     * Starts it unless it runs, and waits until it answers. A process that exits first fails the start at once; the
+     * failure quotes the end of its log, which may not outlive the failure (a test's temporary directory).
+     */
     public synchronized void start() {
         if (isRunning()) {
             return;
         }
-        process = launch();
-        if (!Ports.await(() -> process.isAlive() && answers(), readyTimeout)) {
-            String log = process.logFile().toString();
-            process.kill();
-            throw new IllegalStateException(startedName + " did not become ready within " + readyTimeout + "; see "
-                    + log);
+        ChildProcess started = launch();
+        process = started;
+        boolean settled = Ports.await(() -> !started.isAlive() || answers(), readyTimeout);
+        if (settled && started.isAlive()) {
+            return;
         }
+        String failure = started.isAlive()
+                ? startedName + " did not become ready within " + readyTimeout
+                : startedName + " exited with code " + started.onExit().join() + " before it became ready";
+        started.kill();
+        throw new IllegalStateException(failure + "; the end of " + started.logFile() + ":\n"
+                + String.join("\n", started.logTail(LOG_LINES_QUOTED)));
     }
 
     /** SIGTERM, then SIGKILL after {@code grace}; false when it was never started. */
