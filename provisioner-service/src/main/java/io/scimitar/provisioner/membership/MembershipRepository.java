@@ -62,11 +62,11 @@ public class MembershipRepository {
      * leave (members it names are source members; those it leaves out are forgotten where the target group does not
      * hold them, kept as non-members where it does). A snapshot not newer than the group's applied membership version is
      * left out, as {@code MembershipSynchronizer} leaves such an event; the version is recorded once the group's
-     * target is reconciled, not here. Answers the groups whose snapshot was stored.
+     * target is reconciled, not here.
      */
-    public Uni<Set<String>> storeSnapshots(UUID jobId, Collection<WholeSnapshot> snapshots) {
+    public Uni<Void> storeSnapshots(UUID jobId, Collection<WholeSnapshot> snapshots) {
         if (snapshots.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().voidItem();
         }
         List<String> groupIds = new ArrayList<>();
         List<Long> versions = new ArrayList<>();
@@ -99,21 +99,15 @@ public class MembershipRepository {
                             where m.job_id = $1 and m.group_id in (select group_id from snapshot)
                                 and m.source_member and not m.exported
                                 and not exists (select 1 from wanted w
-                                    where w.group_id = m.group_id and w.member_id = m.member_id)),
-                        kept as (
-                            update group_membership m set source_member = false
-                            where m.job_id = $1 and m.group_id in (select group_id from snapshot)
-                                and m.source_member and m.exported
-                                and not exists (select 1 from wanted w
                                     where w.group_id = m.group_id and w.member_id = m.member_id))
-                        select group_id from snapshot""")
+                        update group_membership m set source_member = false
+                        where m.job_id = $1 and m.group_id in (select group_id from snapshot)
+                            and m.source_member and m.exported
+                            and not exists (select 1 from wanted w
+                                where w.group_id = m.group_id and w.member_id = m.member_id)""")
                 .execute(Tuple.of(jobId, groupIds.toArray(String[]::new), versions.toArray(Long[]::new),
                         memberGroups.toArray(String[]::new), members.toArray(String[]::new)))
-                .map(rows -> {
-                    Set<String> stored = new HashSet<>();
-                    rows.forEach(row -> stored.add(row.getString("group_id")));
-                    return stored;
-                });
+                .replaceWithVoid();
     }
 
     /** A group's whole source membership at {@code version}: a membership snapshot of one part. */

@@ -120,10 +120,9 @@ public class MembershipSynchronizer {
      * Before a poll's groups are applied side by side: records the source members of every group whose first
      * membership event in the poll ({@code eventsByGroup}, each group's events in order) is a snapshot of one part, in
      * one statement for all of them, where each group's {@link #apply} would write them one group at a time. Each
-     * {@link #apply} then knows its snapshot's members stored (from the poll's {@link JobContext#writes()}), so it
-     * neither reads nor writes a member, and still reconciles the target group and records the version. Only a
-     * group's first membership event qualifies, so no earlier event of the poll sees the snapshot's members before its
-     * turn.
+     * {@link #apply} then finds its snapshot's members stored and writes no member, and still reconciles the target
+     * group and records the version. Only a group's first membership event qualifies, so no earlier event of the poll
+     * sees the snapshot's members before its turn.
      */
     public Uni<Void> storeSnapshots(JobContext context, Collection<List<AssignmentEvent>> eventsByGroup) {
         if (!context.job().groups().enabled()) {
@@ -137,22 +136,14 @@ public class MembershipSynchronizer {
                     .ifPresent(event -> snapshots.putIfAbsent(event.objectId(), new MembershipRepository.WholeSnapshot(
                             event.objectId(), event.objectVersion(), userIds(event.added()))));
         }
-        return memberships.storeSnapshots(context.job().id(), snapshots.values()).invoke(stored -> {
-            if (context.writes() != null) {
-                stored.forEach(groupId -> context.writes().snapshotStoredAhead(groupId,
-                        snapshots.get(groupId).version()));
-            }
-        }).replaceWithVoid();
+        return memberships.storeSnapshots(context.job().id(), snapshots.values());
     }
 
     private Uni<ChangeOutcome> applyNew(JobContext context, GroupMembershipEvent event) {
         List<String> added = userIds(event.added());
         List<String> removed = userIds(event.removed());
         Uni<Delta> delta;
-        if (event.isSnapshot() && context.writes() != null
-                && context.writes().isSnapshotStoredAhead(event.objectId(), event.objectVersion())) {
-            delta = Uni.createFrom().item(Delta.NONE);
-        } else if (event.isSnapshot()) {
+        if (event.isSnapshot()) {
             delta = memberships.storeSnapshotPart(context.job().id(), event.objectId(), event.snapshot().snapshotId(),
                             event.snapshot().part(), event.snapshot().parts(), added)
                     .chain(all -> all == null ? Uni.createFrom().item(Delta.NONE) : snapshotDelta(context, event, all));

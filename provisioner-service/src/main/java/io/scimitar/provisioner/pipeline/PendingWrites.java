@@ -20,7 +20,7 @@ import java.util.UUID;
  * job's scope (the membership rule's input), the membership version applied to each group, and what is counted once
  * they are durable (the job's progress). A change reads its object's link here first ({@link #link}): written earlier
  * in the same poll (so the poll reads its own writes before they reach the database), or read with the links of the
- * poll's other objects in one query. A group's apply learns here that the poll stored its membership snapshot ahead.
+ * poll's other objects in one query.
  */
 public final class PendingWrites {
 
@@ -35,8 +35,6 @@ public final class PendingWrites {
     private final Map<String, WindowChange> window = new LinkedHashMap<>();
     private final Map<String, Boolean> scopes = new LinkedHashMap<>();
     private final Map<String, Long> membershipVersions = new LinkedHashMap<>();
-    /** Groups whose membership snapshot the poll stored before applying them, by the snapshot's version. */
-    private final Map<String, Long> snapshotsStored = new HashMap<>();
 
     public PendingWrites(UUID jobId) {
         this.jobId = jobId;
@@ -107,20 +105,6 @@ public final class PendingWrites {
     /** The newest membership version of the group kept to be written, or -1. */
     public synchronized long membershipApplied(String groupId) {
         return membershipVersions.getOrDefault(groupId, -1L);
-    }
-
-    /**
-     * Records that the group's rows are already those of its membership snapshot at {@code version}, stored for the
-     * poll before the groups are applied (its members need not be read back to find what the snapshot changes).
-     */
-    public synchronized void snapshotStoredAhead(String groupId, long version) {
-        snapshotsStored.put(groupId, version);
-    }
-
-    /** Whether the poll stored the group's membership snapshot at {@code version} ({@link #snapshotStoredAhead}). */
-    public synchronized boolean isSnapshotStoredAhead(String groupId, long version) {
-        Long stored = snapshotsStored.get(groupId);
-        return stored != null && stored == version;
     }
 
     /** Runs {@code effect} once this poll's writes are durable (it is dropped if they fail). */

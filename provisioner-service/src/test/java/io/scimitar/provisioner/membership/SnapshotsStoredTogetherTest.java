@@ -105,41 +105,6 @@ class SnapshotsStoredTogetherTest {
         assertThat(appliedVersion(together)).isEqualTo(appliedVersion(alone)).isEqualTo(3L);
     }
 
-    /**
-     * Stored ahead within a poll, the group's apply knows its rows are the snapshot's (it reads no member back) and
-     * leaves what applying it alone leaves; a snapshot the poll did not store is not taken for stored.
-     */
-    @Test
-    void aPollAppliesTheSnapshotItStoredAheadAsIfAppliedAlone() {
-        String alone = "g-alone-" + UUID.randomUUID();
-        String inPoll = "g-poll-" + UUID.randomUUID();
-        for (String group : List.of(alone, inPoll)) {
-            row(group, "u1", true, true);
-            row(group, "u2", true, false);
-            row(group, "u7", false, true);
-        }
-        apply(snapshot(alone, 3, "u1", "u3", "u7"));
-        PendingWrites writes = new PendingWrites(context.job().id());
-        JobContext poll = context.writingWith(writes);
-        GroupMembershipEvent stored = snapshot(inPoll, 3, "u1", "u3", "u7");
-
-        memberships.storeSnapshots(poll, List.of(List.of(stored))).await().indefinitely();
-        assertThat(writes.isSnapshotStoredAhead(inPoll, 3)).isTrue();
-        assertThat(writes.isSnapshotStoredAhead(inPoll, 4)).as("another version of it").isFalse();
-        memberships.apply(poll, stored).await().indefinitely();
-        batchWriter.flush(writes).await().indefinitely();
-
-        assertThat(rows(inPoll)).isEqualTo(rows(alone))
-                .isEqualTo(Map.of("u1", "source, exported", "u3", "source", "u7", "source, exported"));
-        assertThat(appliedVersion(inPoll)).isEqualTo(appliedVersion(alone)).isEqualTo(3L);
-
-        PendingWrites nextPoll = new PendingWrites(context.job().id());
-        memberships.storeSnapshots(context.writingWith(nextPoll), List.of(List.of(snapshot(inPoll, 3, "u2"))))
-                .await().indefinitely();
-        assertThat(nextPoll.isSnapshotStoredAhead(inPoll, 3)).as("not newer than the applied membership: not stored")
-                .isFalse();
-    }
-
     @Test
     void aSnapshotNotNewerThanTheAppliedMembershipChangesNothing() {
         String group = "g-" + UUID.randomUUID();
