@@ -8,11 +8,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for assignment-service's {@code GET /api/v1/applications/{id}/assignedCounts} (its own test,
@@ -24,25 +22,11 @@ public class DirectoryCountsResource implements QuarkusTestResourceLifecycleMana
 
     static final String API_KEY = "directory-reader-key-for-progress-tests-0123456789";
     private static final Map<String, long[]> COUNTS = new ConcurrentHashMap<>();
-    private static final Map<String, Duration> COUNT_TIMES = new ConcurrentHashMap<>();
-    private static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
     private HttpServer server;
 
     /** The directory now has {@code users} users and {@code groups} groups in the scope of {@code applicationId}. */
     static void inScope(String applicationId, long users, long groups) {
-        inScope(applicationId, users, groups, Duration.ZERO);
-    }
-
-    /** The same, counted in {@code countTime}, as a large directory's count takes a while. */
-    static void inScope(String applicationId, long users, long groups, Duration countTime) {
         COUNTS.put(applicationId, new long[] {users, groups});
-        COUNT_TIMES.put(applicationId, countTime);
-    }
-
-    /** How many times {@code applicationId}'s counts were asked for. */
-    static int requests(String applicationId) {
-        AtomicInteger requests = REQUESTS.get(applicationId);
-        return requests == null ? 0 : requests.get();
     }
 
     @Override
@@ -55,14 +39,6 @@ public class DirectoryCountsResource implements QuarkusTestResourceLifecycleMana
         server.createContext("/api/v1/applications/", exchange -> {
             String[] parts = exchange.getRequestURI().getPath().split("/");
             long[] counts = parts.length == 6 && "assignedCounts".equals(parts[5]) ? COUNTS.get(parts[4]) : null;
-            if (counts != null) {
-                REQUESTS.computeIfAbsent(parts[4], app -> new AtomicInteger()).incrementAndGet();
-                try {
-                    Thread.sleep(COUNT_TIMES.get(parts[4]).toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             int status = !API_KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key")) ? 401
                     : counts == null ? 404 : 200;
             byte[] body = (status != 200 ? "{\"status\":" + status + "}" : "{\"applicationId\":\"" + parts[4]

@@ -242,25 +242,6 @@ class ProgressTest {
         assertThat(progress(job).path("objectsDone").asLong()).isEqualTo(assigned);
     }
 
-    @Test
-    void aSlowCountOfTheObjectsInScopeIsReusedForAHundredTimesWhatItTook() throws Exception {
-        String app = newApplication();
-        String job = createJob(miroJob(app));
-        // this class counts afresh at every read (scope-count-reuse 0s): only the count's own time makes it reused
-        DirectoryCountsResource.inScope(app, 7, 0, Duration.ofMillis(300));
-        JsonNode first = progress(job).path("objectsInScope");
-        assertThat(first.path("total").asLong()).isEqualTo(7);
-        int requests = DirectoryCountsResource.requests(app);
-
-        // the directory changes: its count is not asked for again for 30 s, so the first one is still shown
-        DirectoryCountsResource.inScope(app, 9, 0, Duration.ofMillis(300));
-        JsonNode second = progress(job).path("objectsInScope");
-
-        assertThat(second.path("total").asLong()).isEqualTo(7);
-        assertThat(second.path("countedAt").asText()).isEqualTo(first.path("countedAt").asText());
-        assertThat(DirectoryCountsResource.requests(app)).isEqualTo(requests);
-    }
-
     private static void assertDoneWithinTotal(JsonNode progress) {
         assertThat(progress.path("objectsDone").asLong()).as("done within the total (%s)", progress)
                 .isLessThanOrEqualTo(progress.path("objectsInScope").path("total").asLong());
