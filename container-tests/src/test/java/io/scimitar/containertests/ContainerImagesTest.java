@@ -119,6 +119,9 @@ class ContainerImagesTest {
                 // chosen, not left to the JVM, which would pick G1 in a pod given 1,792 MiB or more
                 assertThat(commandLine).as(container.name() + " garbage collector").contains("-XX:+UseSerialGC");
             }
+            // assignment-service: the client compiler only; the provisioner and the mock keep both compilers
+            assertThat(commandLine.contains("-XX:TieredStopAtLevel=1")).as(container.name() + " compilers")
+                    .isEqualTo(container.name().equals("assignment-service"));
             String maxHeap = exec(container, "java", "-XX:MaxRAMPercentage=75", "-XX:+PrintFlagsFinal", "-version")
                     .getStdout().lines().filter(line -> line.contains(" MaxHeapSize ")).findFirst().orElseThrow();
             long bytes = Long.parseLong(maxHeap.replaceAll(".*MaxHeapSize\\s*=\\s*(\\d+).*", "$1"));

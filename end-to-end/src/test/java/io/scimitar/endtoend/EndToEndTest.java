@@ -70,6 +70,23 @@ class EndToEndTest {
     }
 
     /**
+     * The local stack runs the services with the JVM options of their container images (ContainerImagesTest checks
+     * the images): the serial collector for both, the client compiler only for assignment-service.
+     */
+    @Test
+    void runsTheServicesWithTheJvmOptionsOfTheirImages() {
+        List<String> assignmentService = jvmArguments(LocalStack.ASSIGNMENT_SERVICE);
+        List<String> provisionerService = jvmArguments(LocalStack.PROVISIONER_SERVICE);
+        assertThat(assignmentService).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(provisionerService).contains("-XX:+UseSerialGC").doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    private static List<String> jvmArguments(String service) {
+        ProcessHandle process = stack.serviceProcess(service).orElseThrow();
+        return List.of(process.info().arguments().orElseThrow());
+    }
+
+    /**
      * The provisioner knows the directory's applications from the application topic: a job for an id the directory
      * never had is refused (422), one for a new application is accepted once it arrived, and deleting the application
      * marks the job.

@@ -112,16 +112,16 @@ public final class LocalStack implements AutoCloseable {
                     settings.mockPort(), Map.of("MIRO_MOCK_SNAPSHOT_FILE",
                             settings.home().resolve("miro-mock-state.json").toString(), "MIRO_MOCK_TOKEN", miroToken,
                             "MIRO_MOCK_RATE_LIMITS_ENABLED", Boolean.toString(settings.miroRateLimits())),
-                    QuarkusServiceProcess.MOCK_COLLECTOR));
+                    QuarkusServiceProcess.MOCK_JVM_OPTIONS));
             for (int instance = 0; instance < settings.assignmentServices(); instance++) {
                 services.add(new QuarkusServiceProcess(instanceName(ASSIGNMENT_SERVICE, instance),
                         settings.root().resolve(ASSIGNMENT_SERVICE), settings.assignmentPort(instance),
-                        serviceEnvironment("assignments"), QuarkusServiceProcess.SERVICE_COLLECTOR));
+                        serviceEnvironment("assignments"), QuarkusServiceProcess.ASSIGNMENT_SERVICE_JVM_OPTIONS));
             }
             for (int instance = 0; instance < settings.provisioners(); instance++) {
                 services.add(new QuarkusServiceProcess(instanceName(PROVISIONER_SERVICE, instance),
                         settings.root().resolve(PROVISIONER_SERVICE), settings.provisionerPort(instance),
-                        provisionerEnvironment(), QuarkusServiceProcess.SERVICE_COLLECTOR));
+                        provisionerEnvironment(), QuarkusServiceProcess.PROVISIONER_JVM_OPTIONS));
             }
             // the first instances first: they migrate the databases and create the topics, which further instances
             // starting at the same moment would race for

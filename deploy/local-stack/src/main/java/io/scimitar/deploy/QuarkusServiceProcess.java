@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,24 @@ import java.util.concurrent.CompletableFuture;
 final class QuarkusServiceProcess implements Supervised {
 
     /**
-     * The garbage collector of assignment-service and the provisioner, as their container images set it
-     * ({@code quarkus.jib.jvm-additional-arguments}): the serial collector, which the JVM also picks by itself in a
-     * container under 1,792 MiB such as their Kubernetes pods, so that the local stack runs what the pods run.
-     * Their live heap is some 30 MiB; against G1 it cost them somewhat less CPU on average in the whole-stack
-     * benchmark, within a wide spread (docs/benchmarks.md).
+     * The provisioner's JVM options, as its container image sets them ({@code quarkus.jib.jvm-additional-arguments}),
+     * so that the local stack runs what the pods run: the serial collector, which the JVM also picks by itself in a
+     * container under 1,792 MiB such as its Kubernetes pod. Its live heap is some 30 MiB; against G1 it cost somewhat
+     * less CPU on average in the whole-stack benchmark, within a wide spread (docs/benchmarks.md).
      */
-    static final String SERVICE_COLLECTOR = "-XX:+UseSerialGC";
+    static final List<String> PROVISIONER_JVM_OPTIONS = List.of("-XX:+UseSerialGC");
+    /**
+     * assignment-service's, as its image sets them: the serial collector as the provisioner's, and the client
+     * compiler only ({@code TieredStopAtLevel=1}). Its requests spend their time in PostgreSQL; the server compiler
+     * took a third of its CPU in a bulk import (18 of its 42 CPU seconds over the whole-stack benchmark), and the
+     * code it compiled saved no measurable CPU per change afterwards (docs/benchmarks.md, 2026-12-08).
+     */
+    static final List<String> ASSIGNMENT_SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /**
      * The Miro mock's: it keeps every user in its heap (hundreds of MiB live), where G1's concurrent marking spares
      * it the long full collections of a stop-the-world collector.
      */
-    static final String MOCK_COLLECTOR = "-XX:+UseG1GC";
+    static final List<String> MOCK_JVM_OPTIONS = List.of("-XX:+UseG1GC");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -40,15 +47,15 @@ final class QuarkusServiceProcess implements Supervised {
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
-    private final String collector;
+    private final List<String> jvmOptions;
     private ChildProcess process;
     private Path logs;
     private String heap;
 
     QuarkusServiceProcess(String name, Path moduleDirectory, int port, Map<String, String> environment,
-            String collector) {
+            List<String> jvmOptions) {
         this.name = name;
-        this.collector = collector;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.environment = new HashMap<>(environment);
@@ -83,9 +90,10 @@ final class QuarkusServiceProcess implements Supervised {
             throw new IllegalStateException("Port " + port + " for " + name + " is already in use; pick another with "
                     + "the matching --...-port option or stop what uses it");
         }
-        process = ChildProcess.start(name, List.of(ChildProcess.javaExecutable(), "-Xmx" + heap,
-                        collector, "-jar", jar.toString()), jar.getParent(), environment,
-                logs.resolve(name + ".log"));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        process = ChildProcess.start(name, command, jar.getParent(), environment, logs.resolve(name + ".log"));
     }
 
     /** Waits until {@code /q/health/ready} answers 200; false if the process dies or the time runs out. */
