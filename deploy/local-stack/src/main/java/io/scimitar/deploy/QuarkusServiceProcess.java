@@ -31,7 +31,7 @@ final class QuarkusServiceProcess implements Supervised {
     /**
      * assignment-service's, as its image sets them: the serial collector as the provisioner's, and the client
      * compiler only ({@code TieredStopAtLevel=1}). Its requests spend their time in PostgreSQL; the server compiler
-     * took a third of its CPU in a bulk import (18 of its 42 CPU seconds over the whole-stack benchmark), and the
+     * took a third of its CPU in a bulk import (43 % of its threads' over the whole-stack benchmark), and the
      * code it compiled saved no measurable CPU per change afterwards (docs/benchmarks.md, 2026-12-08).
      */
     static final List<String> ASSIGNMENT_SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
